@@ -1,0 +1,96 @@
+/**
+ * The Japanese analyzer, readable as a chain (like Lucene's JapaneseAnalyzer):
+ *
+ *   NFKC char filter → kuromoji tokens → script-run merge → user-dictionary compounds
+ *   → base forms → part-of-speech filter → stop words → katakana long vowel → lowercase/ASCII folding
+ *
+ * It also handles the English words and identifiers inside Japanese text, and
+ * English text on its own, so one analyzer serves the whole index.
+ */
+import { normalizeChars } from './char-filter.js';
+import {
+  UserDictionary,
+  dropStopWords,
+  filterPartOfSpeech,
+  foldAscii,
+  mergeScriptRuns,
+  mergeUserDictionary,
+  normalizeLongVowel,
+  toBaseForm,
+} from './filters.js';
+import type { JaTokenizer } from './kuromoji-loader.js';
+import type { Token } from './token.js';
+
+/** Bump when any step changes what terms are produced: prebuilt indexes are rebuilt. */
+export const ANALYZER_VERSION = 'ja-chain-3';
+
+type TokenFilter = (tokens: Token[]) => Token[];
+
+/** kuromoji output as chain tokens; whitespace tokens are dropped (their gap stays in the offsets). */
+export function kuromojiTokens(tokenizer: JaTokenizer, text: string): Token[] {
+  const out: Token[] = [];
+  for (const k of tokenizer.tokenize(text)) {
+    if (k.pos_detail_1 === '空白' || !k.surface_form.trim()) continue;
+    const start = k.word_position - 1;
+    out.push({
+      surface: k.surface_form,
+      term: k.surface_form,
+      pos: k.pos,
+      posDetail: k.pos_detail_1,
+      base: k.word_type === 'KNOWN' ? k.basic_form : undefined,
+      start,
+      end: start + k.surface_form.length,
+    });
+  }
+  return out;
+}
+
+export class Analyzer {
+  private readonly filters: TokenFilter[];
+
+  constructor(
+    private readonly tokenizer: JaTokenizer,
+    readonly userDictionary: UserDictionary = new UserDictionary(),
+  ) {
+    this.filters = [
+      mergeScriptRuns,
+      mergeUserDictionary(userDictionary),
+      toBaseForm,
+      filterPartOfSpeech,
+      dropStopWords,
+      normalizeLongVowel,
+      foldAscii,
+    ];
+  }
+
+  /** Tokens after the whole chain, with offsets into the character-filtered text. */
+  tokens(text: string): Token[] {
+    const filtered = normalizeChars(text);
+    return this.filters.reduce((tokens, f) => f(tokens), kuromojiTokens(this.tokenizer, filtered));
+  }
+
+  /** Index terms of a text, in order, repeated as often as they occur. */
+  terms(text: string): string[] {
+    return this.tokens(text).map((t) => t.term);
+  }
+}
+
+const JAPANESE_CHAR = /[\u3041-\u3096\u30a1-\u30fa\u30fc\u4e00-\u9fff\u3005]/;
+const CONTENT_CHAR = /[\u30a1-\u30fa\u30fc\u4e00-\u9fff\u3005]/;
+
+/**
+ * Character bigrams of the Japanese runs of a text: a secondary, dictionary-free
+ * field that still matches when tokenization disagrees (spaces inside words are
+ * ignored; bigrams made only of hiragana are skipped as noise).
+ */
+export function japaneseBigrams(text: string): string[] {
+  const s = normalizeChars(text).replace(/(?<=[\u3041-\u30ff\u4e00-\u9fff])\s+(?=[\u3041-\u30ff\u4e00-\u9fff])/g, '');
+  const out: string[] = [];
+  for (const run of s.split(/[^\u3041-\u3096\u30a1-\u30fa\u30fc\u4e00-\u9fff\u3005]+/)) {
+    for (let i = 0; i + 1 < run.length; i++) {
+      const bg = run.slice(i, i + 2);
+      if (JAPANESE_CHAR.test(bg) && CONTENT_CHAR.test(bg)) out.push(bg);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,57 @@
+/**
+ * English and ASCII term handling shared by the Japanese chain (ASCII words inside
+ * Japanese text) and the English query path, so both produce identical terms.
+ */
+
+/** Common English function words and question words: they carry no topic. */
+export const ENGLISH_STOP_WORDS = new Set(
+  (
+    'a an the and or but if then else of to in on at by for with from into onto about as is are was were be been being ' +
+    'do does did doing done have has had having can could would should will shall may might must i me my we our you your ' +
+    'he she it its they them their this that these those there here what which who whom whose when where why how ' +
+    'not no yes so than too very just also any some all each every such only own same other more most much many ' +
+    'get gets got please tell want need know let lets make up out off over under again further once s t ' +
+    'am im ive dont doesnt isnt whats hows use using used via per vs etc'
+  ).split(/\s+/),
+);
+
+/** True for identifier-like ASCII tokens (codes, cmdlets, setting names) that are kept whole and unstemmed. */
+export function isIdentifier(surface: string): boolean {
+  return /\d/.test(surface) || /[a-z][A-Z]/.test(surface) || /[A-Za-z0-9][-_=./:][A-Za-z0-9]/.test(surface);
+}
+
+/**
+ * A light English stemmer (plural and inflection folding). It only has to map the
+ * forms of a word to one key consistently on both the index and the query side.
+ */
+export function stemEnglish(word: string): string {
+  let w = word;
+  if (w.length <= 3) return w;
+  if (w.endsWith('ies') && w.length > 4) w = w.slice(0, -3) + 'y';
+  else if (w.endsWith('sses')) w = w.slice(0, -2);
+  else if (w.endsWith('xes') || w.endsWith('ches') || w.endsWith('shes')) w = w.slice(0, -2);
+  else if (w.endsWith('s') && !/(ss|us|is|os)$/.test(w)) w = w.slice(0, -1);
+  if (w.length > 5 && w.endsWith('ing')) w = undouble(w.slice(0, -3));
+  else if (w.length > 4 && w.endsWith('ed') && !w.endsWith('eed')) w = undouble(w.slice(0, -2));
+  if (w.length > 4 && w.endsWith('e')) w = w.slice(0, -1);
+  return w;
+}
+
+function undouble(w: string): string {
+  return /([b-df-hj-np-tv-z])\1$/.test(w) && !/(ll|ss|zz)$/.test(w) ? w.slice(0, -1) : w;
+}
+
+/** Index term of one ASCII token: identifiers lowercased whole, words lowercased and stemmed. */
+export function asciiTerm(surface: string): string {
+  const s = surface.replace(/^[-_.=/:]+|[-_.=/:]+$/g, '');
+  return isIdentifier(s) ? s.toLowerCase() : stemEnglish(s.toLowerCase());
+}
+
+/** Parts of an identifier joined by - _ = . / (prompt=login → prompt, login), for recall. */
+export function identifierParts(surface: string): string[] {
+  const parts = surface.split(/[-_=./:]+/).filter((p) => p.length >= 2);
+  return parts.length > 1 ? parts.map((p) => asciiTerm(p)) : [];
+}
+
+/** ASCII word/identifier tokens of a text, in order, with their offsets. */
+export const ASCII_TOKEN = /[A-Za-z0-9](?:[A-Za-z0-9_\-.=/:]*[A-Za-z0-9])?/g;

@@ -1,0 +1,168 @@
+/**
+ * The token filters of the Japanese analyzer chain, each a small pure function
+ * over a token list (the shape of Lucene's kuromoji analyzer).
+ */
+import { ENGLISH_STOP_WORDS, asciiTerm } from './english.js';
+import type { Token } from './token.js';
+
+const ASCII_PIECE = /^[A-Za-z0-9_\-.=/:]+$/;
+const KATAKANA = /^[\u30a0-\u30ff]+$/;
+
+function join(tokens: Token[]): Token {
+  const surface = tokens.map((t) => t.surface).join('');
+  return { surface, term: surface, pos: '名詞', posDetail: '一般', start: tokens[0].start, end: tokens[tokens.length - 1].end, merged: true };
+}
+
+/**
+ * Re-joins what IPADIC splits by script: touching ASCII pieces form one identifier
+ * (Get + - + MgPolicy… → Get-MgPolicyTokenLifetimePolicy, AADSTS + 70008), and
+ * katakana fragments rejoin (トー + クン → トークン, ログ + イン → ログイン) while
+ * whole katakana words stay apart (アクセス|トークン).
+ */
+export function mergeScriptRuns(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (const t of tokens) {
+    const prev = out[out.length - 1];
+    const touching = prev && prev.end === t.start;
+    if (touching && ASCII_PIECE.test(prev.surface) && ASCII_PIECE.test(t.surface)) {
+      out[out.length - 1] = join([prev, t]);
+    } else if (
+      touching &&
+      KATAKANA.test(prev.surface) &&
+      KATAKANA.test(t.surface) &&
+      (katakanaLength(prev.surface) <= 2 || katakanaLength(t.surface) <= 2 || t.posDetail === '接尾')
+    ) {
+      out[out.length - 1] = join([prev, t]);
+    } else {
+      out.push(t);
+    }
+  }
+  return out;
+}
+
+function katakanaLength(s: string): number {
+  return s.replace(/ー/g, '').length;
+}
+
+/** Normalized key of a user-dictionary term: no spaces, lowercase. */
+export function compoundKey(term: string): string {
+  return term.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+}
+
+/** A set of compound terms and all their prefixes, for longest-match merging. */
+export class UserDictionary {
+  private readonly terms = new Set<string>();
+  private readonly prefixes = new Set<string>();
+
+  constructor(terms: Iterable<string> = []) {
+    for (const t of terms) this.add(t);
+  }
+
+  add(term: string): void {
+    const key = compoundKey(term);
+    if (key.length < 2) return;
+    this.terms.add(key);
+    for (let i = 1; i <= key.length; i++) this.prefixes.add(key.slice(0, i));
+  }
+
+  has(key: string): boolean {
+    return this.terms.has(key);
+  }
+
+  hasPrefix(key: string): boolean {
+    return this.prefixes.has(key);
+  }
+
+  get size(): number {
+    return this.terms.size;
+  }
+}
+
+/**
+ * Adds a compound token wherever consecutive tokens spell a user-dictionary term
+ * (条件 + 付き + アクセス → 条件付きアクセス, 更新 ␣ トークン → 更新トークン), longest
+ * match first. The parts stay too, so partial queries still match.
+ */
+export function mergeUserDictionary(dict: UserDictionary) {
+  return (tokens: Token[]): Token[] => {
+    if (!dict.size) return tokens;
+    const out: Token[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      let key = '';
+      let best = -1;
+      for (let j = i; j < tokens.length; j++) {
+        key += compoundKey(tokens[j].surface);
+        if (!dict.hasPrefix(key)) break;
+        if (j > i && dict.has(key)) best = j;
+      }
+      if (best > i) {
+        const c = join(tokens.slice(i, best + 1));
+        c.surface = c.term = compoundKey(c.surface);
+        out.push(c);
+      }
+      out.push(tokens[i]);
+    }
+    return out;
+  };
+}
+
+/** Replaces inflected Japanese words by their dictionary form (失敗し → 失敗する, 教え → 教える). */
+export function toBaseForm(tokens: Token[]): Token[] {
+  return tokens.map((t) => (t.base && t.base !== '*' && !t.merged ? { ...t, term: t.base } : t));
+}
+
+const DROPPED_POS = new Set(['助詞', '助動詞', '記号', '接続詞', '連体詞', 'フィラー', '感動詞', '接頭詞', 'その他']);
+const DROPPED_DETAIL = new Set(['非自立', '代名詞', '接尾', '特殊']);
+
+/** Drops particles, auxiliaries, symbols, pronouns and other function words. */
+export function filterPartOfSpeech(tokens: Token[]): Token[] {
+  return tokens.filter((t) => {
+    if (t.merged) return true;
+    if (ASCII_PIECE.test(t.surface)) return true;
+    if (DROPPED_POS.has(t.pos) || DROPPED_DETAIL.has(t.posDetail)) return false;
+    // Lone hiragana / symbols left over from unknown-word splitting carry nothing.
+    return !/^[\u3040-\u309f]$/.test(t.term) && /[\p{L}\p{N}]/u.test(t.term);
+  });
+}
+
+/** Japanese words too general to mean anything in a query or passage. */
+export const JAPANESE_STOP_WORDS = new Set(
+  (
+    'する ある いる なる れる られる できる こと もの よう ため これ それ あれ どれ ここ そこ など ほか いう おる ' +
+    'いただく くださる ござる 致す いたす 存ずる 思う 考える 場合 方 とき 時 事 的 上 中 下 前 後 以下 以上 次 ' +
+    'どう どの どんな 何 なに 教える 知る 分かる わかる 見る 言う 際 ください さん 今回 以下 上記 たち 皆様 ' +
+    'よい いい 良い ない ください 等 毎 各 特定 おく しまう みる くる いく 行く 来る'
+  ).split(/\s+/),
+);
+
+/** Drops stop words: Japanese by base form, English words after folding. */
+export function dropStopWords(tokens: Token[]): Token[] {
+  return tokens.filter((t) => !JAPANESE_STOP_WORDS.has(t.term) && !ENGLISH_STOP_WORDS.has(t.term.toLowerCase()));
+}
+
+/** Lucene's katakana stemmer: a trailing ー of katakana words of 4+ characters goes (サーバー → サーバ). */
+export function normalizeLongVowel(tokens: Token[]): Token[] {
+  return tokens.map((t) => ({ ...t, term: stripLongVowel(t.term) }));
+}
+
+export function stripLongVowel(term: string): string {
+  return term.replace(/([\u30a1-\u30fa\u30fc]{3,})ー(?=$|[^\u30a1-\u30fc])/g, '$1');
+}
+
+/**
+ * Lowercases, and folds ASCII words: identifiers stay whole (maxinactivetime,
+ * aadsts70008), words are stemmed (tokens → token).
+ */
+export function foldAscii(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (const t of tokens) {
+    if (ASCII_PIECE.test(t.term)) {
+      const term = asciiTerm(t.term);
+      if (!term) continue;
+      out.push({ ...t, term });
+    } else {
+      out.push({ ...t, term: t.term.toLowerCase() });
+    }
+  }
+  return out.filter((t) => !ENGLISH_STOP_WORDS.has(t.term));
+}

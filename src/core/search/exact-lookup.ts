@@ -1,0 +1,44 @@
+/**
+ * Exact lookup of error codes (AADSTS70008, 50105, 401) and setting or cmdlet
+ * names (MaxInactiveTime, Get-MgPolicyTokenLifetimePolicy) named in a question:
+ * passages that contain them verbatim are ranked first.
+ */
+import { normalizeChars } from '../analysis/char-filter.js';
+
+const CANDIDATE = /[A-Za-z0-9](?:[A-Za-z0-9_\-.=]*[A-Za-z0-9])?/g;
+
+/** True for tokens that name one specific thing: codes, numbers of 3+ digits, CamelCase or joined identifiers. */
+export function isExactKey(token: string): boolean {
+  if (/^\d{3,}$/.test(token)) return true;
+  if (/^[A-Za-z]+\d{3,}$/.test(token)) return true;
+  if (/[a-z][A-Z]/.test(token) && token.length >= 6) return true;
+  return /^[A-Za-z][A-Za-z0-9]*(?:[-_=][A-Za-z0-9]+)+$/.test(token) && /[A-Z_=]|[a-z]-[A-Z]/.test(token);
+}
+
+/** The exact keys named in a question, lowercased and deduplicated. */
+export function exactKeys(question: string): string[] {
+  const keys = new Set<string>();
+  for (const m of normalizeChars(question).matchAll(CANDIDATE)) if (isExactKey(m[0])) keys.add(m[0].toLowerCase());
+  return [...keys];
+}
+
+/** Text folded for containment tests: NFKC, lowercase, spaces collapsed. */
+export function foldForLookup(text: string): string {
+  return normalizeChars(text).toLowerCase().replace(/\s+/g, ' ');
+}
+
+/** True when `folded` contains `key` not glued to further letters/digits of the same kind (50105 in AADSTS50105 counts). */
+export function containsKey(folded: string, key: string): boolean {
+  let from = 0;
+  for (;;) {
+    const i = folded.indexOf(key, from);
+    if (i < 0) return false;
+    const before = folded[i - 1] ?? ' ';
+    const after = folded[i + key.length] ?? ' ';
+    const numeric = /^\d+$/.test(key);
+    const okBefore = numeric ? !/\d/.test(before) : !/[a-z0-9]/.test(before);
+    const okAfter = numeric ? !/\d/.test(after) : !/[a-z0-9]/.test(after);
+    if (okBefore && okAfter) return true;
+    from = i + 1;
+  }
+}

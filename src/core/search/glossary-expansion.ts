@@ -1,0 +1,105 @@
+/**
+ * Cross-lingual query expansion: English words of a question are matched against
+ * the glossary's English phrases (longest match first, after plural/inflection
+ * folding) and replaced by the analyzed Japanese terms they map to. English words
+ * that also occur in the Japanese text (MFA, SAML, cmdlet names) keep their own terms.
+ */
+import { normalizeChars } from '../analysis/char-filter.js';
+import { ENGLISH_STOP_WORDS, isIdentifier, stemEnglish } from '../analysis/english.js';
+import type { Analyzer } from '../analysis/analyzer.js';
+import type { GlossaryEntry } from '../../content/glossary.js';
+
+/** One English word of a question with its folded key. */
+export interface EnglishWord {
+  raw: string;
+  key: string;
+  stop: boolean;
+}
+
+export interface GlossaryMatch {
+  /** The question's words that matched, as typed. */
+  phrase: string;
+  /** Analyzed terms of the mapped Japanese (and English) glossary terms. */
+  terms: string[];
+}
+
+export interface Expansion {
+  matches: GlossaryMatch[];
+  /** Words not covered by any glossary phrase (stop words excluded). */
+  rest: EnglishWord[];
+}
+
+/** Folding key of one English word: identifiers lowercase, words stemmed. */
+function wordKey(w: string): string {
+  const lower = w.toLowerCase();
+  return isIdentifier(w) ? lower : stemEnglish(lower);
+}
+
+/**
+ * The English words of a text for phrase matching. Hyphenated plain words are
+ * split (sign-in → sign in) so both spellings meet; identifiers stay whole.
+ */
+export function englishWords(text: string): EnglishWord[] {
+  const out: EnglishWord[] = [];
+  for (const m of normalizeChars(text).matchAll(/[A-Za-z0-9](?:[A-Za-z0-9_\-.=/:']*[A-Za-z0-9])?/g)) {
+    const raw = m[0].replace(/'s$/i, '').replace(/'/g, '');
+    const parts = /^[A-Za-z]+(?:-[A-Za-z]+)+$/.test(raw) && !/[a-z][A-Z]/.test(raw) ? raw.split('-') : [raw];
+    for (const p of parts) out.push({ raw: p, key: wordKey(p), stop: ENGLISH_STOP_WORDS.has(p.toLowerCase()) });
+  }
+  return out;
+}
+
+export class GlossaryExpander {
+  private readonly phrases = new Map<string, Set<number>>();
+  private readonly entryTerms: string[][];
+  private readonly maxWords: number;
+
+  constructor(entries: readonly GlossaryEntry[], analyzer: Analyzer) {
+    let maxWords = 1;
+    entries.forEach((e, i) => {
+      for (const en of e.en) {
+        const words = englishWords(en);
+        if (!words.length) continue;
+        const key = words.map((w) => w.key).join(' ');
+        if (!this.phrases.has(key)) this.phrases.set(key, new Set());
+        this.phrases.get(key)!.add(i);
+        maxWords = Math.max(maxWords, words.length);
+      }
+    });
+    this.maxWords = maxWords;
+    this.entryTerms = entries.map((e) => unique([...e.ja, ...e.en].flatMap((t) => analyzer.terms(t))));
+  }
+
+  /** Matches the English words of `text` against the glossary, longest phrase first. */
+  expand(text: string): Expansion {
+    const words = englishWords(text);
+    const matches: GlossaryMatch[] = [];
+    const rest: EnglishWord[] = [];
+    for (let i = 0; i < words.length; ) {
+      let matched = 0;
+      for (let n = Math.min(this.maxWords, words.length - i); n >= 1; n--) {
+        const slice = words.slice(i, i + n);
+        // A phrase may contain stop words but must not be one stop word alone.
+        if (n === 1 && slice[0].stop) break;
+        const entries = this.phrases.get(slice.map((w) => w.key).join(' '));
+        if (!entries) continue;
+        matches.push({
+          phrase: slice.map((w) => w.raw).join(' '),
+          terms: unique([...entries].flatMap((e) => this.entryTerms[e])),
+        });
+        matched = n;
+        break;
+      }
+      if (matched) i += matched;
+      else {
+        if (!words[i].stop) rest.push(words[i]);
+        i++;
+      }
+    }
+    return { matches, rest };
+  }
+}
+
+export function unique<T>(xs: Iterable<T>): T[] {
+  return [...new Set(xs)];
+}

@@ -1,0 +1,205 @@
+/**
+ * The knowledge base the bot and the CLIs use: documents, glossary and curated
+ * answers loaded and verified, the prebuilt index loaded (rebuilt when stale), and
+ * `ask()` answering synchronously in the asker's language.
+ */
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { loadCuratedAnswers, type CuratedAnswer } from '../../content/curated.js';
+import { loadDocuments } from '../../content/documents.js';
+import { loadGlossary, type GlossaryEntry } from '../../content/glossary.js';
+import { passagesOf, type Passage } from '../../content/passages.js';
+import type { Authority, SourceDocument } from '../../content/types.js';
+import { Analyzer } from '../analysis/analyzer.js';
+import { UserDictionary } from '../analysis/filters.js';
+import { loadTokenizer } from '../analysis/kuromoji-loader.js';
+import { detectLang } from '../language.js';
+import { curatedAnswer, passageAnswer } from './answers.js';
+import { foldForLookup } from './exact-lookup.js';
+import { GlossaryExpander } from './glossary-expansion.js';
+import { buildIndex, knowledgeHash, loadIndex, saveIndex, type IndexedItem, type SearchIndex } from './index-store.js';
+import { analyzeQuery } from './query.js';
+import { rankCandidates, shouldAnswer, type Candidate } from './ranking.js';
+import type { Answer, AskOptions, AskResult } from './types.js';
+
+export interface OpenOptions {
+  /** Folder with the documents, glossary.yaml and answers/ (default: <repo>/knowledge). */
+  knowledgeDir?: string;
+  /** Prebuilt index file (default: <repo>/.cache/knowledge-index.json). */
+  indexFile?: string;
+  /** Throw instead of collecting load errors. */
+  strict?: boolean;
+}
+
+/** The repository root: the nearest folder above this file with a package.json (works from src/ and dist/src/). */
+export function repoRoot(from: string = __dirname): string {
+  let dir = resolve(from);
+  for (;;) {
+    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'knowledge'))) return dir;
+    const up = dirname(dir);
+    if (up === dir) return resolve(from, '..', '..', '..', '..');
+    dir = up;
+  }
+}
+
+export function defaultKnowledgeDir(): string {
+  return join(repoRoot(), 'knowledge');
+}
+
+export function defaultIndexFile(): string {
+  return join(repoRoot(), '.cache', 'knowledge-index.json');
+}
+
+/** How the index was obtained by `open` (for logs and the build script). */
+export type IndexSource = 'prebuilt' | 'rebuilt';
+
+export class KnowledgeBase {
+  readonly documents: readonly SourceDocument[];
+  readonly passages: readonly Passage[];
+  readonly curated: readonly CuratedAnswer[];
+  readonly glossary: readonly GlossaryEntry[];
+  /** Problems found while loading (broken files, rejected entries), each naming the file. */
+  readonly loadErrors: readonly string[];
+  readonly indexSource: IndexSource;
+
+  private readonly passageById: Map<string, Passage>;
+  private readonly curatedById: Map<string, CuratedAnswer>;
+  private readonly docById: Map<string, SourceDocument>;
+  private readonly foldedCache = new Map<string, string>();
+
+  private constructor(
+    init: {
+      documents: SourceDocument[];
+      passages: Passage[];
+      curated: CuratedAnswer[];
+      glossary: GlossaryEntry[];
+      loadErrors: string[];
+      indexSource: IndexSource;
+    },
+    readonly analyzer: Analyzer,
+    private readonly index: SearchIndex,
+    private readonly expander: GlossaryExpander,
+  ) {
+    this.documents = init.documents;
+    this.passages = init.passages;
+    this.curated = init.curated;
+    this.glossary = init.glossary;
+    this.loadErrors = init.loadErrors;
+    this.indexSource = init.indexSource;
+    this.passageById = new Map(init.passages.map((p) => [p.id, p]));
+    this.curatedById = new Map(init.curated.map((c) => [c.id, c]));
+    this.docById = new Map(init.documents.map((d) => [d.id, d]));
+  }
+
+  /** Loads documents, glossary, curated answers; loads the prebuilt index (rebuilding it when stale). */
+  static async open(options: OpenOptions = {}): Promise<KnowledgeBase> {
+    const knowledgeDir = options.knowledgeDir ?? defaultKnowledgeDir();
+    const indexFile = options.indexFile ?? defaultIndexFile();
+    const loadErrors: string[] = [];
+
+    const docs = loadDocuments(knowledgeDir);
+    loadErrors.push(...docs.errors.map((e) => e.message));
+    const glossary = loadGlossary(join(knowledgeDir, 'glossary.yaml'));
+    loadErrors.push(...glossary.errors);
+    const curated = loadCuratedAnswers(join(knowledgeDir, 'answers'), docs.documents);
+    loadErrors.push(...curated.errors);
+    if (options.strict && loadErrors.length) throw new Error(`knowledge failed to load:\n${loadErrors.join('\n')}`);
+
+    const analyzer = new Analyzer(await loadTokenizer(), userDictionaryOf(glossary.entries));
+    const passages = docs.documents.flatMap((d) => passagesOf(d));
+    const hash = knowledgeHash(knowledgeDir);
+    let index = loadIndex(indexFile, hash);
+    let indexSource: IndexSource = 'prebuilt';
+    if (!index) {
+      index = buildIndex(hash, passages, docs.documents, curated.answers, analyzer);
+      indexSource = 'rebuilt';
+      try {
+        saveIndex(index, indexFile);
+      } catch (e) {
+        loadErrors.push(`${indexFile}: could not save the index: ${(e as Error).message}`);
+      }
+    }
+    const expander = new GlossaryExpander(glossary.entries, analyzer);
+    return new KnowledgeBase(
+      { documents: docs.documents, passages, curated: curated.answers, glossary: glossary.entries, loadErrors, indexSource },
+      analyzer,
+      index,
+      expander,
+    );
+  }
+
+  /** Answers a question: best answers first (at most `limit`), or answered=false when out of scope. */
+  ask(question: string, options: AskOptions = {}): AskResult {
+    const lang = options.lang ?? detectLang(question);
+    const limit = options.limit ?? 5;
+    const q = analyzeQuery(question, this.analyzer, this.expander);
+    const ranked = rankCandidates(q, this.index, {
+      foldedText: (item) => this.foldedText(item),
+      authority: (item) => this.authorityOf(item),
+    });
+    if (!shouldAnswer(q, ranked)) {
+      const suggestions = this.suggestions(ranked, lang);
+      return { question, lang, answered: false, answers: [], ...(suggestions.length ? { suggestions } : {}) };
+    }
+    const answers: Answer[] = [];
+    const cited = new Set<string>();
+    for (const c of ranked) {
+      if (answers.length >= limit) break;
+      const answer = this.toAnswer(c, lang, q);
+      if (!answer) continue;
+      // A passage already cited by a curated answer above adds nothing.
+      if (answer.kind === 'passage' && cited.has(`${answer.citations[0].docId}\n${answer.citations[0].passage}`)) continue;
+      for (const cit of answer.citations) cited.add(`${cit.docId}\n${cit.passage}`);
+      answers.push(answer);
+    }
+    return { question, lang, answered: answers.length > 0, answers };
+  }
+
+  private toAnswer(c: Candidate, lang: 'ja' | 'en', q: ReturnType<typeof analyzeQuery>): Answer | undefined {
+    const score = Math.round(c.score * 1000) / 1000;
+    if (c.item.kind === 'curated') {
+      const entry = this.curatedById.get(c.item.ref);
+      return entry && curatedAnswer(entry, score, lang);
+    }
+    const passage = this.passageById.get(c.item.ref);
+    const doc = passage && this.docById.get(passage.docId);
+    return passage && doc ? passageAnswer(passage, doc, score, lang, q, this.analyzer) : undefined;
+  }
+
+  /** "Did you mean" phrasings of curated answers that matched part of the question. */
+  private suggestions(ranked: readonly Candidate[], lang: 'ja' | 'en'): string[] {
+    return ranked
+      .filter((c) => c.item.kind === 'curated' && c.coverage > 0)
+      .slice(0, 3)
+      .map((c) => this.curatedById.get(c.item.ref)?.questions[lang][0])
+      .filter((s): s is string => !!s);
+  }
+
+  private authorityOf(item: IndexedItem): Authority {
+    if (item.kind === 'passage') {
+      const p = this.passageById.get(item.ref);
+      return (p && this.docById.get(p.docId)?.authority) ?? 'community';
+    }
+    const entry = this.curatedById.get(item.ref);
+    const main = entry?.citations[0];
+    return (main && this.docById.get(main.docId)?.authority) ?? 'community';
+  }
+
+  private foldedText(item: IndexedItem): string {
+    let t = this.foldedCache.get(item.id);
+    if (t === undefined) {
+      if (item.kind === 'passage') t = foldForLookup(this.passageById.get(item.ref)?.text ?? '');
+      else {
+        const e = this.curatedById.get(item.ref);
+        t = e ? foldForLookup([...e.questions.ja, ...e.questions.en, e.answer.ja, e.answer.en, ...e.citations.map((c) => c.quote)].join('\n')) : '';
+      }
+      this.foldedCache.set(item.id, t);
+    }
+    return t;
+  }
+}
+
+/** Compound terms kept whole by the analyzer: every glossary term (both languages). */
+export function userDictionaryOf(entries: readonly GlossaryEntry[]): UserDictionary {
+  return new UserDictionary(entries.flatMap((e) => [...e.ja, ...e.en]));
+}
