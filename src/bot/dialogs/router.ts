@@ -1,0 +1,146 @@
+import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
+import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
+import type { Lang } from '../../content/types.js';
+import { findCommand } from '../commands.js';
+import { MAX_QUESTION_CHARS } from '../input.js';
+import { t } from '../language/strings.js';
+import type { BotLogger } from '../logger.js';
+import { answerReply, declineReply, helpReply, textReply } from '../replies.js';
+import type { BotServices } from '../services.js';
+import { getTurnInfo } from '../turn.js';
+import { TROUBLESHOOT_DIALOG, TroubleshootDialog } from './troubleshoot-dialog.js';
+
+/** What the user has told the bot about themselves, kept in user state. */
+export interface UserProfile {
+  /** Language pinned with "English please" / "日本語で". */
+  lang?: Lang;
+}
+
+/**
+ * Decides what one message is: a command, an answer to the current
+ * troubleshooting question, a request to start troubleshooting, or a free
+ * question for the knowledge base. A free question mid-walk is answered and the
+ * walk stays paused where it was.
+ */
+export class Router {
+  private readonly dialogs: DialogSet;
+
+  constructor(
+    dialogState: StatePropertyAccessor<DialogState>,
+    private readonly profile: StatePropertyAccessor<UserProfile>,
+    private readonly services: BotServices,
+    private readonly logger: BotLogger,
+  ) {
+    this.dialogs = new DialogSet(dialogState);
+    this.dialogs.add(new TroubleshootDialog(services));
+  }
+
+  async handleMessage(context: TurnContext): Promise<void> {
+    const info = getTurnInfo(context)!;
+    const { input } = info;
+    const dc = await this.dialogs.createContext(context);
+    const walking = dc.activeDialog?.id === TROUBLESHOOT_DIALOG;
+
+    if (!input.text && !input.choice) {
+      await context.sendActivity(textReply(t(info.lang, 'emptyMessage')));
+      return;
+    }
+
+    const command = input.choice ? undefined : findCommand(input.text);
+    switch (command?.id) {
+      case 'help':
+        await context.sendActivity(helpReply(info.lang));
+        if (walking) await dc.repromptDialog();
+        return;
+      case 'english':
+      case 'japanese': {
+        const lang: Lang = command.id === 'english' ? 'en' : 'ja';
+        const profile = await this.profile.get(context, {});
+        await this.profile.set(context, { ...profile, lang });
+        info.lang = lang;
+        await context.sendActivity(textReply(t(lang, 'langPinned')));
+        if (walking) await dc.repromptDialog();
+        return;
+      }
+      case 'restart':
+        if (walking) {
+          await dc.cancelAllDialogs();
+          await context.sendActivity(textReply(t(info.lang, 'walkCancelled')));
+        } else {
+          await context.sendActivity(textReply(t(info.lang, 'walkNothingToCancel')));
+        }
+        return;
+      case 'troubleshoot':
+        await dc.cancelAllDialogs();
+        await dc.beginDialog(TROUBLESHOOT_DIALOG, {});
+        return;
+    }
+
+    if (walking) {
+      const result = await dc.continueDialog();
+      if (result.status !== DialogTurnStatus.waiting || !info.notAnAnswer) return;
+      // Not an answer to the current question: a free question mid-walk.
+      if (input.choice && !input.text) {
+        await context.sendActivity(textReply(t(info.lang, 'walkInvalidChoice')));
+        await dc.repromptDialog();
+        return;
+      }
+      if (this.isTroubleshootRequest(input.text)) {
+        await dc.repromptDialog();
+        return;
+      }
+      await this.answerQuestion(context, info.lang);
+      await context.sendActivity(textReply(t(info.lang, 'walkResumeHint')));
+      return;
+    }
+
+    if (input.choice && !input.text) {
+      // A button from an old, finished diagnosis: nothing to continue.
+      await context.sendActivity(textReply(t(info.lang, 'walkNothingToCancel')));
+      return;
+    }
+
+    const intent = this.detectIntent(input.text);
+    if (intent) {
+      await dc.beginDialog(TROUBLESHOOT_DIALOG, { facts: intent.facts });
+      return;
+    }
+    await this.answerQuestion(context, info.lang);
+  }
+
+  private detectIntent(text: string): { facts?: Record<string, unknown> } | undefined {
+    const svc = this.services.troubleshoot;
+    if (!svc) return undefined;
+    try {
+      const r = svc.detectIntent(text);
+      return r.intent ? { facts: r.facts } : undefined;
+    } catch (err) {
+      this.logger.warn({ err: (err as Error).message }, 'troubleshoot intent detection failed; answering as a question');
+      return undefined;
+    }
+  }
+
+  private isTroubleshootRequest(text: string): boolean {
+    return this.detectIntent(text) !== undefined;
+  }
+
+  /** Answers a free question from the knowledge base, or declines politely with suggestions. */
+  private async answerQuestion(context: TurnContext, lang: Lang): Promise<void> {
+    const { input } = getTurnInfo(context)!;
+    const kb = this.services.knowledge;
+    if (!kb) {
+      await context.sendActivity(textReply(t(lang, 'notReady')));
+      return;
+    }
+    const notice = input.truncatedFrom ? t(lang, 'truncatedNote', { n: MAX_QUESTION_CHARS }) : undefined;
+    const started = process.hrtime.bigint();
+    const result = kb.ask(input.text, { lang, limit: 3 });
+    this.logger.debug(
+      { answered: result.answered, answers: result.answers.map((a) => a.id), ms: Number(process.hrtime.bigint() - started) / 1e6 },
+      'question answered',
+    );
+    const best = result.answered ? result.answers[0] : undefined;
+    if (best) await context.sendActivity(answerReply(best, lang, notice));
+    else await context.sendActivity(declineReply(lang, result.suggestions ?? [], notice));
+  }
+}

@@ -1,0 +1,84 @@
+import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { TurnContext } from 'botbuilder';
+import { t } from '../language/strings.js';
+import { stepReply } from '../replies.js';
+import type { BotServices } from '../services.js';
+import { getTurnInfo } from '../turn.js';
+
+export const TROUBLESHOOT_DIALOG = 'troubleshoot';
+
+export interface TroubleshootOptions {
+  facts?: Record<string, unknown>;
+}
+
+interface WalkInstanceState {
+  /** The pure walker's state: plain JSON, so it round-trips through any Storage. */
+  walk?: unknown;
+}
+
+/**
+ * The guided diagnosis as a dialog: a thin wrapper that keeps the pure
+ * walker's state in dialog state and turns its views into cards. Input that is
+ * not an answer is left for the router (a free question mid-walk), marked on
+ * the turn, and the walk stays where it was.
+ */
+export class TroubleshootDialog extends Dialog<TroubleshootOptions> {
+  constructor(private readonly services: BotServices) {
+    super(TROUBLESHOOT_DIALOG);
+  }
+
+  override async beginDialog(dc: DialogContext, options?: TroubleshootOptions): Promise<DialogTurnResult> {
+    const lang = getTurnInfo(dc.context)?.lang ?? 'ja';
+    const svc = this.services.troubleshoot;
+    if (!svc) {
+      await dc.context.sendActivity({ type: 'message', text: t(lang, 'notReady') });
+      return dc.endDialog();
+    }
+    const { state, view, done } = svc.start(options?.facts, lang);
+    (dc.activeDialog!.state as WalkInstanceState).walk = state;
+    await dc.context.sendActivity(stepReply(view, lang, t(lang, 'walkStartedNote')));
+    return done ? dc.endDialog() : Dialog.EndOfTurn;
+  }
+
+  override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    const info = getTurnInfo(dc.context);
+    const lang = info?.lang ?? 'ja';
+    const svc = this.services.troubleshoot;
+    const instance = dc.activeDialog!.state as WalkInstanceState;
+    if (!svc || !info) return Dialog.EndOfTurn;
+    const raw = info.input.choice ?? info.input.text;
+    let result;
+    try {
+      result = svc.apply(instance.walk, raw, lang);
+    } catch {
+      // Stored state the walker no longer understands (e.g. the tree changed): start over rather than fail every turn.
+      await dc.context.sendActivity({ type: 'message', text: t(lang, 'walkCancelled') });
+      return dc.endDialog();
+    }
+    if (!result.accepted && info.input.choice && info.input.text && info.input.text !== info.input.choice) {
+      // A card press whose option id is unknown here: fall back to what the button says, as if typed.
+      result = svc.apply(instance.walk, info.input.text, lang);
+    }
+    if (!result.accepted) {
+      info.notAnAnswer = true;
+      return Dialog.EndOfTurn;
+    }
+    instance.walk = result.state;
+    if (result.view) await dc.context.sendActivity(stepReply(result.view, lang));
+    if (result.done) {
+      if (result.solved === true) await dc.context.sendActivity({ type: 'message', text: t(lang, 'thanksSolved') });
+      if (result.solved === false) await dc.context.sendActivity({ type: 'message', text: t(lang, 'notSolved') });
+      return dc.endDialog();
+    }
+    return Dialog.EndOfTurn;
+  }
+
+  /** Shows the current step again (after help, a language switch, or a question mid-walk). */
+  override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
+    const lang = getTurnInfo(context)?.lang ?? 'ja';
+    const svc = this.services.troubleshoot;
+    const walk = (instance.state as WalkInstanceState).walk;
+    if (!svc || walk === undefined) return;
+    await context.sendActivity(stepReply(svc.view(walk, lang), lang));
+  }
+}

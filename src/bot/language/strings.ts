@@ -1,0 +1,127 @@
+import type { Lang } from '../../content/types.js';
+
+/**
+ * Every string the bot itself writes, in both languages. Keeping them in one
+ * table makes "every bot-authored string exists in ja and en" checkable by a test
+ * and keeps Japanese out of English replies (sources are quoted separately).
+ */
+const STRINGS = {
+  welcomeTitle: {
+    en: 'Power Automate connection helper',
+    ja: 'Power Automate 接続ヘルパー',
+  },
+  welcomeBody: {
+    en: 'I answer questions about "invalid connection" problems in Power Automate flows, with quotes from Microsoft documentation, and can walk you through a diagnosis step by step. Ask in English or Japanese.',
+    ja: 'Power Automate のフローで起きる「無効な接続」の問題について、Microsoft のドキュメントを引用しながらお答えします。質問に答えながら原因を絞り込む診断もできます。日本語でも英語でも質問できます。',
+  },
+  welcomeExamplesTitle: { en: 'Try asking', ja: '質問の例' },
+  welcomeExamples: {
+    en: 'Why does my flow say the connection is invalid?\nHow long can a connection stay unused?\nHow do I fix a 401 error in a flow?',
+    ja: 'フローの接続が無効と表示されるのはなぜ？\n接続は使わないとどのくらいで切れる？\nフローで 401 エラーが出たときの直し方は？',
+  },
+  helpTitle: { en: 'What I can do', ja: 'できること' },
+  helpBody: {
+    en: 'Ask a question in your own words, or use one of these commands:',
+    ja: '自由に質問するか、次のコマンドを使ってください。',
+  },
+  helpLanguage: {
+    en: 'I reply in the language you write in. Say "日本語で" or "English please" to pin a language.',
+    ja: '書かれた言語で返信します。「English please」や「日本語で」で返信言語を固定できます。',
+  },
+  buttonTroubleshoot: { en: 'Start diagnosis', ja: '診断を始める' },
+  buttonHelp: { en: 'Help', ja: 'ヘルプ' },
+  buttonRestart: { en: 'Start over', ja: '最初からやり直す' },
+  buttonResume: { en: 'Continue the diagnosis', ja: '診断を続ける' },
+  buttonOpenSource: { en: 'Open source', ja: '出典を開く' },
+  /** Said in the newly pinned language. */
+  langPinned: { en: 'OK, I will reply in English from now on.', ja: '了解しました。これから日本語で返信します。' },
+  answerSourcesTitle: { en: 'Sources', ja: '出典' },
+  answerQuoteLabel: { en: 'Quoted from the source (original language):', ja: '出典からの引用:' },
+  answerNotesTitle: { en: 'Note', ja: '注意' },
+  answerAiLabel: {
+    en: 'Answer assembled from the bundled documentation. Check the sources.',
+    ja: '同梱のドキュメントから作成した回答です。出典を確認してください。',
+  },
+  declineTitle: { en: 'I could not find an answer', ja: '回答が見つかりませんでした' },
+  declineBody: {
+    en: 'I could not find this in the documentation I know. Try rephrasing, ask about Power Automate connections, or start a diagnosis.',
+    ja: '手元のドキュメントには該当する情報が見つかりませんでした。言い換えるか、Power Automate の接続について質問するか、診断を始めてください。',
+  },
+  declineSuggestions: { en: 'Did you mean:', ja: 'こちらの質問ですか？' },
+  truncatedNote: {
+    en: 'Your message was very long, so I only searched its first {n} characters.',
+    ja: 'メッセージが長いため、先頭の {n} 文字だけで検索しました。',
+  },
+  emptyMessage: {
+    en: 'Please type a question, or say "help".',
+    ja: '質問を入力するか、「ヘルプ」と送ってください。',
+  },
+  notReady: {
+    en: 'I am still starting up. Please try again in a few seconds.',
+    ja: '起動中です。数秒後にもう一度お試しください。',
+  },
+  storageUnavailable: {
+    en: 'Sorry, I cannot reach my conversation storage right now, so I did not change anything. Please try again in a moment.',
+    ja: '申し訳ありません。会話の保存先に一時的に接続できないため、何も変更していません。少し待ってからもう一度お試しください。',
+  },
+  storageConflict: {
+    en: 'Two messages arrived at the same time and I could only handle one. Please send your last message again.',
+    ja: '同時に複数のメッセージを受け取ったため処理できませんでした。最後のメッセージをもう一度送ってください。',
+  },
+  turnError: {
+    en: 'Sorry, something went wrong on my side. Please try again.',
+    ja: '申し訳ありません。内部でエラーが発生しました。もう一度お試しください。',
+  },
+  walkStartedNote: {
+    en: 'Let us find the cause. Answer each question; say "restart" at any time to start over.',
+    ja: '原因を絞り込みましょう。各質問に答えてください。「やり直し」でいつでも最初からやり直せます。',
+  },
+  walkUnavailable: {
+    en: 'The guided diagnosis is not available right now. You can still ask questions.',
+    ja: '現在、診断は利用できません。質問は引き続きできます。',
+  },
+  walkCancelled: {
+    en: 'Diagnosis cancelled. Ask a question or say "troubleshoot" to start again.',
+    ja: '診断を取り消しました。質問するか「診断」と送ると最初から始めます。',
+  },
+  walkNothingToCancel: {
+    en: 'There is no diagnosis in progress. Ask a question or say "troubleshoot".',
+    ja: '進行中の診断はありません。質問するか「診断」と送ってください。',
+  },
+  walkResumeHint: {
+    en: 'Your diagnosis is paused at the question above. Answer it to continue, or say "restart".',
+    ja: '診断は途中のまま保存されています。続けるには前の質問に答えてください。「やり直し」で最初からやり直せます。',
+  },
+  walkReplyWithNumber: {
+    en: 'Reply with the number of an option.',
+    ja: '選択肢の番号で返信してください。',
+  },
+  walkInvalidChoice: {
+    en: 'I did not understand that choice. Please pick one of the options.',
+    ja: 'その選択肢はわかりませんでした。選択肢から選んでください。',
+  },
+  outcomeTitle: { en: 'Likely cause and fix', ja: '考えられる原因と対処' },
+  outcomeSteps: { en: 'Steps', ja: '手順' },
+  outcomeSummary: { en: 'Summary to copy', ja: 'コピー用のまとめ' },
+  outcomeSolved: { en: 'Did this solve it?', ja: '解決しましたか？' },
+  yes: { en: 'Yes', ja: 'はい' },
+  no: { en: 'No', ja: 'いいえ' },
+  thanksSolved: { en: 'Glad it is fixed.', ja: '解決してよかったです。' },
+  notSolved: {
+    en: 'Sorry it is not fixed yet. Say "restart" to go through the diagnosis again, or ask a question about what you see.',
+    ja: 'まだ解決していないとのこと、申し訳ありません。「やり直し」で診断をやり直すか、表示されている内容について質問してください。',
+  },
+  feedbackThanks: { en: 'Thank you for the feedback.', ja: 'フィードバックありがとうございます。' },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+export type StringKey = keyof typeof STRINGS;
+
+/** The bot-authored string `key` in `lang`, with `{name}` placeholders filled. */
+export function t(lang: Lang, key: StringKey, vars?: Record<string, string | number>): string {
+  let s: string = STRINGS[key][lang];
+  if (vars) for (const [k, v] of Object.entries(vars)) s = s.split(`{${k}}`).join(String(v));
+  return s;
+}
+
+/** All keys, for tests that check both languages are present. */
+export const STRING_KEYS = Object.keys(STRINGS) as StringKey[];

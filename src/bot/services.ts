@@ -1,0 +1,70 @@
+import type { Citation, Lang } from '../content/types.js';
+import type { AskOptions, AskResult } from '../core/search/types.js';
+
+/**
+ * What the bot needs from the core, as narrow interfaces. The bot never reaches
+ * into the knowledge base or the decision trees directly, so tests can pass
+ * doubles and the core can change shape behind troubleshooter.ts.
+ */
+export interface KnowledgeService {
+  ask(question: string, options?: AskOptions): AskResult;
+}
+
+/** One numbered option of a troubleshooting question. */
+export interface StepOption {
+  id: string;
+  label: string;
+  number: number;
+}
+
+export interface QuestionView {
+  kind: 'question';
+  text: string;
+  options: StepOption[];
+  /** Optional hint shown under the question. */
+  help?: string;
+}
+
+export interface OutcomeView {
+  kind: 'outcome';
+  verdict: string;
+  steps: string[];
+  citations: Citation[];
+  notes: { text: string; citations: Citation[] }[];
+  /** Plain-text summary the user can copy into a ticket. */
+  summary: string;
+  /** Options for "did this solve it?" (ids understood by apply). Empty when not asked. */
+  solvedOptions: StepOption[];
+}
+
+export type StepView = QuestionView | OutcomeView;
+
+/** Result of applying one input to a walk. */
+export interface StepResult {
+  /** False when the input was not an answer to the current step (state unchanged). */
+  accepted: boolean;
+  /** True when the walk is over (after the "did this solve it?" answer, or a terminal node). */
+  done: boolean;
+  /** For the final answer to "did this solve it?": true yes, false no. */
+  solved?: boolean;
+  state: unknown;
+  view?: StepView;
+}
+
+export interface TroubleshootService {
+  /** Whether the text asks for a diagnosis, and facts it already states (e.g. error code). */
+  detectIntent(text: string): { intent: boolean; facts?: Record<string, unknown> };
+  /** Starts a walk; `state` is plain JSON, stored in dialog state. */
+  start(facts: Record<string, unknown> | undefined, lang: Lang): { state: unknown; view: StepView; done: boolean };
+  apply(state: unknown, input: string, lang: Lang): StepResult;
+  view(state: unknown, lang: Lang): StepView;
+}
+
+/**
+ * The services a bot instance uses. Mutable: the server starts answering
+ * /healthz before the dictionary and trees are loaded and fills these in later.
+ */
+export interface BotServices {
+  knowledge?: KnowledgeService;
+  troubleshoot?: TroubleshootService;
+}

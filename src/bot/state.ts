@@ -1,0 +1,100 @@
+import {
+  ConversationState,
+  UserState,
+  calculateChangeHash,
+  type Storage,
+  type StoreItems,
+  type TurnContext,
+} from 'botbuilder';
+
+/** Storage could not be reached (or timed out): the turn must not pretend it succeeded. */
+export class StorageUnavailableError extends Error {
+  override name = 'StorageUnavailableError';
+}
+
+/** Another turn wrote the same state first (ETag mismatch): retry the turn on fresh state. */
+export class StorageConflictError extends Error {
+  override name = 'StorageConflictError';
+}
+
+function isConflict(err: unknown): boolean {
+  const e = err as { statusCode?: number; message?: string } | undefined;
+  return e?.statusCode === 412 || /etag conflict|ConditionNotMet/i.test(String(e?.message ?? ''));
+}
+
+/**
+ * Wraps any botbuilder Storage so its failures arrive as two well-known errors
+ * (unavailable / conflict) and a hung backend cannot hold a turn forever.
+ */
+export class GuardedStorage implements Storage {
+  constructor(
+    private readonly inner: Storage,
+    private readonly timeoutMs = 8000,
+  ) {}
+
+  read(keys: string[]): Promise<StoreItems> {
+    return this.guard('read', () => this.inner.read(keys));
+  }
+
+  write(changes: StoreItems): Promise<void> {
+    return this.guard('write', () => this.inner.write(changes));
+  }
+
+  delete(keys: string[]): Promise<void> {
+    return this.guard('delete', () => this.inner.delete(keys));
+  }
+
+  private async guard<T>(op: string, fn: () => Promise<T>): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new StorageUnavailableError(`storage ${op} timed out after ${this.timeoutMs} ms`)), this.timeoutMs);
+      timer.unref();
+    });
+    try {
+      return await Promise.race([fn(), timeout]);
+    } catch (err) {
+      if (err instanceof StorageUnavailableError || err instanceof StorageConflictError) throw err;
+      if (isConflict(err)) throw new StorageConflictError(`storage ${op}: concurrent update (ETag conflict)`);
+      const e = new StorageUnavailableError(`storage ${op} failed: ${(err as Error)?.message ?? String(err)}`);
+      (e as Error & { cause?: unknown }).cause = err;
+      throw e;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
+
+/**
+ * botbuilder's BotState.saveChanges writes with eTag "*" (last writer wins), so
+ * two instances handling the same conversation would silently overwrite each
+ * other. This version writes with the eTag it read, making a concurrent update a
+ * StorageConflictError the bot can retry instead of lost state.
+ */
+function optimisticSave(state: ConversationState | UserState, context: TurnContext): Promise<void> {
+  const key = (state as unknown as { stateKey: symbol }).stateKey;
+  const cached = context.turnState.get(key) as { state: Record<string, unknown>; hash: string } | undefined;
+  if (!cached || cached.hash === calculateChangeHash(cached.state)) return Promise.resolve();
+  const storageKey = (state as unknown as { storageKey: (c: TurnContext) => string | Promise<string> }).storageKey(context);
+  return Promise.resolve(storageKey).then(async (k) => {
+    const item = { ...cached.state };
+    if (typeof item.eTag !== 'string' || !item.eTag) item.eTag = '*';
+    await (state as unknown as { storage: Storage }).storage.write({ [k]: item });
+    // The new eTag is unknown after a write; a second save in this turn must not be blind,
+    // so the cache is marked clean and the bot saves once per turn.
+    cached.hash = calculateChangeHash(cached.state);
+  });
+}
+
+/** Conversation state saved with optimistic concurrency (see optimisticSave). */
+export class SafeConversationState extends ConversationState {
+  override saveChanges(context: TurnContext, force = false): Promise<void> {
+    return force ? super.saveChanges(context, true) : optimisticSave(this, context);
+  }
+}
+
+/** User state saved with optimistic concurrency (see optimisticSave). */
+export class SafeUserState extends UserState {
+  override saveChanges(context: TurnContext, force = false): Promise<void> {
+    return force ? super.saveChanges(context, true) : optimisticSave(this, context);
+  }
+}

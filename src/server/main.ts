@@ -1,0 +1,55 @@
+import { createServer } from './app.js';
+import { ConfigError, describeConfig, loadConfig } from './config.js';
+import { createLogger } from './logger.js';
+import { loadServices } from './services.js';
+
+/**
+ * `npm start`: listen at once (so /healthz answers while the dictionary loads),
+ * load the knowledge base and trees in the background, then flip /readyz.
+ */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`Configuration error: ${err.message}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const logger = createLogger(config.logLevel);
+  const started = Date.now();
+  const app = createServer({ config, logger, loadServices: () => loadServices(config, logger) });
+  const url = await app.listen();
+  logger.info(
+    {
+      url: `${url}/api/messages`,
+      ...describeConfig(config),
+      ...(config.authEnabled ? {} : { note: `local mode: no app id, anonymous requests accepted, listening on ${config.host} only` }),
+    },
+    config.authEnabled
+      ? `bot listening on ${url}/api/messages (Bot Framework authentication on)`
+      : `bot listening on ${url}/api/messages (local mode: authentication off, ${config.host === '127.0.0.1' ? 'reachable from this machine only' : `listening on ${config.host}`})`,
+  );
+  app.ready.then(
+    () => logger.info({ ms: Date.now() - started, rssMB: Math.round(process.memoryUsage().rss / 1048576) }, 'ready'),
+    () => logger.error('not ready: the knowledge base or trees failed to load; /readyz stays 503'),
+  );
+
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    logger.info({ signal }, 'shutting down');
+    app.close().finally(() => process.exit(0));
+    setTimeout(() => process.exit(0), 5000).unref();
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+main().catch((err: Error) => {
+  process.stderr.write(`Fatal: ${err.message}\n`);
+  process.exit(1);
+});
