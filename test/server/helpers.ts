@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Storage } from 'botbuilder';
+import type { BotServices } from '../../src/bot/services.js';
+import { createServer, type BotServer } from '../../src/server/app.js';
+import { loadConfig, type ServerConfig } from '../../src/server/config.js';
+import { silentLogger } from '../../src/server/logger.js';
+import { loadServices } from '../../src/server/services.js';
+
+let shared: Promise<BotServices> | undefined;
+
+/** One loaded knowledge base and tree set for every test file (the dictionary load is ~1 s and ~350 MB). */
+export function sharedServices(): Promise<BotServices> {
+  shared ??= loadServices(testConfig(), silentLogger());
+  return shared;
+}
+
+export function testConfig(env: Record<string, string> = {}): ServerConfig {
+  const dir = mkdtempSync(join(tmpdir(), 'bot-test-'));
+  return loadConfig({ PORT: '0', HOST: '127.0.0.1', FEEDBACK_LOG: join(dir, 'feedback.jsonl'), ...env });
+}
+
+export interface Running {
+  app: BotServer;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** A real server (restify + CloudAdapter) on a free loopback port. */
+export async function startBot(options: { env?: Record<string, string>; storage?: Storage; services?: BotServices } = {}): Promise<Running> {
+  const config = testConfig(options.env);
+  const services = options.services ?? { ...(await sharedServices()) };
+  const app = createServer({ config, storage: options.storage, services, logger: silentLogger() });
+  const url = await app.listen(0, '127.0.0.1');
+  return { app, url, close: () => app.close() };
+}
+
+export interface Reply {
+  type?: string;
+  text?: string;
+  attachments?: { contentType: string; content: Record<string, any> }[];
+  entities?: Record<string, any>[];
+  channelData?: Record<string, any>;
+}
+
+/** Conversation helper: fills the envelope of each activity and posts it with expectReplies. */
+export class Conversation {
+  readonly id = `conv-${randomUUID()}`;
+  constructor(
+    readonly url: string,
+    readonly extra: Record<string, unknown> = {},
+  ) {}
+
+  envelope(activity: Record<string, unknown>): Record<string, unknown> {
+    return {
+      channelId: 'msteams',
+      serviceUrl: 'https://smba.example.invalid/',
+      conversation: { id: this.id },
+      from: { id: 'user-1', name: 'User' },
+      recipient: { id: 'bot-1', name: 'Bot' },
+      id: randomUUID(),
+      deliveryMode: 'expectReplies',
+      locale: 'ja-JP',
+      ...this.extra,
+      ...activity,
+    };
+  }
+
+  async post(activity: Record<string, unknown>, url = this.url): Promise<{ status: number; replies: Reply[]; body: any }> {
+    const res = await fetch(`${url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(this.envelope(activity)),
+    });
+    const raw = await res.text();
+    let body: any;
+    try {
+      body = raw ? JSON.parse(raw) : undefined;
+    } catch {
+      body = raw;
+    }
+    return { status: res.status, replies: (body?.activities ?? []) as Reply[], body };
+  }
+
+  /** Sends a message and returns the replies; fails the test on a non-200. */
+  async say(text: string, extra: Record<string, unknown> = {}, url = this.url): Promise<Reply[]> {
+    const r = await this.post({ type: 'message', text, ...extra }, url);
+    if (r.status !== 200) throw new Error(`status ${r.status}: ${JSON.stringify(r.body)}`);
+    return r.replies;
+  }
+}
+
+/** Everything a text-only client would show for these replies. */
+export function allText(replies: Reply[]): string {
+  return replies
+    .map((r) => [r.text ?? '', ...(r.attachments ?? []).map((a) => String(a.content?.fallbackText ?? ''))].join('\n'))
+    .join('\n');
+}
+
+const JAPANESE = /[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f]/;
+
+/** True when Japanese appears only inside “…” quotation marks (quoted sources). */
+export function japaneseOnlyInQuotes(text: string): boolean {
+  return !JAPANESE.test(text.replace(/“[^”]*”/g, ''));
+}
+
+/** The adaptive cards of the replies. */
+export function cards(replies: Reply[]): Record<string, any>[] {
+  return replies.flatMap((r) => (r.attachments ?? []).filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive').map((a) => a.content));
+}
