@@ -21,12 +21,13 @@ export interface Passage {
   /** Character range [start, end) in the document body. */
   start: number;
   end: number;
-  /** The readable text of the range (Markdown links and HTML tags folded). */
+  /** The readable text of the range (Markdown links and HTML tags folded); a table item is
+   *  preceded by its column header line, so each line stays verbatim in the document. */
   text: string;
 }
 
 /** Bump when chunking changes: prebuilt indexes hold passage ids and are rebuilt. */
-export const CHUNKER_VERSION = 1;
+export const CHUNKER_VERSION = 2;
 
 /** Passages grow by whole paragraphs up to this size; larger paragraphs are split by lines, then sentences. */
 export const MAX_PASSAGE_CHARS = 600;
@@ -154,6 +155,8 @@ interface Block {
   start: number;
   end: number;
   sectionPath: string[];
+  /** Column header shown above a table cell item (a table row reads "header / item"). */
+  label?: string;
 }
 
 function isMarkdownTableParagraph(p: Paragraph): boolean {
@@ -186,7 +189,8 @@ function tableBlocks(p: Paragraph, body: string, path: string[], headingStart: n
       let m: RegExpExecArray | null;
       while ((m = re.exec(cell))) {
         const s = cellStart + m.index + 4;
-        blocks.push({ start: s, end: s + m[1].length, sectionPath: [...path, headers[col] ?? ''].filter(Boolean) });
+        const header = headers[col] ?? '';
+        blocks.push({ start: s, end: s + m[1].length, sectionPath: [...path, header].filter(Boolean), label: header || undefined });
       }
     }
   }
@@ -266,6 +270,8 @@ export function chunkDocument(doc: SourceDocument): Passage[] {
   return blocks
     .map((b) => ({ ...b, text: cleanPassageText(body.slice(b.start, b.end)) }))
     .filter((b) => b.text)
+    // A table item alone loses its meaning (無効になる or にならない?): its column header leads it.
+    .map((b) => (b.label ? { ...b, text: `${b.label}\n${b.text}` } : b))
     .map((b, n) => ({
       id: `${doc.id}#${n}`,
       docId: doc.id,

@@ -8,6 +8,7 @@
  * English text on its own, so one analyzer serves the whole index.
  */
 import { normalizeChars } from './char-filter.js';
+import { ASCII_TOKEN, identifierParts } from './english.js';
 import {
   UserDictionary,
   dropStopWords,
@@ -22,7 +23,7 @@ import type { JaTokenizer } from './kuromoji-loader.js';
 import type { Token } from './token.js';
 
 /** Bump when any step changes what terms are produced: prebuilt indexes are rebuilt. */
-export const ANALYZER_VERSION = 'ja-chain-3';
+export const ANALYZER_VERSION = 'ja-chain-4';
 
 type TokenFilter = (tokens: Token[]) => Token[];
 
@@ -73,6 +74,11 @@ export class Analyzer {
   terms(text: string): string[] {
     return this.tokens(text).map((t) => t.term);
   }
+}
+
+/** The words inside the identifiers of a text: a secondary field (see identifierParts). */
+export function identifierWords(text: string): string[] {
+  return [...normalizeChars(text).matchAll(ASCII_TOKEN)].flatMap((m) => identifierParts(m[0]));
 }
 
 const JAPANESE_CHAR = /[\u3041-\u3096\u30a1-\u30fa\u30fc\u4e00-\u9fff\u3005]/;

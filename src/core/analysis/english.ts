@@ -47,10 +47,17 @@ export function asciiTerm(surface: string): string {
   return isIdentifier(s) ? s.toLowerCase() : stemEnglish(s.toLowerCase());
 }
 
-/** Parts of an identifier joined by - _ = . / (prompt=login → prompt, login), for recall. */
+/**
+ * Words inside an identifier (New-MgApplicationTokenLifetimePolicyByRef → new, mg,
+ * application, token, lifetime, policy, by, ref; prompt=login → prompt, login), for recall.
+ */
 export function identifierParts(surface: string): string[] {
-  const parts = surface.split(/[-_=./:]+/).filter((p) => p.length >= 2);
-  return parts.length > 1 ? parts.map((p) => asciiTerm(p)) : [];
+  if (!isIdentifier(surface)) return [];
+  const parts = surface
+    .split(/[-_=./:]+/)
+    .flatMap((p) => p.split(/(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])(?=\d)/))
+    .filter((p) => p.length >= 2 && !/^\d+$/.test(p));
+  return parts.length > 1 ? parts.map((p) => stemEnglish(p.toLowerCase())).filter((p) => !ENGLISH_STOP_WORDS.has(p)) : [];
 }
 
 /** ASCII word/identifier tokens of a text, in order, with their offsets. */

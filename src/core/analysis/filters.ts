@@ -111,7 +111,8 @@ export function toBaseForm(tokens: Token[]): Token[] {
   return tokens.map((t) => (t.base && t.base !== '*' && !t.merged ? { ...t, term: t.base } : t));
 }
 
-const DROPPED_POS = new Set(['助詞', '助動詞', '記号', '接続詞', '連体詞', 'フィラー', '感動詞', '接頭詞', 'その他']);
+// Adverbs (まず, とても, すぐ) qualify a question but never name its topic.
+const DROPPED_POS = new Set(['助詞', '助動詞', '記号', '接続詞', '連体詞', 'フィラー', '感動詞', '接頭詞', '副詞', 'その他']);
 const DROPPED_DETAIL = new Set(['非自立', '代名詞', '接尾', '特殊']);
 
 /** Drops particles, auxiliaries, symbols, pronouns and other function words. */

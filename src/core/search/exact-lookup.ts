@@ -7,12 +7,14 @@ import { normalizeChars } from '../analysis/char-filter.js';
 
 const CANDIDATE = /[A-Za-z0-9](?:[A-Za-z0-9_\-.=]*[A-Za-z0-9])?/g;
 
-/** True for tokens that name one specific thing: codes, numbers of 3+ digits, CamelCase or joined identifiers. */
+/** True for tokens that name one specific thing: codes, numbers of 3+ digits, setting names, cmdlets. */
 export function isExactKey(token: string): boolean {
   if (/^\d{3,}$/.test(token)) return true;
   if (/^[A-Za-z]+\d{3,}$/.test(token)) return true;
-  if (/[a-z][A-Z]/.test(token) && token.length >= 6) return true;
-  return /^[A-Za-z][A-Za-z0-9]*(?:[-_=][A-Za-z0-9]+)+$/.test(token) && /[A-Z_=]|[a-z]-[A-Z]/.test(token);
+  // Setting names have several humps (MaxInactiveTime, NotOnOrAfter); product names one (PowerShell, SharePoint).
+  if ((token.match(/[a-z][A-Z]/g) ?? []).length >= 2) return true;
+  // Cmdlets (Get-MgPolicy…, New-AzureADPolicy) and protocol values (interaction_required, prompt=login).
+  return /^[A-Za-z][A-Za-z0-9]*(?:[-_=][A-Za-z0-9]+)+$/.test(token) && /[A-Z]\w*-[A-Z]|_|=/.test(token);
 }
 
 /** The exact keys named in a question, lowercased and deduplicated. */

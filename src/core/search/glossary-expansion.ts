@@ -53,6 +53,8 @@ export class GlossaryExpander {
   private readonly phrases = new Map<string, Set<number>>();
   private readonly entryTerms: string[][];
   private readonly maxWords: number;
+  /** Head term of a Japanese glossary term → the head terms of its entry's other Japanese terms. */
+  private readonly jaSynonymsOf = new Map<string, Set<string>>();
 
   constructor(entries: readonly GlossaryEntry[], analyzer: Analyzer) {
     let maxWords = 1;
@@ -68,6 +70,19 @@ export class GlossaryExpander {
     });
     this.maxWords = maxWords;
     this.entryTerms = entries.map((e) => unique([...e.ja, ...e.en].flatMap((t) => analyzer.terms(t))));
+    for (const e of entries) {
+      const heads = unique(e.ja.map((t) => headTerm(analyzer, t)).filter((t): t is string => !!t));
+      for (const h of heads) {
+        const set = this.jaSynonymsOf.get(h) ?? new Set<string>();
+        for (const other of heads) if (other !== h) set.add(other);
+        this.jaSynonymsOf.set(h, set);
+      }
+    }
+  }
+
+  /** Japanese synonyms of an index term: the other Japanese terms of the glossary entries it heads (アプリ → アプリケーション). */
+  jaSynonyms(term: string): string[] {
+    return [...(this.jaSynonymsOf.get(term) ?? [])];
   }
 
   /** Matches the English words of `text` against the glossary, longest phrase first. */
@@ -83,9 +98,12 @@ export class GlossaryExpander {
         if (n === 1 && slice[0].stop) break;
         const entries = this.phrases.get(slice.map((w) => w.key).join(' '));
         if (!entries) continue;
+        // A phrase stands for more than its words, but its words' own entries are alternatives
+        // too (flow run → 実行 first, then フロー), so passages that word it differently still match.
+        const wordEntries = n > 1 ? slice.flatMap((w) => [...(this.phrases.get(w.key) ?? [])]) : [];
         matches.push({
           phrase: slice.map((w) => w.raw).join(' '),
-          terms: unique([...entries].flatMap((e) => this.entryTerms[e])),
+          terms: unique([...entries, ...wordEntries].flatMap((e) => this.entryTerms[e])),
         });
         matched = n;
         break;
@@ -98,6 +116,14 @@ export class GlossaryExpander {
     }
     return { matches, rest };
   }
+}
+
+/** The single term a glossary term analyzes to (a word or a compound covering it all), if any. */
+function headTerm(analyzer: Analyzer, text: string): string | undefined {
+  const tokens = analyzer.tokens(text);
+  if (tokens.length === 1) return tokens[0].term;
+  const first = tokens[0];
+  return first?.merged && tokens.every((t) => t.start >= first.start && t.end <= first.end) ? first.term : undefined;
 }
 
 export function unique<T>(xs: Iterable<T>): T[] {

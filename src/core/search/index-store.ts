@@ -8,13 +8,13 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import MiniSearch from 'minisearch';
-import { ANALYZER_VERSION, japaneseBigrams, type Analyzer } from '../analysis/analyzer.js';
+import { ANALYZER_VERSION, identifierWords, japaneseBigrams, type Analyzer } from '../analysis/analyzer.js';
 import type { CuratedAnswer } from '../../content/curated.js';
 import { CHUNKER_VERSION, type Passage } from '../../content/passages.js';
 import type { SourceDocument } from '../../content/types.js';
 
 /** Bump when the index layout or field contents change. */
-export const INDEX_FORMAT = 4;
+export const INDEX_FORMAT = 5;
 
 export interface IndexedItem {
   /** "p:<passage id>" or "c:<curated id>". */
@@ -30,9 +30,11 @@ interface IndexRecord {
   title: string;
   questions: string;
   bigrams: string;
+  /** Words inside identifiers (camelCase and hyphen parts). */
+  parts: string;
 }
 
-export const INDEX_FIELDS = ['terms', 'section', 'title', 'questions', 'bigrams'] as const;
+export const INDEX_FIELDS = ['terms', 'section', 'title', 'questions', 'bigrams', 'parts'] as const;
 
 const splitTerms = (s: string): string[] => s.split(' ').filter(Boolean);
 
@@ -76,6 +78,7 @@ function passageRecord(p: Passage, doc: SourceDocument | undefined, a: Analyzer)
     title: doc ? a.terms(doc.title).join(' ') : '',
     questions: '',
     bigrams: japaneseBigrams(p.text).join(' '),
+    parts: identifierWords(p.text).join(' '),
   };
 }
 
@@ -88,6 +91,7 @@ function curatedRecord(c: CuratedAnswer, a: Analyzer): IndexRecord {
     title: '',
     questions: questions.flatMap((q) => a.terms(q)).join(' '),
     bigrams: japaneseBigrams([...c.questions.ja, c.answer.ja].join('\n')).join(' '),
+    parts: identifierWords([...questions, c.answer.ja].join('\n')).join(' '),
   };
 }
 

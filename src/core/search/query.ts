@@ -34,7 +34,7 @@ export interface AnalyzedQuery {
 const JAPANESE = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]/;
 
 /** Japanese question: one concept per group of overlapping tokens (a compound and its parts). */
-function japaneseConcepts(question: string, analyzer: Analyzer): Concept[] {
+function japaneseConcepts(question: string, analyzer: Analyzer, expander: GlossaryExpander): Concept[] {
   const tokens = analyzer.tokens(question);
   const groups: { start: number; end: number; terms: string[]; compound: boolean }[] = [];
   for (const t of tokens) {
@@ -45,7 +45,8 @@ function japaneseConcepts(question: string, analyzer: Analyzer): Concept[] {
       g.terms.push(t.term);
     } else groups.push({ start: t.start, end: t.end, terms: [t.term], compound: !!t.merged });
   }
-  return groups.map((g) => ({ label: g.terms[0], terms: unique(g.terms) }));
+  // Glossary synonyms are alternatives after the asker's own words.
+  return groups.map((g) => ({ label: g.terms[0], terms: unique([...g.terms, ...g.terms.flatMap((t) => expander.jaSynonyms(t))]) }));
 }
 
 function englishConcepts(question: string, analyzer: Analyzer, expander: GlossaryExpander): { concepts: Concept[]; phrases: string[] } {
@@ -63,7 +64,7 @@ export function analyzeQuery(question: string, analyzer: Analyzer, expander: Glo
   const script = JAPANESE.test(question) ? 'ja' : 'en';
   let concepts: Concept[];
   let phrases: string[] = [];
-  if (script === 'ja') concepts = japaneseConcepts(question, analyzer);
+  if (script === 'ja') concepts = japaneseConcepts(question, analyzer, expander);
   else ({ concepts, phrases } = englishConcepts(question, analyzer, expander));
 
   const weights = new Map<string, number>();

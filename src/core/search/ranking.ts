@@ -9,7 +9,9 @@ import type { IndexedItem, SearchIndex } from './index-store.js';
 import type { AnalyzedQuery, Concept } from './query.js';
 
 /** Field boosts: curated phrasings matter most, then headings, then body text. */
-export const FIELD_BOOSTS = { terms: 1, section: 1.5, title: 0.3, questions: 2.5 };
+export const FIELD_BOOSTS = { terms: 1, section: 1.5, title: 0.3, questions: 2.5, parts: 0.4 };
+/** Fields whose matches count as covering a concept of the question (not the recall-only ones). */
+const COVERING_FIELDS = new Set(['terms', 'section', 'title', 'questions']);
 /** The bigram field only adds recall when tokenization disagrees. */
 export const BIGRAM_WEIGHT = 0.35;
 /** Per exact key contained: larger than any text score, so those candidates come first. */
@@ -83,11 +85,13 @@ export function rankCandidates(q: AnalyzedQuery, index: SearchIndex, ctx: RankCo
   };
   if (terms.length) {
     for (const r of index.miniSearch.search(terms.join(' '), {
-      fields: ['terms', 'section', 'title', 'questions'],
+      fields: ['terms', 'section', 'title', 'questions', 'parts'],
       boost: FIELD_BOOSTS,
       boostTerm: (t) => q.weights.get(t) ?? 1,
       combineWith: 'OR',
-    })) add(String(r.id), r.score, r.terms);
+    })) {
+      add(String(r.id), r.score, r.terms.filter((t) => (r.match[t] ?? []).some((f) => COVERING_FIELDS.has(f))));
+    }
   }
   if (q.bigrams.length) {
     for (const r of index.miniSearch.search(q.bigrams.join(' '), { fields: ['bigrams'], combineWith: 'OR' })) {
