@@ -48,6 +48,8 @@ export interface Reply {
 /** Conversation helper: fills the envelope of each activity and posts it with expectReplies. */
 export class Conversation {
   readonly id = `conv-${randomUUID()}`;
+  /** A fresh user per conversation: user state (the pinned language) is per user. */
+  readonly userId = `user-${randomUUID()}`;
   constructor(
     readonly url: string,
     readonly extra: Record<string, unknown> = {},
@@ -58,7 +60,7 @@ export class Conversation {
       channelId: 'msteams',
       serviceUrl: 'https://smba.example.invalid/',
       conversation: { id: this.id },
-      from: { id: 'user-1', name: 'User' },
+      from: { id: this.userId, name: 'User' },
       recipient: { id: 'bot-1', name: 'Bot' },
       id: randomUUID(),
       deliveryMode: 'expectReplies',
