@@ -19,8 +19,10 @@ export interface EnglishWord {
 export interface GlossaryMatch {
   /** The question's words that matched, as typed. */
   phrase: string;
-  /** Analyzed terms of the mapped Japanese (and English) glossary terms. */
+  /** Terms that stand for the whole phrase: the mapped Japanese (and English) glossary terms. */
   terms: string[];
+  /** Terms that stand for part of it: words inside those terms, entries of single words of the phrase. */
+  partial: string[];
 }
 
 export interface Expansion {
@@ -51,7 +53,8 @@ export function englishWords(text: string): EnglishWord[] {
 
 export class GlossaryExpander {
   private readonly phrases = new Map<string, Set<number>>();
-  private readonly entryTerms: string[][];
+  private readonly entryHeads: string[][];
+  private readonly entryParts: string[][];
   private readonly maxWords: number;
   /** Head term of a Japanese glossary term → the head terms of its entry's other Japanese terms. */
   private readonly jaSynonymsOf = new Map<string, Set<string>>();
@@ -69,7 +72,9 @@ export class GlossaryExpander {
       }
     });
     this.maxWords = maxWords;
-    this.entryTerms = entries.map((e) => unique([...e.ja, ...e.en].flatMap((t) => analyzer.terms(t))));
+    const split = entries.map((e) => [...e.ja, ...e.en].map((t) => headAndParts(analyzer, t)));
+    this.entryHeads = split.map((s) => unique(s.flatMap((x) => x.head)));
+    this.entryParts = split.map((s, i) => unique(s.flatMap((x) => x.parts)).filter((t) => !this.entryHeads[i].includes(t)));
     for (const e of entries) {
       const heads = unique(e.ja.map((t) => headTerm(analyzer, t)).filter((t): t is string => !!t));
       for (const h of heads) {
@@ -101,10 +106,9 @@ export class GlossaryExpander {
         // A phrase stands for more than its words, but its words' own entries are alternatives
         // too (flow run → 実行 first, then フロー), so passages that word it differently still match.
         const wordEntries = n > 1 ? slice.flatMap((w) => [...(this.phrases.get(w.key) ?? [])]) : [];
-        matches.push({
-          phrase: slice.map((w) => w.raw).join(' '),
-          terms: unique([...entries, ...wordEntries].flatMap((e) => this.entryTerms[e])),
-        });
+        const terms = unique([...entries].flatMap((e) => this.entryHeads[e]));
+        const partial = unique([...entries].flatMap((e) => this.entryParts[e]).concat(wordEntries.flatMap((e) => this.entryHeads[e])));
+        matches.push({ phrase: slice.map((w) => w.raw).join(' '), terms, partial: partial.filter((t) => !terms.includes(t)) });
         matched = n;
         break;
       }
@@ -116,6 +120,13 @@ export class GlossaryExpander {
     }
     return { matches, rest };
   }
+}
+
+/** A glossary term's head term (when it analyzes to one word or compound) and its other terms. */
+function headAndParts(analyzer: Analyzer, text: string): { head: string[]; parts: string[] } {
+  const terms = analyzer.terms(text);
+  const head = headTerm(analyzer, text);
+  return head ? { head: [head], parts: terms.filter((t) => t !== head) } : { head: terms, parts: [] };
 }
 
 /** The single term a glossary term analyzes to (a word or a compound covering it all), if any. */

@@ -11,8 +11,10 @@ import { unique, type GlossaryExpander } from './glossary-expansion.js';
 export interface Concept {
   /** What the asker wrote for it. */
   label: string;
-  /** Index terms that stand for it, most specific first. */
+  /** Index terms that stand for it, most specific first (including the partial ones). */
   terms: string[];
+  /** Terms that stand for only part of it (the parts of a compound): matching one covers half the concept. */
+  partial: Set<string>;
   /** True when the concept came through the glossary from English. */
   translated?: boolean;
 }
@@ -31,30 +33,44 @@ export interface AnalyzedQuery {
   glossaryPhrases: string[];
 }
 
+/** Weight (and coverage credit) of a term that stands for only part of a concept. */
+export const PARTIAL_WEIGHT = 0.5;
+
 const JAPANESE = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]/;
 
 /** Japanese question: one concept per group of overlapping tokens (a compound and its parts). */
 function japaneseConcepts(question: string, analyzer: Analyzer, expander: GlossaryExpander): Concept[] {
   const tokens = analyzer.tokens(question);
-  const groups: { start: number; end: number; terms: string[]; compound: boolean }[] = [];
+  const groups: { start: number; end: number; heads: string[]; parts: string[] }[] = [];
   for (const t of tokens) {
     const g = groups.find((x) => t.start < x.end && x.start < t.end);
     if (g) {
       g.start = Math.min(g.start, t.start);
       g.end = Math.max(g.end, t.end);
-      g.terms.push(t.term);
-    } else groups.push({ start: t.start, end: t.end, terms: [t.term], compound: !!t.merged });
+      // The compound comes first; the words inside it only partly stand for it.
+      if (t.merged && t.start <= g.start && t.end >= g.end) g.heads.push(t.term);
+      else g.parts.push(t.term);
+    } else groups.push({ start: t.start, end: t.end, heads: [t.term], parts: [] });
   }
   // Glossary synonyms are alternatives after the asker's own words.
-  return groups.map((g) => ({ label: g.terms[0], terms: unique([...g.terms, ...g.terms.flatMap((t) => expander.jaSynonyms(t))]) }));
+  return groups.map((g) => {
+    const heads = unique([...g.heads, ...g.heads.flatMap((t) => expander.jaSynonyms(t))]);
+    const partial = unique(g.parts).filter((t) => !heads.includes(t));
+    return { label: g.heads[0], terms: [...heads, ...partial], partial: new Set(partial) };
+  });
 }
 
 function englishConcepts(question: string, analyzer: Analyzer, expander: GlossaryExpander): { concepts: Concept[]; phrases: string[] } {
   const { matches, rest } = expander.expand(question);
-  const concepts: Concept[] = matches.map((m) => ({ label: m.phrase, terms: m.terms, translated: true }));
+  const concepts: Concept[] = matches.map((m) => ({
+    label: m.phrase,
+    terms: [...m.terms, ...m.partial],
+    partial: new Set(m.partial),
+    translated: true,
+  }));
   for (const w of rest) {
     const terms = analyzer.terms(w.raw);
-    if (terms.length) concepts.push({ label: w.raw, terms: unique(terms) });
+    if (terms.length) concepts.push({ label: w.raw, terms: unique(terms), partial: new Set() });
   }
   return { concepts, phrases: matches.map((m) => m.phrase) };
 }
@@ -71,8 +87,10 @@ export function analyzeQuery(question: string, analyzer: Analyzer, expander: Glo
   for (const c of concepts) {
     // The most specific term (compound, first glossary form) counts fully; alternatives a little less,
     // and a concept with many alternatives does not outweigh the others.
-    const share = 1 / Math.sqrt(c.terms.length);
-    c.terms.forEach((t, i) => weights.set(t, Math.max(weights.get(t) ?? 0, i === 0 ? 1 : Math.max(0.5, share))));
+    c.terms.forEach((t, i) => {
+      const w = c.partial.has(t) ? PARTIAL_WEIGHT : i === 0 ? 1 : 0.8;
+      weights.set(t, Math.max(weights.get(t) ?? 0, w));
+    });
   }
   const bigramSource = script === 'ja' ? question : concepts.filter((c) => c.translated).flatMap((c) => c.terms).filter((t) => JAPANESE.test(t)).join(' ');
   return {

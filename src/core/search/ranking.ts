@@ -6,7 +6,7 @@
 import type { Authority } from '../../content/types.js';
 import { containsKey } from './exact-lookup.js';
 import type { IndexedItem, SearchIndex } from './index-store.js';
-import type { AnalyzedQuery, Concept } from './query.js';
+import { PARTIAL_WEIGHT, type AnalyzedQuery, type Concept } from './query.js';
 
 /** Field boosts: curated phrasings matter most, then headings, then body text. */
 export const FIELD_BOOSTS = { terms: 1, section: 1.5, title: 0.3, questions: 2.5, parts: 0.4 };
@@ -26,7 +26,12 @@ export const AUTHORITY_FACTOR: Record<Authority, number> = {
  * Minimum share of the question (idf-weighted concepts) the best candidate must
  * cover. Below it the question is about something the corpus does not discuss.
  */
-export const MIN_COVERAGE = 0.5;
+export const MIN_COVERAGE = 0.42;
+/**
+ * Coordination factor: BM25 rewards repeating one common query word; a candidate
+ * that covers more of the question's concepts must win over it.
+ */
+export const COORD = (coverage: number): number => Math.pow(0.1 + coverage, Number(process.env.KB_COORD_EXP ?? 3));
 
 export interface Candidate {
   item: IndexedItem;
@@ -53,7 +58,8 @@ export function idf(index: SearchIndex, term: string): number {
 
 /** Weight of a concept for coverage: its most specific known term, or the unseen-word weight. */
 export function conceptWeight(index: SearchIndex, c: Concept): number {
-  return Math.max(...c.terms.map((t) => idf(index, t)));
+  const heads = c.terms.filter((t) => !c.partial.has(t));
+  return Math.max(...(heads.length ? heads : c.terms).map((t) => idf(index, t)));
 }
 
 /** True when some term of the concept occurs anywhere in the index. */
@@ -67,7 +73,8 @@ function coverage(index: SearchIndex, q: AnalyzedQuery, matched: Set<string>, ex
   for (const c of q.concepts) {
     const w = conceptWeight(index, c);
     total += w;
-    if (c.terms.some((t) => matched.has(t)) || exactHits.some((k) => c.terms.includes(k))) got += w;
+    if (c.terms.some((t) => matched.has(t) && !c.partial.has(t)) || exactHits.some((k) => c.terms.includes(k))) got += w;
+    else if (c.terms.some((t) => matched.has(t))) got += w * PARTIAL_WEIGHT;
   }
   return total ? got / total : 0;
 }
@@ -107,7 +114,7 @@ export function rankCandidates(q: AnalyzedQuery, index: SearchIndex, ctx: RankCo
     if (!item) continue;
     const hits = q.exact.filter((k) => containsKey(ctx.foldedText(item), k));
     const cov = coverage(index, q, s.matched, hits);
-    const score = s.score * (0.25 + cov) * AUTHORITY_FACTOR[ctx.authority(item)] + EXACT_BONUS * hits.length;
+    const score = s.score * COORD(cov) * AUTHORITY_FACTOR[ctx.authority(item)] + EXACT_BONUS * hits.length;
     out.push({ item, score, coverage: cov, exactHits: hits.length, matched: s.matched });
   }
   return out.sort((a, b) => b.score - a.score);
