@@ -25,7 +25,7 @@ const STRINGS = {
     ja: '自由に質問するか、次のコマンドを使ってください。',
   },
   helpLanguage: {
-    en: 'I reply in the language you write in. Say "日本語で" or "English please" to pin a language.',
+    en: 'I reply in the language you write in. Say "English please", or “日本語で” for Japanese, to pin a language.',
     ja: '書かれた言語で返信します。「English please」や「日本語で」で返信言語を固定できます。',
   },
   buttonTroubleshoot: { en: 'Start diagnosis', ja: '診断を始める' },
