@@ -1,0 +1,153 @@
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { isVerbatimQuote } from '../../src/content/quotes.js';
+import { detectLang } from '../../src/core/language.js';
+import { exactKeys } from '../../src/core/search/exact-lookup.js';
+import { GlossaryExpander } from '../../src/core/search/glossary-expansion.js';
+import { KnowledgeBase } from '../../src/core/search/knowledge-base.js';
+import { analyzerWith, sharedKnowledgeBase } from './shared.js';
+
+const KNOWLEDGE = join(__dirname, '..', '..', '..', 'knowledge');
+
+describe('knowledge base', function () {
+  this.timeout(120000);
+  let kb: KnowledgeBase;
+  before(async () => {
+    kb = await sharedKnowledgeBase();
+  });
+
+  it('loads the bundled knowledge without errors', () => {
+    assert.deepEqual(kb.loadErrors, []);
+    assert.equal(kb.documents.length, 5);
+    assert.ok(kb.passages.length > 100);
+  });
+
+  describe('glossary expansion', () => {
+    const entries = [
+      { en: ['refresh token', 'refresh tokens'], ja: ['更新トークン', '更新 トークン'] },
+      { en: ['token', 'tokens'], ja: ['トークン'] },
+      { en: ['conditional access'], ja: ['条件付きアクセス'] },
+      { en: ['sign out everywhere'], ja: ['すべてサインアウト'] },
+    ];
+    it('maps English phrases to analyzed Japanese terms, longest match first, folding plurals', async () => {
+      const a = await analyzerWith(entries.flatMap((e) => [...e.ja, ...e.en]));
+      const x = new GlossaryExpander(entries, a);
+      const r = x.expand('Do refresh tokens expire under Conditional Access?');
+      assert.deepEqual(r.matches.map((m) => m.phrase), ['refresh tokens', 'Conditional Access']);
+      assert.equal(r.matches[0].terms[0], '更新トークン');
+      assert.ok(r.matches[0].partial.includes('トークン'), 'the single word token is a partial alternative');
+      assert.ok(r.matches[1].terms.includes('条件付きアクセス'));
+      assert.deepEqual(r.rest.map((w) => w.raw), ['expire'], 'stop words dropped, unknown words kept as-is');
+      assert.deepEqual(x.expand('sign-out everywhere').matches.map((m) => m.phrase), ['sign out everywhere']);
+    });
+
+    it('finds Japanese passages for English questions through the bundled glossary', () => {
+      const r = kb.ask('Does the refresh token contain the IP address used at sign-in?');
+      assert.equal(r.answered, true);
+      assert.ok(r.answers.slice(0, 3).some((a) => a.citations.some((c) => c.docId === 'invalid-connection' && c.passage.includes('IP アドレス'))));
+    });
+  });
+
+  describe('exact lookup', () => {
+    it('recognises codes, setting names and cmdlets, not product names', () => {
+      assert.deepEqual(exactKeys('AADSTS70008 と 401 と MaxInactiveTime と Get-MgPolicyTokenLifetimePolicy'), [
+        'aadsts70008', '401', 'maxinactivetime', 'get-mgpolicytokenlifetimepolicy',
+      ]);
+      assert.deepEqual(exactKeys('PowerShell で SharePoint の Power Automate'), []);
+      assert.deepEqual(exactKeys('ＡＡＤＳＴＳ５００７６'), ['aadsts50076']);
+    });
+
+    for (const [q, key] of [
+      ['AADSTS70008', 'AADSTS70008'],
+      ['エラー 50105 が出る', '50105'],
+      ['What is Get-MgApplicationTokenLifetimePolicyByRef for?', 'Get-MgApplicationTokenLifetimePolicyByRef'],
+      ['MaxAgeSingleFactor の既定値', 'MaxAgeSingleFactor'],
+    ] as const) {
+      it(`ranks passages containing ${key} first`, () => {
+        const r = kb.ask(q);
+        assert.equal(r.answered, true);
+        const top = r.answers[0];
+        const text = [top.text, ...top.citations.map((c) => c.passage)].join('\n');
+        assert.ok(text.includes(key), `top answer ${top.id} lacks ${key}`);
+      });
+    }
+  });
+
+  describe('answers', () => {
+    it('answers Japanese questions in Japanese with verbatim citations', () => {
+      const r = kb.ask('Web 上でシングルサインアウトしたら接続はどうなる');
+      assert.equal(r.lang, 'ja');
+      assert.equal(detectLang(r.answers[0].text), 'ja');
+      for (const a of r.answers) {
+        for (const c of a.citations) {
+          const doc = kb.documents.find((d) => d.id === c.docId)!;
+          assert.ok(isVerbatimQuote(c.quote, doc.body), `${a.id}: ${c.quote}`);
+          assert.ok(c.passage.includes(c.quote.split('\n')[0].slice(0, 10)) || isVerbatimQuote(c.quote, c.passage));
+          assert.ok(c.title && c.url && typeof c.section === 'string');
+        }
+      }
+    });
+
+    it('gives an English asker English text; a passage answer gets an English lead line with the Japanese quote cited', () => {
+      const r = kb.ask('What is NotOnOrAfter in a SAML token?', { limit: 5 });
+      assert.equal(r.lang, 'en');
+      for (const a of r.answers) assert.equal(detectLang(a.text), 'en', a.text);
+      const passage = r.answers.find((a) => a.kind === 'passage');
+      if (passage) {
+        assert.match(passage.text, /Japanese source text/);
+        assert.equal(detectLang(passage.citations[0].quote), 'ja');
+      }
+    });
+
+    it('carries conflict/outdated notes of curated answers with resolved citations', () => {
+      const withNotes = kb.curated.filter((c) => c.notes.length);
+      if (!withNotes.length) return; // the content has no notes yet
+      const entry = withNotes[0];
+      const r = kb.ask(entry.questions.en[0]);
+      const a = r.answers.find((x) => x.id === entry.id);
+      assert.ok(a, `asking its own phrasing finds ${entry.id}`);
+      assert.ok(a.notes && a.notes.length === entry.notes.length);
+      assert.equal(a.notes[0].text, entry.notes[0].text.en);
+      assert.ok(a.notes[0].citations[0].passage.length > 0);
+    });
+
+    it('prefers Microsoft sources over the community article when both match', () => {
+      const r = kb.ask('パスワードを変更すると接続は無効になりますか');
+      const first = r.answers[0].citations[0];
+      assert.notEqual(first.docId, 'error-401');
+    });
+  });
+
+  describe('declining', () => {
+    for (const q of ['明日の天気を教えて', 'How do I bake sourdough bread?', 'Tell me a funny story', 'How do I install Node.js on a Mac?', '来週の部会の議事録を作って']) {
+      it(`declines "${q}"`, () => {
+        const r = kb.ask(q);
+        assert.equal(r.answered, false);
+        assert.deepEqual(r.answers, []);
+      });
+    }
+  });
+
+  describe('prebuilt index', () => {
+    it('loads the saved index when fresh and rebuilds it when knowledge/ changes', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'kb-'));
+      cpSync(KNOWLEDGE, join(dir, 'knowledge'), { recursive: true });
+      const indexFile = join(dir, 'index.json');
+      const first = await KnowledgeBase.open({ knowledgeDir: join(dir, 'knowledge'), indexFile });
+      assert.equal(first.indexSource, 'rebuilt');
+      const second = await KnowledgeBase.open({ knowledgeDir: join(dir, 'knowledge'), indexFile });
+      assert.equal(second.indexSource, 'prebuilt');
+      assert.deepEqual(second.ask('AADSTS70008').answers.map((a) => a.id), first.ask('AADSTS70008').answers.map((a) => a.id));
+      // A new document dropped into knowledge/ is indexed on the next open.
+      const extra = readFileSync(join(KNOWLEDGE, 'error-401.md'), 'utf8')
+        .replace('id: error-401', 'id: extra-doc')
+        .replace(/\n---\n/, '\n---\nズィーブラフォックスという特別な単語。\n\n');
+      writeFileSync(join(dir, 'knowledge', 'extra-doc.md'), extra);
+      const third = await KnowledgeBase.open({ knowledgeDir: join(dir, 'knowledge'), indexFile });
+      assert.equal(third.indexSource, 'rebuilt');
+      assert.equal(third.ask('ズィーブラフォックス').answers[0]?.citations[0].docId, 'extra-doc');
+    });
+  });
+});
