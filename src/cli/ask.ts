@@ -35,7 +35,7 @@ export function toText(r: AskResult): string {
   return r.answers
     .map((a, i) => {
       const cites = a.citations.map((c) => `    [${c.docId}] ${c.title}${c.section ? ` — ${c.section}` : ''}\n      「${c.quote}」\n      ${c.url}`);
-      const notes = (a.notes ?? []).map((n) => `  ! ${n.text}`);
+      const notes = (a.notes ?? []).map((n) => `  ! ${n.text} (${n.citations.map((c) => c.docId).join(', ')})`);
       return [`${i + 1}. (${a.kind}, ${a.score}) ${a.text}`, ...notes, ...cites].join('\n');
     })
     .join('\n\n');

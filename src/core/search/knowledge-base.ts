@@ -5,11 +5,11 @@
  */
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { loadCuratedAnswers, type CuratedAnswer } from '../../content/curated.js';
+import { loadCuratedAnswers, type CuratedAnswer, type CuratedNote } from '../../content/curated.js';
 import { loadDocuments } from '../../content/documents.js';
 import { loadGlossary, type GlossaryEntry } from '../../content/glossary.js';
 import { passagesOf, type Passage } from '../../content/passages.js';
-import type { Authority, SourceDocument } from '../../content/types.js';
+import type { Authority, Citation, SourceDocument } from '../../content/types.js';
 import { Analyzer } from '../analysis/analyzer.js';
 import { UserDictionary } from '../analysis/filters.js';
 import { loadTokenizer } from '../analysis/kuromoji-loader.js';
@@ -66,6 +66,8 @@ export class KnowledgeBase {
   private readonly curatedById: Map<string, CuratedAnswer>;
   private readonly docById: Map<string, SourceDocument>;
   private readonly foldedCache = new Map<string, string>();
+  /** Caveats of curated entries keyed by the passages their notes cite (see passageNotes). */
+  private readonly notesByPassage: Map<string, { note: CuratedNote; entry: CuratedAnswer }[]>;
 
   private constructor(
     init: {
@@ -89,6 +91,33 @@ export class KnowledgeBase {
     this.passageById = new Map(init.passages.map((p) => [p.id, p]));
     this.curatedById = new Map(init.curated.map((c) => [c.id, c]));
     this.docById = new Map(init.documents.map((d) => [d.id, d]));
+    this.notesByPassage = new Map();
+    for (const entry of init.curated) {
+      for (const note of entry.notes) {
+        for (const c of note.citations) {
+          const key = citationKey(c);
+          const list = this.notesByPassage.get(key) ?? [];
+          if (!list.some((x) => x.note === note)) list.push({ note, entry });
+          this.notesByPassage.set(key, list);
+        }
+      }
+    }
+  }
+
+  /**
+   * Caveats for a passage answer: when a curated note says this passage conflicts with
+   * or is outdated by another source, the passage answer carries that note, citing the
+   * note's sources and the curated entry's main (preferred) source.
+   */
+  private passageNotes(answer: Answer, lang: 'ja' | 'en'): Answer['notes'] {
+    const found = this.notesByPassage.get(citationKey(answer.citations[0]));
+    if (!found?.length) return undefined;
+    return found.map(({ note, entry }) => {
+      const citations = [...note.citations];
+      const main = entry.citations[0];
+      if (main && !citations.some((c) => citationKey(c) === citationKey(main))) citations.push(main);
+      return { text: note.text[lang], citations };
+    });
   }
 
   /** Loads documents, glossary, curated answers; loads the prebuilt index (rebuilding it when stale). */
@@ -96,6 +125,8 @@ export class KnowledgeBase {
     const knowledgeDir = options.knowledgeDir ?? defaultKnowledgeDir();
     const indexFile = options.indexFile ?? defaultIndexFile();
     const loadErrors: string[] = [];
+    // Start the dictionary load first: its file reads and gunzip run while the YAML is parsed.
+    const tokenizer = loadTokenizer();
 
     const docs = loadDocuments(knowledgeDir);
     loadErrors.push(...docs.errors.map((e) => e.message));
@@ -105,7 +136,7 @@ export class KnowledgeBase {
     loadErrors.push(...curated.errors);
     if (options.strict && loadErrors.length) throw new Error(`knowledge failed to load:\n${loadErrors.join('\n')}`);
 
-    const analyzer = new Analyzer(await loadTokenizer(), userDictionaryOf(glossary.entries));
+    const analyzer = new Analyzer(await tokenizer, userDictionaryOf(glossary.entries));
     const passages = docs.documents.flatMap((d) => passagesOf(d));
     const hash = knowledgeHash(knowledgeDir);
     let index = loadIndex(indexFile, hash);
@@ -148,8 +179,8 @@ export class KnowledgeBase {
       const answer = this.toAnswer(c, lang, q);
       if (!answer) continue;
       // A passage already cited by a curated answer above adds nothing.
-      if (answer.kind === 'passage' && cited.has(`${answer.citations[0].docId}\n${answer.citations[0].passage}`)) continue;
-      for (const cit of answer.citations) cited.add(`${cit.docId}\n${cit.passage}`);
+      if (answer.kind === 'passage' && cited.has(citationKey(answer.citations[0]))) continue;
+      for (const cit of answer.citations) cited.add(citationKey(cit));
       answers.push(answer);
     }
     return { question, lang, answered: answers.length > 0, answers };
@@ -163,7 +194,10 @@ export class KnowledgeBase {
     }
     const passage = this.passageById.get(c.item.ref);
     const doc = passage && this.docById.get(passage.docId);
-    return passage && doc ? passageAnswer(passage, doc, score, lang, q, this.analyzer) : undefined;
+    if (!passage || !doc) return undefined;
+    const answer = passageAnswer(passage, doc, score, lang, q, this.analyzer);
+    const notes = this.passageNotes(answer, lang);
+    return notes ? { ...answer, notes } : answer;
   }
 
   /** "Did you mean" phrasings of curated answers that matched part of the question. */
@@ -197,6 +231,11 @@ export class KnowledgeBase {
     }
     return t;
   }
+}
+
+/** Identifies the passage a citation points into. */
+function citationKey(c: Pick<Citation, 'docId' | 'passage'>): string {
+  return `${c.docId}\n${c.passage}`;
 }
 
 /** Compound terms kept whole by the analyzer: every glossary term (both languages). */
