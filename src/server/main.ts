@@ -37,6 +37,11 @@ async function main(): Promise<void> {
     () => logger.error('not ready: the knowledge base or trees failed to load; /readyz stays 503'),
   );
 
+  // A stray rejection (e.g. a late storage reply after a timeout) must not take the bot down.
+  process.on('unhandledRejection', (reason) => {
+    logger.error({ err: reason instanceof Error ? reason.message : String(reason) }, 'unhandled rejection');
+  });
+
   let closing = false;
   const shutdown = (signal: string) => {
     if (closing) return;
