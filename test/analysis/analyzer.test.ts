@@ -52,6 +52,14 @@ describe('Japanese analyzer chain', function () {
     assert.deepEqual(a.terms('フローは将来の実行で失敗します'), ['フロー', '将来', '実行', '失敗']);
   });
 
+  it('adds the plain verb for potential verbs (取り消せる → 取り消す) and keeps negation as a term', async () => {
+    const a = await analyzerWith();
+    assert.deepEqual(a.terms('アクセス トークンは取り消せますか'), ['アクセス', 'トークン', '取り消せる', '取り消す']);
+    assert.deepEqual(a.terms('教える'), [], 'no invented verb (教う) and 教える is a stop word');
+    assert.deepEqual(a.terms('接続が無効にならないケース'), ['接続', '無効', 'ない', 'ケース']);
+    assert.deepEqual(a.terms('取り消すことはできず'), ['取り消す', 'ない']);
+  });
+
   it('normalizes the katakana long vowel like Lucene (4+ characters)', async () => {
     assert.equal(stripLongVowel('ユーザー'), 'ユーザ');
     assert.equal(stripLongVowel('サーバー'), 'サーバ');

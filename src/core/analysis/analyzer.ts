@@ -2,7 +2,8 @@
  * The Japanese analyzer, readable as a chain (like Lucene's JapaneseAnalyzer):
  *
  *   NFKC char filter → kuromoji tokens → script-run merge → user-dictionary compounds
- *   → base forms → part-of-speech filter → stop words → katakana long vowel → lowercase/ASCII folding
+ *   → base forms → negation term → plain verb for potential verbs → part-of-speech filter
+ *   → stop words → katakana long vowel → lowercase/ASCII folding
  *
  * It also handles the English words and identifiers inside Japanese text, and
  * English text on its own, so one analyzer serves the whole index.
@@ -11,6 +12,8 @@ import { normalizeChars } from './char-filter.js';
 import { ASCII_TOKEN, identifierParts } from './english.js';
 import {
   UserDictionary,
+  addPlainVerbForPotential,
+  markNegation,
   dropStopWords,
   filterPartOfSpeech,
   foldAscii,
@@ -23,7 +26,7 @@ import type { JaTokenizer } from './kuromoji-loader.js';
 import type { Token } from './token.js';
 
 /** Bump when any step changes what terms are produced: prebuilt indexes are rebuilt. */
-export const ANALYZER_VERSION = 'ja-chain-4';
+export const ANALYZER_VERSION = 'ja-chain-6';
 
 type TokenFilter = (tokens: Token[]) => Token[];
 
@@ -57,11 +60,26 @@ export class Analyzer {
       mergeScriptRuns,
       mergeUserDictionary(userDictionary),
       toBaseForm,
+      markNegation,
+      addPlainVerbForPotential((base) => this.isDictionaryVerb(base)),
       filterPartOfSpeech,
       dropStopWords,
       normalizeLongVowel,
       foldAscii,
     ];
+  }
+
+  private readonly verbCache = new Map<string, boolean>();
+
+  /** True when `base` is a verb of the dictionary on its own (作る yes, 教う no). */
+  private isDictionaryVerb(base: string): boolean {
+    let known = this.verbCache.get(base);
+    if (known === undefined) {
+      const t = this.tokenizer.tokenize(base);
+      known = t.length === 1 && t[0].pos === '動詞' && t[0].word_type === 'KNOWN' && t[0].basic_form === base;
+      this.verbCache.set(base, known);
+    }
+    return known;
   }
 
   /** Tokens after the whole chain, with offsets into the character-filtered text. */

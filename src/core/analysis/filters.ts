@@ -106,12 +106,55 @@ export function mergeUserDictionary(dict: UserDictionary) {
   };
 }
 
+const E_TO_U: Record<string, string> = {
+  え: 'う', け: 'く', げ: 'ぐ', せ: 'す', て: 'つ', ね: 'ぬ', べ: 'ぶ', め: 'む', れ: 'る',
+};
+
+/**
+ * IPADIC lists potential verbs (取り消せる, 作れる, 使える) as words of their own, so
+ * "取り消せますか" never meets "取り消すことはできず". Where the plain godan verb
+ * exists in the dictionary, it is added as an alternative token at the same place.
+ * `isVerb` checks the dictionary (cached by the caller).
+ */
+export function addPlainVerbForPotential(isVerb: (base: string) => boolean) {
+  return (tokens: Token[]): Token[] => {
+    const out: Token[] = [];
+    for (const t of tokens) {
+      out.push(t);
+      const base = t.base;
+      if (t.pos !== '動詞' || !base || base.length < 3 || !base.endsWith('る')) continue;
+      const u = E_TO_U[base[base.length - 2]];
+      const plain = u && base.slice(0, -2) + u;
+      if (plain && isVerb(plain)) out.push({ ...t, base: plain, term: plain, merged: false });
+    }
+    return out;
+  };
+}
+
 /** Replaces inflected Japanese words by their dictionary form (失敗し → 失敗する, 教え → 教える). */
 export function toBaseForm(tokens: Token[]): Token[] {
   return tokens.map((t) => (t.base && t.base !== '*' && !t.merged ? { ...t, term: t.base } : t));
 }
 
 // Adverbs (まず, とても, すぐ) qualify a question but never name its topic.
+/** The index term that stands for a negation (ない, ず, ません; not, n't, never in English questions). */
+export const NEGATION_TERM = 'ない';
+const NEGATION_BASES = new Set(['ない', 'ぬ', 'ん']);
+
+/**
+ * Keeps negation as a term: the decision table's two columns differ only by it
+ * (接続が無効になるケース / 接続が無効にならないケース), and a question that asks
+ * "which do not" should lean to the negated side. Auxiliary ない/ず/ん and the
+ * adjective ない become the one term NEGATION_TERM.
+ */
+export function markNegation(tokens: Token[]): Token[] {
+  return tokens.map((t) =>
+    (t.pos === '助動詞' || t.pos === '形容詞') && NEGATION_BASES.has(t.base ?? '')
+      ? { ...t, term: NEGATION_TERM, pos: '否定', posDetail: '*' }
+      : t,
+  );
+}
+
 const DROPPED_POS = new Set(['助詞', '助動詞', '記号', '接続詞', '連体詞', 'フィラー', '感動詞', '接頭詞', '副詞', 'その他']);
 const DROPPED_DETAIL = new Set(['非自立', '代名詞', '接尾', '特殊']);
 
@@ -132,7 +175,7 @@ export const JAPANESE_STOP_WORDS = new Set(
     'する ある いる なる れる られる できる こと もの よう ため これ それ あれ どれ ここ そこ など ほか いう おる ' +
     'いただく くださる ござる 致す いたす 存ずる 思う 考える 場合 方 とき 時 事 的 上 中 下 前 後 以下 以上 次 ' +
     'どう どの どんな 何 なに 教える 知る 分かる わかる 見る 言う 際 ください さん 今回 以下 上記 たち 皆様 ' +
-    'よい いい 良い ない ください 等 毎 各 特定 おく しまう みる くる いく 行く 来る'
+    'よい いい 良い ください 等 毎 各 特定 おく しまう みる くる いく 行く 来る'
   ).split(/\s+/),
 );
 

@@ -5,6 +5,7 @@
  * knowledge base can answer at all.
  */
 import { japaneseBigrams, type Analyzer } from '../analysis/analyzer.js';
+import { NEGATION_TERM } from '../analysis/filters.js';
 import { exactKeys } from './exact-lookup.js';
 import { unique, type GlossaryExpander } from './glossary-expansion.js';
 
@@ -33,6 +34,10 @@ export interface AnalyzedQuery {
   glossaryPhrases: string[];
 }
 
+/** Boost of the negation term when the question is negated: a lean, not a concept. */
+export const NEGATION_WEIGHT = 0.6;
+const NEGATED = /\b(?:not|no|never|cannot|without)\b|n't\b/i;
+
 /** Weight (and coverage credit) of a term that stands for only part of a concept. */
 export const PARTIAL_WEIGHT = 0.5;
 
@@ -40,15 +45,17 @@ const JAPANESE = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]/;
 
 /** Japanese question: one concept per group of overlapping tokens (a compound and its parts). */
 function japaneseConcepts(question: string, analyzer: Analyzer, expander: GlossaryExpander): Concept[] {
-  const tokens = analyzer.tokens(question);
+  // Negation only leans the ranking (see NEGATION_WEIGHT); it is not something the question is about.
+  const tokens = analyzer.tokens(question).filter((t) => t.term !== NEGATION_TERM);
   const groups: { start: number; end: number; heads: string[]; parts: string[] }[] = [];
   for (const t of tokens) {
     const g = groups.find((x) => t.start < x.end && x.start < t.end);
     if (g) {
       g.start = Math.min(g.start, t.start);
       g.end = Math.max(g.end, t.end);
-      // The compound comes first; the words inside it only partly stand for it.
-      if (t.merged && t.start <= g.start && t.end >= g.end) g.heads.push(t.term);
+      // A token spanning the whole group (a compound, or an alternative form of the same word) is a head;
+      // the words inside a compound only partly stand for it.
+      if (t.start <= g.start && t.end >= g.end) g.heads.push(t.term);
       else g.parts.push(t.term);
     } else groups.push({ start: t.start, end: t.end, heads: [t.term], parts: [] });
   }
@@ -91,6 +98,9 @@ export function analyzeQuery(question: string, analyzer: Analyzer, expander: Glo
       const w = c.partial.has(t) ? PARTIAL_WEIGHT : i === 0 ? 1 : 0.8;
       weights.set(t, Math.max(weights.get(t) ?? 0, w));
     });
+  }
+  if (NEGATED.test(question) || (script === 'ja' && analyzer.terms(question).includes(NEGATION_TERM))) {
+    weights.set(NEGATION_TERM, NEGATION_WEIGHT);
   }
   const bigramSource = script === 'ja' ? question : concepts.filter((c) => c.translated).flatMap((c) => c.terms).filter((t) => JAPANESE.test(t)).join(' ');
   return {

@@ -14,6 +14,8 @@ export const FIELD_BOOSTS = { terms: 1, section: 1.5, title: 0.3, questions: 2.5
 const COVERING_FIELDS = new Set(['terms', 'section', 'title', 'questions']);
 /** The bigram field only adds recall when tokenization disagrees. */
 export const BIGRAM_WEIGHT = 0.35;
+/** Share of the other alternatives' scores added to a concept's best one (Lucene's dismax tie breaker). */
+export const DISMAX_TIE = 0.2;
 /** Per exact key contained: larger than any text score, so those candidates come first. */
 export const EXACT_BONUS = 1000;
 /** Community articles rank below Microsoft sources with a similar text score. */
@@ -31,7 +33,7 @@ export const MIN_COVERAGE = 0.42;
  * Coordination factor: BM25 rewards repeating one common query word; a candidate
  * that covers more of the question's concepts must win over it.
  */
-export const COORD = (coverage: number): number => Math.pow(0.1 + coverage, Number(process.env.KB_COORD_EXP ?? 3));
+export const COORD = (coverage: number): number => Math.pow(0.1 + coverage, 3);
 
 export interface Candidate {
   item: IndexedItem;
@@ -90,15 +92,31 @@ export function rankCandidates(q: AnalyzedQuery, index: SearchIndex, ctx: RankCo
     for (const m of matched) s.matched.add(m);
     scores.set(id, s);
   };
-  if (terms.length) {
-    for (const r of index.miniSearch.search(terms.join(' '), {
-      fields: ['terms', 'section', 'title', 'questions', 'parts'],
-      boost: FIELD_BOOSTS,
-      boostTerm: (t) => q.weights.get(t) ?? 1,
-      combineWith: 'OR',
-    })) {
-      add(String(r.id), r.score, r.terms.filter((t) => (r.match[t] ?? []).some((f) => COVERING_FIELDS.has(f))));
+  // One search per term, then per concept only its best alternative counts (like Lucene's
+  // DisjunctionMaxQuery over synonyms): a passage must not win by repeating three synonyms of one word.
+  const perTerm = new Map<string, Map<string, number>>();
+  for (const term of terms) {
+    const hits = new Map<string, number>();
+    for (const r of index.miniSearch.search(term, { fields: ['terms', 'section', 'title', 'questions', 'parts'], boost: FIELD_BOOSTS })) {
+      const id = String(r.id);
+      hits.set(id, r.score * (q.weights.get(term) ?? 1));
+      add(id, 0, (r.match[term] ?? []).some((f) => COVERING_FIELDS.has(f)) ? [term] : []);
     }
+    perTerm.set(term, hits);
+  }
+  const groups: string[][] = q.concepts.map((c) => c.terms);
+  const grouped = new Set(groups.flat());
+  for (const t of terms) if (!grouped.has(t)) groups.push([t]);
+  for (const group of groups) {
+    const best = new Map<string, number>();
+    const sum = new Map<string, number>();
+    for (const t of group) {
+      for (const [id, s] of perTerm.get(t) ?? []) {
+        best.set(id, Math.max(best.get(id) ?? 0, s));
+        sum.set(id, (sum.get(id) ?? 0) + s);
+      }
+    }
+    for (const [id, s] of best) add(id, s + DISMAX_TIE * ((sum.get(id) ?? s) - s), []);
   }
   if (q.bigrams.length) {
     for (const r of index.miniSearch.search(q.bigrams.join(' '), { fields: ['bigrams'], combineWith: 'OR' })) {
