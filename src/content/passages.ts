@@ -80,6 +80,7 @@ function folded(line: string): string {
   return line.normalize('NFKC').trim().toLowerCase();
 }
 
+/** True for share/feedback/navigation lines of saved web pages, HTML comments and rules. */
 export function isChromeLine(line: string): boolean {
   const f = folded(line);
   return CHROME_LINES.has(f) || /^<!--.*-->$/.test(f) || /^-{3,}$/.test(f);
@@ -171,7 +172,7 @@ function tableCells(row: string): string[] {
  * A Markdown table: the whole table is one passage, and every `<li>` item of a
  * cell is a passage of its own whose section ends with the column header.
  */
-function tableBlocks(p: Paragraph, body: string, path: string[], headingStart: number | null): Block[] {
+function tableBlocks(p: Paragraph, path: string[], headingStart: number | null): Block[] {
   const first = p.lines[0];
   const last = p.lines[p.lines.length - 1];
   const blocks: Block[] = [{ start: headingStart ?? first.start, end: last.end, sectionPath: path }];
@@ -194,7 +195,6 @@ function tableBlocks(p: Paragraph, body: string, path: string[], headingStart: n
       }
     }
   }
-  void body;
   return blocks;
 }
 
@@ -255,7 +255,7 @@ export function chunkDocument(doc: SourceDocument): Passage[] {
     }
     if (isMarkdownTableParagraph(p)) {
       closeCurrent();
-      blocks.push(...tableBlocks(p, body, path(), pendingStart));
+      blocks.push(...tableBlocks(p, path(), pendingStart));
       pendingStart = null;
       return;
     }

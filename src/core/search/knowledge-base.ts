@@ -3,6 +3,7 @@
  * answers loaded and verified, the prebuilt index loaded (rebuilt when stale), and
  * `ask()` answering synchronously in the asker's language.
  */
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { loadCuratedAnswers, type CuratedAnswer, type CuratedNote } from '../../content/curated.js';
@@ -46,8 +47,15 @@ export function defaultKnowledgeDir(): string {
   return join(repoRoot(), 'knowledge');
 }
 
-export function defaultIndexFile(): string {
-  return join(repoRoot(), '.cache', 'knowledge-index.json');
+/**
+ * Where the prebuilt index of a knowledge folder lives: <repo>/.cache/knowledge-index.json
+ * for the bundled folder, a file named after the folder's path for any other, so two
+ * folders never overwrite each other's index.
+ */
+export function defaultIndexFile(knowledgeDir: string = defaultKnowledgeDir()): string {
+  const dir = resolve(knowledgeDir);
+  const name = dir === resolve(defaultKnowledgeDir()) ? 'knowledge-index.json' : `knowledge-index-${createHash('sha256').update(dir).digest('hex').slice(0, 12)}.json`;
+  return join(repoRoot(), '.cache', name);
 }
 
 /** How the index was obtained by `open` (for logs and the build script). */
@@ -123,7 +131,7 @@ export class KnowledgeBase {
   /** Loads documents, glossary, curated answers; loads the prebuilt index (rebuilding it when stale). */
   static async open(options: OpenOptions = {}): Promise<KnowledgeBase> {
     const knowledgeDir = options.knowledgeDir ?? defaultKnowledgeDir();
-    const indexFile = options.indexFile ?? defaultIndexFile();
+    const indexFile = options.indexFile ?? defaultIndexFile(knowledgeDir);
     const loadErrors: string[] = [];
     // Start the dictionary load first: its file reads and gunzip run while the YAML is parsed.
     const tokenizer = loadTokenizer();
