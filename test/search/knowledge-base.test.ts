@@ -120,6 +120,18 @@ describe('knowledge base', function () {
     });
   });
 
+  it('ranks the Microsoft source above the community one when their text ties', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kb-auth-'));
+    const body = '概要\n\nパスワードを変更すると接続は無効になります。\n';
+    const doc = (id: string, authority: string): string =>
+      `---\nid: ${id}\ntitle: ${id}\nurl: https://example.com/${id}\nauthority: ${authority}\nlang: ja\n---\n${body}`;
+    writeFileSync(join(dir, 'a-community.md'), doc('a-community', 'community'));
+    writeFileSync(join(dir, 'b-microsoft.md'), doc('b-microsoft', 'microsoft-docs'));
+    const small = await KnowledgeBase.open({ knowledgeDir: dir, indexFile: join(dir, 'index.json') });
+    const r = small.ask('パスワードを変更すると接続は無効になりますか');
+    assert.deepEqual(r.answers.map((a) => a.citations[0].docId), ['b-microsoft', 'a-community']);
+  });
+
   describe('declining', () => {
     for (const q of ['明日の天気を教えて', 'How do I bake sourdough bread?', 'Tell me a funny story', 'How do I install Node.js on a Mac?', '来週の部会の議事録を作って']) {
       it(`declines "${q}"`, () => {
