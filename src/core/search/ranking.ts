@@ -1,7 +1,8 @@
 /**
- * Ranking: BM25 (minisearch) over the analyzed fields plus the bigram field, scaled
- * by how much of the question a candidate covers, exact-key hits first, Microsoft
- * sources preferred over community ones. Also decides whether to answer at all.
+ * Ranking: BM25 (minisearch) per query term with the best synonym per concept (dismax),
+ * plus the bigram field, scaled by how much of the question a candidate covers; exact-key
+ * hits first; Microsoft sources preferred over community ones. Also decides whether to
+ * answer at all.
  */
 import type { Authority } from '../../content/types.js';
 import { containsKey } from './exact-lookup.js';
