@@ -38,6 +38,8 @@ export function readInput(activity: Partial<Activity>): TurnInput {
   }
   // Teams leaves the <at>…</at> markup when the mention entity text differs; drop any left.
   text = text.replace(/<at>[^<]{0,200}<\/at>/gi, ' ');
+  // Teams pads mentions with &nbsp; entities in the message text.
+  text = text.replace(/&nbsp;/gi, ' ');
 
   let choice: string | undefined;
   let fromCard = false;
