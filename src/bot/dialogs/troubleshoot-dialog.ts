@@ -31,7 +31,8 @@ export class TroubleshootDialog extends Dialog<TroubleshootOptions> {
     const lang = getTurnInfo(dc.context)?.lang ?? 'ja';
     const svc = this.services.troubleshoot;
     if (!svc) {
-      await dc.context.sendActivity({ type: 'message', text: t(lang, 'notReady') });
+      // Before /readyz the trees are still loading; after it, the diagnosis is simply not installed.
+      await dc.context.sendActivity({ type: 'message', text: t(lang, this.services.knowledge ? 'walkUnavailable' : 'notReady') });
       return dc.endDialog();
     }
     const { state, view, done } = svc.start(options?.facts, lang);
