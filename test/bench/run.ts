@@ -1,0 +1,176 @@
+/**
+ * `npm run bench`: cold start, in-process answer latency, HTTP throughput next
+ * to a bare botbuilder bot, index build/size/load, and the scale curve, with a
+ * PASS/MISS line per target. Everything runs on loopback and is bounded in time.
+ *
+ * Environment knobs (for a quicker look, not for the README figures):
+ *   BENCH_SCALES=1,10      scales to measure (default 1,10,100)
+ *   BENCH_SECONDS=3        seconds per HTTP load point (default 6)
+ *   BENCH_STARTS=3         cold starts per server (default 5)
+ */
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { defaultKnowledgeDir } from '../../src/core/search/knowledge-base.js';
+import { httpLoad, type LoadFigures } from './http-load.js';
+import { benchQuestions } from './questions.js';
+import { measureScale, type ScalePoint } from './scale.js';
+import { coldStarts, startServerProcess } from './server-process.js';
+import { fmt, machine, median, table } from './table.js';
+
+const OUR_ENTRY = join(__dirname, '..', '..', 'src', 'server', 'main.js');
+const BARE_ENTRY = join(__dirname, 'bare-bot.js');
+const SCALES = (process.env.BENCH_SCALES ?? '1,10,100').split(',').map(Number);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
+const STARTS = Number(process.env.BENCH_STARTS ?? 5);
+const CONCURRENCY = [1, 10, 50];
+
+const log = (s: string) => process.stderr.write(`${s}\n`);
+
+interface Target {
+  name: string;
+  value: string;
+  limit: string;
+  pass: boolean;
+}
+
+async function httpComparison(): Promise<{ ours: LoadFigures[]; bare: LoadFigures[] }> {
+  const questions = benchQuestions(2);
+  const ours = await startServerProcess(OUR_ENTRY);
+  const bare = await startServerProcess(BARE_ENTRY);
+  try {
+    // Warm both up (JIT, first-use caches) before anything is recorded.
+    await httpLoad(ours.url, 10, 2, questions);
+    await httpLoad(bare.url, 10, 2, questions);
+    const out = { ours: [] as LoadFigures[], bare: [] as LoadFigures[] };
+    for (const c of CONCURRENCY) {
+      log(`HTTP: ${c} concurrent conversations, ${SECONDS} s each…`);
+      out.bare.push(await httpLoad(bare.url, c, SECONDS, questions));
+      out.ours.push(await httpLoad(ours.url, c, SECONDS, questions));
+    }
+    return out;
+  } finally {
+    await ours.stop();
+    await bare.stop();
+  }
+}
+
+function corpusBytes(dir: string): number {
+  return readdirSync(dir)
+    .filter((f) => /\.(md|txt)$/.test(f))
+    .reduce((n, f) => n + statSync(join(dir, f)).size, 0);
+}
+
+async function main(): Promise<void> {
+  const m = machine();
+  const started = Date.now();
+  log(`cold starts: ${STARTS} × ours, ${STARTS} × bare…`);
+  const oursStart = { runs: [] as number[], rss: [] as number[] };
+  const bareStart = { runs: [] as number[], rss: [] as number[] };
+  // Interleaved, so a burst of load from the other engineers hits both alike.
+  for (let i = 0; i < STARTS; i++) {
+    const o = await coldStarts(OUR_ENTRY, 1);
+    const b = await coldStarts(BARE_ENTRY, 1);
+    oursStart.runs.push(...o.runs);
+    oursStart.rss.push(...o.rss);
+    bareStart.runs.push(...b.runs);
+    bareStart.rss.push(...b.rss);
+  }
+  const http = await httpComparison();
+  const scales: ScalePoint[] = [];
+  for (const s of SCALES) {
+    log(`scale ${s}×…`);
+    scales.push(measureScale(s, log));
+  }
+  const one = scales.find((s) => s.scale === 1);
+  const hundred = scales.find((s) => s.scale === 100);
+
+  const out: string[] = [];
+  out.push(`## Benchmark — ${new Date().toISOString()}`);
+  out.push(`machine: ${m.cores} cores, ${m.cpu}, ${m.memGB} GB, Node ${m.node}, load average at start ${m.load1} (shared machine: figures are noisy)`);
+  out.push('');
+  out.push(`### Cold start (spawn → /readyz 200, median of ${STARTS})`);
+  out.push(
+    table(
+      ['server', 'ready ms (median)', 'min', 'max', 'RSS at ready MB'],
+      [
+        ['ours (dist/src/server/main.js)', fmt(median(oursStart.runs), 0), fmt(Math.min(...oursStart.runs), 0), fmt(Math.max(...oursStart.runs), 0), fmt(median(oursStart.rss), 0)],
+        ['bare botbuilder + restify', fmt(median(bareStart.runs), 0), fmt(Math.min(...bareStart.runs), 0), fmt(Math.max(...bareStart.runs), 0), fmt(median(bareStart.rss), 0)],
+        ['ours − bare', fmt(median(oursStart.runs) - median(bareStart.runs), 0), '', '', fmt(median(oursStart.rss) - median(bareStart.rss), 0)],
+      ],
+    ),
+  );
+  out.push('');
+  if (one) {
+    out.push(`### In-process answer latency (KnowledgeBase.ask, 1×, ${benchQuestions().length} dev questions + variants × 5 rounds after 2 warm-up rounds)`);
+    out.push(table(['language', 'asks', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms'], one.load.latency.map((l) => [l.lang, String(l.n), fmt(l.p50, 2), fmt(l.p95, 2), fmt(l.p99, 2), fmt(l.max, 2)])));
+    out.push('');
+  }
+  out.push(`### HTTP turns (POST /api/messages, expectReplies, one conversation per connection, ${SECONDS} s per point, autocannon)`);
+  out.push(
+    table(
+      ['conversations', 'ours turns/s', 'bare turns/s', 'ours/bare', 'ours p50/p95/p99 ms', 'bare p50/p95/p99 ms', 'p99 ours/bare', 'errors ours/bare'],
+      CONCURRENCY.map((c, i) => {
+        const o = http.ours[i];
+        const b = http.bare[i];
+        return [
+          String(c),
+          fmt(o.turnsPerSec, 0),
+          fmt(b.turnsPerSec, 0),
+          fmt(o.turnsPerSec / b.turnsPerSec, 2),
+          `${o.p50}/${fmt(o.p95, 0)}/${o.p99}`,
+          `${b.p50}/${fmt(b.p95, 0)}/${b.p99}`,
+          fmt(o.p99 / Math.max(b.p99, 1), 1),
+          `${o.non2xx + o.errors}/${b.non2xx + b.errors}`,
+        ];
+      }),
+    ),
+  );
+  out.push('');
+  out.push('### Index and scale curve (each point in fresh processes; dictionary load excluded, see cold start)');
+  out.push(
+    table(
+      ['scale', 'documents', 'passages', 'corpus MB', 'build s', 'index MB', 'load ms', 'RSS MB', 'heap MB', 'ja p50/p99 ms', 'en p50/p99 ms'],
+      scales.map((s) => {
+        const ja = s.load.latency.find((l) => l.lang === 'ja')!;
+        const en = s.load.latency.find((l) => l.lang === 'en')!;
+        return [
+          `${s.scale}×`,
+          String(s.documents),
+          String(s.build.passages),
+          fmt((s.corpusBytes || corpusBytes(defaultKnowledgeDir())) / 2 ** 20, 2),
+          fmt(s.build.buildMs / 1000, 2),
+          fmt(s.build.indexBytes / 2 ** 20, 2),
+          fmt(s.load.loadMs, 0),
+          fmt(s.load.rssMB, 0),
+          fmt(s.load.heapMB, 0),
+          `${fmt(ja.p50, 2)}/${fmt(ja.p99, 2)}`,
+          `${fmt(en.p50, 2)}/${fmt(en.p99, 2)}`,
+        ];
+      }),
+    ),
+  );
+  if (one) out.push(`index (1×): ${one.build.indexBytes} bytes, built in ${fmt(one.build.buildMs, 0)} ms, loaded in ${fmt(one.load.loadMs, 0)} ms`);
+  out.push('');
+
+  const targets: Target[] = [];
+  const readyDelta = median(oursStart.runs) - median(bareStart.runs);
+  targets.push({ name: 'ready ≤ bare ready + 800 ms', value: `+${fmt(readyDelta, 0)} ms`, limit: '+800 ms', pass: readyDelta <= 800 });
+  targets.push({ name: 'RSS at ready ≤ 300 MB', value: `${fmt(median(oursStart.rss), 0)} MB`, limit: '300 MB', pass: median(oursStart.rss) <= 300 });
+  const p99 = (s: ScalePoint | undefined) => (s ? Math.max(...s.load.latency.map((l) => l.p99)) : NaN);
+  if (one) targets.push({ name: 'answer p99 at 1× ≤ 5 ms', value: `${fmt(p99(one), 2)} ms`, limit: '5 ms', pass: p99(one) <= 5 });
+  if (hundred) targets.push({ name: 'answer p99 at 100× ≤ 25 ms', value: `${fmt(p99(hundred), 2)} ms`, limit: '25 ms', pass: p99(hundred) <= 25 });
+  const i10 = CONCURRENCY.indexOf(10);
+  const ratio = http.ours[i10].turnsPerSec / http.bare[i10].turnsPerSec;
+  targets.push({ name: 'HTTP turns/s at 10 conversations ≥ 50% of bare', value: `${fmt(ratio * 100, 0)}%`, limit: '50%', pass: ratio >= 0.5 });
+  targets.push({ name: 'HTTP p99 at 10 conversations ≤ 50 ms', value: `${http.ours[i10].p99} ms`, limit: '50 ms', pass: http.ours[i10].p99 <= 50 });
+  out.push('### Targets');
+  out.push(table(['target', 'measured', 'limit', 'result'], targets.map((t) => [t.name, t.value, t.limit, t.pass ? 'PASS' : 'MISS'])));
+  out.push('');
+  out.push(`(bench took ${fmt((Date.now() - started) / 1000, 0)} s)`);
+  process.stdout.write(`${out.join('\n')}\n`);
+}
+
+main().catch((e: Error) => {
+  process.stderr.write(`bench: ${e.stack}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,53 @@
+/**
+ * One scale point, run in its own process so its memory is its own:
+ *   node scale-worker.js build <knowledgeDir> <indexFile>  → index build time and size
+ *   node scale-worker.js load  <knowledgeDir> <indexFile>  → index load time, RSS, answer latency
+ * The dictionary is loaded before the clock starts in both modes: its ~0.6 s
+ * is the same at every scale and is measured by the cold start instead.
+ * Prints one JSON object on stdout.
+ */
+import { statSync } from 'node:fs';
+import { loadTokenizer } from '../../src/core/analysis/kuromoji-loader.js';
+import { KnowledgeBase } from '../../src/core/search/knowledge-base.js';
+import { answerLatency } from './latency.js';
+import { benchQuestions } from './questions.js';
+import { rssMB } from './table.js';
+
+export interface BuildResult {
+  buildMs: number;
+  indexBytes: number;
+  passages: number;
+  documents: number;
+  source: string;
+}
+
+export interface LoadResult {
+  loadMs: number;
+  rssMB: number;
+  heapMB: number;
+  latency: ReturnType<typeof answerLatency>;
+  source: string;
+}
+
+async function main(): Promise<void> {
+  const [mode, knowledgeDir, indexFile] = process.argv.slice(2);
+  await loadTokenizer();
+  const t0 = performance.now();
+  const kb = await KnowledgeBase.open({ knowledgeDir, indexFile });
+  const ms = performance.now() - t0;
+  if (mode === 'build') {
+    const out: BuildResult = { buildMs: ms, indexBytes: statSync(indexFile).size, passages: kb.passages.length, documents: kb.documents.length, source: kb.indexSource };
+    process.stdout.write(JSON.stringify(out));
+    return;
+  }
+  const rss = rssMB();
+  const heapMB = process.memoryUsage().heapUsed / 2 ** 20;
+  const latency = answerLatency(kb, benchQuestions(), 5, 2);
+  const out: LoadResult = { loadMs: ms, rssMB: rss, heapMB, latency, source: kb.indexSource };
+  process.stdout.write(JSON.stringify(out));
+}
+
+main().catch((e: Error) => {
+  process.stderr.write(`scale-worker: ${e.stack}\n`);
+  process.exit(1);
+});
