@@ -1,0 +1,166 @@
+/**
+ * Shapes of a troubleshooting tree (as loaded from dialogs/*.yaml), of a walk's
+ * position, and of what the bot renders. Plain data only.
+ */
+import type { Bilingual, Citation, CitationRef, Lang } from '../../content/types.js';
+
+export type Audience = 'user' | 'admin';
+
+/** Data-driven matching: phrases (either language) and regular expressions (e.g. error codes). */
+export interface MatchSpec {
+  /** Extra phrasings that select this option / reach this outcome (compared fuzzily). */
+  phrases?: string[];
+  /** Regular expressions (case-insensitive) tested against the user's text. */
+  patterns?: string[];
+}
+
+/** A note with its own citations (shown before a question or under an outcome). */
+export interface TreeNote {
+  text: Bilingual;
+  citations: CitationRef[];
+}
+
+export interface TreeOption {
+  id: string;
+  label: Bilingual;
+  /** Node this option leads to. */
+  next: string;
+  /** Synonyms per language, for typed answers. */
+  synonyms?: Partial<Record<Lang, string[]>>;
+  /** Facts in a first message that answer this question with this option. */
+  match?: MatchSpec;
+  /** Shown with the next step (e.g. "this event does not invalidate a connection"). */
+  note?: TreeNote;
+  /** Sets the walker's audience (end user / admin) when chosen. */
+  audience?: Audience;
+}
+
+export interface QuestionNode {
+  kind: 'question';
+  text: Bilingual;
+  help?: Bilingual;
+  options: TreeOption[];
+}
+
+export interface OutcomeStep {
+  text: Bilingual;
+  /** Only for this audience; shown to everyone (labelled) while the audience is unknown. */
+  audience?: Audience;
+}
+
+export interface OutcomeNode {
+  kind: 'outcome';
+  verdict: Bilingual;
+  steps: OutcomeStep[];
+  citations: CitationRef[];
+  notes?: TreeNote[];
+  /** Next most likely branch when the user says this did not solve it. */
+  next?: string;
+  /** Facts in a first message that lead straight here (e.g. an AADSTS code). */
+  match?: MatchSpec;
+}
+
+export type TreeNode = QuestionNode | OutcomeNode;
+
+/** A tree as written in YAML (before citations are resolved). */
+export interface TreeData {
+  id: string;
+  title: Bilingual;
+  start: string;
+  nodes: Record<string, TreeNode>;
+}
+
+/** A loaded, validated tree: citations resolved to full Citation objects. */
+export interface TroubleshootingTree extends TreeData {
+  file: string;
+  /** Resolved citations by owner key: "<nodeId>", "<nodeId>#note<i>", "<nodeId>/<optionId>#note". */
+  citations: Record<string, Citation[]>;
+}
+
+/** One answer given on the way (for back and for the copyable summary). */
+export interface WalkAnswer {
+  nodeId: string;
+  optionId: string;
+  /** True when taken from the first message rather than asked. */
+  inferred?: boolean;
+}
+
+/**
+ * The position in a walk: plain JSON, so it survives a restart when persisted.
+ * `trail` is the list of node ids shown before the current one (for back).
+ */
+export interface WalkState {
+  v: 1;
+  treeId: string;
+  nodeId: string;
+  trail: string[];
+  answers: WalkAnswer[];
+  audience?: Audience;
+  /** Note to show with the current step (owner key into tree.citations). */
+  pendingNote?: string;
+  /** Outcomes already shown (so "did not solve it" never offers the same one twice). */
+  triedOutcomes: string[];
+  /** Facts extracted from the first message. */
+  facts?: TroubleshootFacts;
+}
+
+/** What intake found in a message. */
+export interface TroubleshootFacts {
+  text?: string;
+  /** Error codes found (normalised, e.g. "AADSTS70008", "401"). */
+  codes?: string[];
+}
+
+export interface StepOption {
+  id: string;
+  label: string;
+  number: number;
+}
+
+export interface ViewNote {
+  text: string;
+  citations: Citation[];
+}
+
+export interface QuestionView {
+  kind: 'question';
+  nodeId: string;
+  text: string;
+  options: StepOption[];
+  help?: string;
+  /** Shown above the question (e.g. "that event does not invalidate a connection"). */
+  notes: ViewNote[];
+}
+
+export interface OutcomeView {
+  kind: 'outcome';
+  nodeId: string;
+  verdict: string;
+  steps: string[];
+  citations: Citation[];
+  notes: ViewNote[];
+  /** Plain-text summary of the path, in the user's language, to paste to an IT admin. */
+  summary: string;
+  /** "Did this solve it?" */
+  solvedQuestion: string;
+  /** Options for "did this solve it?" (ids understood by applyInput). */
+  solvedOptions: StepOption[];
+}
+
+export type StepView = QuestionView | OutcomeView;
+
+export type StepAction =
+  | 'answer' | 'back' | 'restart' | 'cancel' | 'help' | 'solved' | 'not-solved' | 'not-understood';
+
+/** Result of applying one input. When `accepted` is false the state is unchanged (resume later). */
+export interface StepResult {
+  accepted: boolean;
+  action: StepAction;
+  /** True when the walk is over (cancelled, solved, or no further branch). */
+  done: boolean;
+  /** Set for the answer to "did this solve it?". */
+  solved?: boolean;
+  state: WalkState;
+  /** What to show now (absent after cancel). */
+  view?: StepView;
+}
