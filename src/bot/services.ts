@@ -23,6 +23,8 @@ export interface QuestionView {
   options: StepOption[];
   /** Optional hint shown under the question. */
   help?: string;
+  /** Shown above the question (e.g. "that event does not invalidate a connection"), with sources. */
+  notes?: { text: string; citations: Citation[] }[];
 }
 
 export interface OutcomeView {
@@ -33,6 +35,8 @@ export interface OutcomeView {
   notes: { text: string; citations: Citation[] }[];
   /** Plain-text summary the user can copy into a ticket. */
   summary: string;
+  /** The "did this solve it?" question in the user's language (a default is used when absent). */
+  solvedQuestion?: string;
   /** Options for "did this solve it?" (ids understood by apply). Empty when not asked. */
   solvedOptions: StepOption[];
 }
@@ -43,7 +47,7 @@ export type StepView = QuestionView | OutcomeView;
 export interface StepResult {
   /** False when the input was not an answer to the current step (state unchanged). */
   accepted: boolean;
-  /** True when the walk is over (after the "did this solve it?" answer, or a terminal node). */
+  /** True when the walk is over (solved, cancelled, or no further branch). No view → cancelled. */
   done: boolean;
   /** For the final answer to "did this solve it?": true yes, false no. */
   solved?: boolean;

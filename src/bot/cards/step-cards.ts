@@ -11,12 +11,20 @@ import { clip } from './inert.js';
 export function choiceCard(view: QuestionView, lang: Lang, notice?: string): Attachment {
   const body: CardElement[] = [];
   if (notice) body.push(paragraph(notice, { isSubtle: true, size: 'Small' }));
+  const noteLines: string[] = [];
+  for (const n of view.notes ?? []) {
+    const src = n.citations.map((c) => `“${clip(c.title, 80)}”: “${clip(c.quote, 200)}”`);
+    body.push(plainRuns(`${t(lang, 'answerNotesTitle')}: ${n.text}`, { isSubtle: false }));
+    for (const line of src) body.push(plainRuns(line, { italic: true, isSubtle: true }));
+    noteLines.push(`${t(lang, 'answerNotesTitle')}: ${n.text}`, ...src.map((l) => `    ${l}`));
+  }
   body.push(plainRuns(view.text, { weight: 'Bolder' }));
   if (view.help) body.push(plainRuns(view.help, { isSubtle: true }));
   const actions = view.options.map((o) => submitButton(`${o.number}. ${clip(o.label, 60)}`, { choice: o.id, text: String(o.number) }));
   actions.push(submitButton(t(lang, 'buttonRestart'), { text: lang === 'ja' ? 'やり直し' : 'restart' }));
   const fallback = [
     notice,
+    ...noteLines,
     view.text,
     view.help,
     ...view.options.map((o) => `  ${o.number}. ${o.label}`),
@@ -50,7 +58,7 @@ export function outcomeCard(view: OutcomeView, citations: readonly NumberedCitat
   }
   const actions: CardElement[] = [];
   if (view.solvedOptions.length) {
-    body.push(paragraph(t(lang, 'outcomeSolved'), { weight: 'Bolder', spacing: 'Medium' }));
+    body.push(plainRuns(view.solvedQuestion || t(lang, 'outcomeSolved'), { weight: 'Bolder' }));
     actions.push(...view.solvedOptions.map((o) => submitButton(`${o.number}. ${o.label}`, { choice: o.id, text: String(o.number) })));
   }
   for (const c of citations.slice(0, 2)) {
@@ -62,7 +70,7 @@ export function outcomeCard(view: OutcomeView, citations: readonly NumberedCitat
     ...view.notes.map((n) => `${t(lang, 'answerNotesTitle')}: ${n.text}`),
     sourcesText(citations, t(lang, 'answerSourcesTitle')),
     view.summary ? `${t(lang, 'outcomeSummary')}:\n${view.summary}` : '',
-    ...(view.solvedOptions.length ? [t(lang, 'outcomeSolved'), ...view.solvedOptions.map((o) => `  ${o.number}. ${o.label}`)] : []),
+    ...(view.solvedOptions.length ? [view.solvedQuestion || t(lang, 'outcomeSolved'), ...view.solvedOptions.map((o) => `  ${o.number}. ${o.label}`)] : []),
   ]
     .filter(Boolean)
     .join('\n');

@@ -66,6 +66,11 @@ export class TroubleshootDialog extends Dialog<TroubleshootOptions> {
     }
     instance.walk = result.state;
     if (result.view) await dc.context.sendActivity(stepReply(result.view, lang));
+    if (result.done && !result.view && result.solved === undefined) {
+      // The walker itself understood a "cancel".
+      await dc.context.sendActivity({ type: 'message', text: t(lang, 'walkCancelled') });
+      return dc.endDialog();
+    }
     if (result.done) {
       if (result.solved === true) await dc.context.sendActivity({ type: 'message', text: t(lang, 'thanksSolved') });
       if (result.solved === false) await dc.context.sendActivity({ type: 'message', text: t(lang, 'notSolved') });
