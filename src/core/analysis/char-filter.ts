@@ -2,11 +2,13 @@
  * Character filter, the first step of the analyzer chain: Unicode NFKC folds
  * full-width ASCII (ＡＡＤＳＴＳ → AADSTS) and half-width katakana (ﾄｰｸﾝ → トークン);
  * dash and quote variants are unified so identifiers compare equal. Lone
- * surrogates (possible in any user text) become U+FFFD: kuromoji throws on them.
+ * surrogates (possible in any user text) become U+FFFD and control characters
+ * spaces: kuromoji throws on both.
  */
 export function normalizeChars(text: string): string {
   return text
     .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, ' ')
     .normalize('NFKC')
     .replace(/[\u2010-\u2015\u2212\uff0d]/g, '-')
     .replace(/[\u2018\u2019\u201c\u201d]/g, '"')
