@@ -101,7 +101,7 @@ async function main(): Promise<void> {
   );
   out.push('');
   if (one) {
-    out.push(`### In-process answer latency (KnowledgeBase.ask, 1×, ${benchQuestions().length} dev questions + variants × 5 rounds after 2 warm-up rounds)`);
+    out.push(`### In-process answer latency (KnowledgeBase.ask, 1×, ${benchQuestions().length} dev questions + variants × 5 timed rounds after 2 warm-up rounds; 2 rounds at 10×, 1 at 100×)`);
     out.push(table(['language', 'asks', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms'], one.load.latency.map((l) => [l.lang, String(l.n), fmt(l.p50, 2), fmt(l.p95, 2), fmt(l.p99, 2), fmt(l.max, 2)])));
     out.push('');
   }

@@ -20,8 +20,8 @@ export interface ScalePoint {
   load: LoadResult;
 }
 
-function worker(mode: 'build' | 'load', knowledgeDir: string, indexFile: string): unknown {
-  const out = execFileSync(process.execPath, [join(__dirname, 'scale-worker.js'), mode, knowledgeDir, indexFile], {
+function worker(mode: 'build' | 'load', knowledgeDir: string, indexFile: string, scale: number): unknown {
+  const out = execFileSync(process.execPath, [join(__dirname, 'scale-worker.js'), mode, knowledgeDir, indexFile, String(scale)], {
     encoding: 'utf8',
     maxBuffer: 16 * 2 ** 20,
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -41,9 +41,9 @@ export function measureScale(scale: number, log: (s: string) => void = () => {})
       corpus = generateCorpus(defaultKnowledgeDir(), scale);
     }
     log(`  ${scale}×: building the index…`);
-    const build = worker('build', corpus.dir, indexFile) as BuildResult;
+    const build = worker('build', corpus.dir, indexFile, scale) as BuildResult;
     log(`  ${scale}×: loading it and asking…`);
-    const load = worker('load', corpus.dir, indexFile) as LoadResult;
+    const load = worker('load', corpus.dir, indexFile, scale) as LoadResult;
     return { scale, documents: build.documents, corpusBytes: corpus.bytes, build, load };
   } finally {
     rmSync(tmp, { recursive: true, force: true });

@@ -39,7 +39,8 @@ export async function startServerProcess(script: string, env: Record<string, str
   const url = `http://127.0.0.1:${port}`;
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-srv-'));
   const started = performance.now();
-  const child = spawn(process.execPath, [script], {
+  // --no-deprecation: restify's http_parser warning would clutter the table (both servers alike).
+  const child = spawn(process.execPath, ['--no-deprecation', script], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', FEEDBACK_LOG: join(dataDir, 'feedback.jsonl'), ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
