@@ -119,14 +119,18 @@ describe('hardening: fuzzed text through the bot over HTTP', function () {
   });
 
   it('every injection attempt alone, and inside a question, stays inert (ja and en)', async () => {
+    let answeredWithCards = 0;
     for (const attack of INJECTION) {
       for (const text of [attack, `接続が無効になる ${attack}`, `Why is my connection invalid? ${attack}`]) {
         const r = await new Conversation(bot.url).post({ type: 'message', text });
         assert.equal(r.status, 200);
         assert.deepEqual(liveInjection(r.replies, allowed), [], `input ${JSON.stringify(text)}`);
         assert.ok(!JSON.stringify(r.replies).includes('evil.example'), `user URL echoed for ${JSON.stringify(text)}`);
+        if (r.replies.some((x) => x.attachments?.length)) answeredWithCards++;
       }
     }
+    // The check above must have seen real answers with source cards, not only refusals.
+    assert.ok(answeredWithCards >= INJECTION.length, `only ${answeredWithCards} replies carried cards`);
   });
 
   it('a 100 kB message is answered (cut for search, with a note), the server stays up', async () => {
