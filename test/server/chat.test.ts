@@ -1,0 +1,24 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+
+const CHAT = join(__dirname, '..', '..', 'src', 'cli', 'chat.js');
+
+describe('npm run chat (terminal chat through the server pipeline)', function () {
+  this.timeout(60_000);
+
+  it('works with piped stdin: welcome, help, a question with sources, numbered choices, exit', () => {
+    const r = spawnSync(process.execPath, ['--no-deprecation', CHAT, '--locale', 'en-US'], {
+      input: 'help\nWhy does my flow connection become invalid?\ntroubleshoot\nexit\nthis line is never sent\n',
+      encoding: 'utf8',
+      env: { ...process.env, AZURE_STORAGE_CONNECTION_STRING: '', MicrosoftAppId: '', PORT: '0' },
+    });
+    assert.equal(r.status, 0, r.stderr);
+    const out = r.stdout;
+    assert.match(out, /bot> Power Automate connection helper/);
+    assert.match(out, /you> help\nbot> What I can do/);
+    assert.match(out, /Sources:\n\s+\[1\] “/);
+    if (!/diagnosis is not available/.test(out)) assert.match(out, /\n\s+1\. /, 'choices numbered');
+    assert.doesNotMatch(out, /never sent/);
+  });
+});
