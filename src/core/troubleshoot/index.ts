@@ -1,11 +1,8 @@
 /**
  * Guided troubleshooting: decision trees as data (dialogs/*.yaml), validated at
  * load, walked by a pure engine whose position is plain JSON. No botbuilder here.
+ *
+ * Status: only the public types exist so far. The loader, validator, walker,
+ * matcher and intake are NOT implemented yet (see the report on issue 3).
  */
 export * from './types.js';
-export { loadTrees, loadTreeFile, parseTree } from './tree-loader.js';
-export { validateTree, TreeValidationError } from './tree-validator.js';
-export { startWalk, applyInput, viewStep, parseWalkState, SOLVED_YES, SOLVED_NO } from './walker.js';
-export { matchOption, normalizeInput, bigramSimilarity, matchCommand } from './answer-matcher.js';
-export { detectTroubleshootIntent, extractFacts } from './intake.js';
-export { createTroubleshooter, type Troubleshooter } from './troubleshooter.js';
