@@ -7,7 +7,7 @@ import type { Lang } from '../content/types.js';
  * per language; Teams limits title to 32 and description to 128 characters).
  */
 export interface BotCommand {
-  id: 'help' | 'troubleshoot' | 'english' | 'japanese' | 'restart';
+  id: 'help' | 'troubleshoot' | 'english' | 'japanese' | 'restart' | 'cancel';
   title: Record<Lang, string>;
   description: Record<Lang, string>;
   /** Phrases that trigger the command (lower-case; matched as the whole message). */
@@ -49,10 +49,16 @@ export const COMMANDS: readonly BotCommand[] = [
     id: 'restart',
     title: { en: 'restart', ja: 'やり直し' },
     description: {
-      en: 'Cancel the current diagnosis and start over',
-      ja: '進行中の診断を取り消して最初からやり直します',
+      en: 'Start the current diagnosis over from the first question',
+      ja: '進行中の診断を最初の質問からやり直します',
     },
-    match: ['restart', 'cancel', 'reset', 'start over', 'stop', 'quit', 'やり直し', 'やりなおし', 'キャンセル', 'リセット', '中止', '最初から'],
+    match: ['restart', 'reset', 'start over', 'やり直し', 'やりなおし', 'リセット', '最初から', 'はじめから', '最初からやり直す'],
+  },
+  {
+    id: 'cancel',
+    title: { en: 'cancel', ja: 'キャンセル' },
+    description: { en: 'Stop the current diagnosis', ja: '進行中の診断を中止します' },
+    match: ['cancel', 'stop', 'quit', 'キャンセル', '中止', 'やめる', '診断をやめる'],
   },
 ];
 

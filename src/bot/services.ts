@@ -25,6 +25,8 @@ export interface QuestionView {
   help?: string;
   /** Shown above the question (e.g. "that event does not invalidate a connection"), with sources. */
   notes?: { text: string; citations: Citation[] }[];
+  /** True when "back" / 「戻る」 leads to an earlier step. */
+  canGoBack?: boolean;
 }
 
 export interface OutcomeView {
@@ -39,6 +41,7 @@ export interface OutcomeView {
   solvedQuestion?: string;
   /** Options for "did this solve it?" (ids understood by apply). Empty when not asked. */
   solvedOptions: StepOption[];
+  canGoBack?: boolean;
 }
 
 export type StepView = QuestionView | OutcomeView;

@@ -7,6 +7,7 @@ import {
   startWalk,
   viewStep,
   type StepView as CoreView,
+  type TroubleshootFacts,
   type TroubleshootingTree,
   type WalkState,
 } from '../core/troubleshoot/index.js';
@@ -14,23 +15,19 @@ import type { StepView, TroubleshootService } from './services.js';
 
 /** The tree a new walk starts with: the invalid-connection tree if present, else the first. */
 function mainTree(trees: readonly TroubleshootingTree[]): TroubleshootingTree {
-  return trees.find((t) => /invalid/i.test(t.id)) ?? trees[0];
+  return trees.find((t) => t.id === 'invalid-connection') ?? trees[0];
 }
 
+/** The bot's view is the core's without its node id. */
 function toView(v: CoreView): StepView {
-  if (v.kind === 'question') {
-    return { kind: 'question', text: v.text, options: v.options, help: v.help, notes: v.notes ?? [] };
-  }
-  return {
-    kind: 'outcome',
-    verdict: v.verdict,
-    steps: v.steps,
-    citations: v.citations,
-    notes: v.notes ?? [],
-    summary: v.summary,
-    solvedQuestion: v.solvedQuestion,
-    solvedOptions: v.solvedOptions ?? [],
-  };
+  const { nodeId: _nodeId, ...view } = v;
+  return view;
+}
+
+function factsOf(raw: Record<string, unknown> | undefined): TroubleshootFacts | undefined {
+  if (!raw || typeof raw.text !== 'string') return undefined;
+  const codes = Array.isArray(raw.codes) ? raw.codes.filter((c): c is string => typeof c === 'string') : undefined;
+  return codes?.length ? { text: raw.text, codes } : { text: raw.text };
 }
 
 /**
@@ -50,19 +47,17 @@ export function troubleshootService(trees: readonly TroubleshootingTree[]): Trou
   };
   return {
     detectIntent(text) {
-      const r = detectTroubleshootIntent(text) as unknown;
-      const intent = typeof r === 'boolean' ? r : Boolean((r as { intent?: unknown } | undefined)?.intent);
-      return intent ? { intent, facts: extractFacts(text) as unknown as Record<string, unknown> } : { intent: false };
+      return detectTroubleshootIntent(text) ? { intent: true, facts: { ...extractFacts(text) } } : { intent: false };
     },
     start(facts, lang: Lang) {
       const tree = mainTree(trees);
-      const state = startWalk(tree, facts as Parameters<typeof startWalk>[1]);
+      const state = startWalk(tree, factsOf(facts));
       return { state, view: toView(viewStep(tree, state, lang)), done: false };
     },
     apply(raw, input, lang: Lang) {
       const { tree, state } = resolve(raw);
       const r = applyInput(tree, state, input, lang);
-      return { accepted: r.accepted, done: r.done, solved: r.solved, state: r.state, view: r.view ? toView(r.view) : undefined };
+      return { accepted: r.accepted, done: r.done, solved: r.solved, state: r.state, view: r.view && toView(r.view) };
     },
     view(raw, lang: Lang) {
       const { tree, state } = resolve(raw);

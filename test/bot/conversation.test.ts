@@ -131,16 +131,18 @@ describe('bot over HTTP (restify + CloudAdapter, expectReplies)', function () {
     assert.doesNotMatch(allText(after), /解決してよかった/);
   });
 
-  it('restart cancels a walk; an unknown card choice is rejected gracefully', async () => {
+  it('restart starts a walk over, cancel ends it; an unknown card choice is rejected gracefully', async () => {
     const c = new Conversation(bot.url, { locale: 'en-US' });
     await c.say('troubleshoot');
     const forged = await c.post({ type: 'message', value: { choice: 'no-such-option' } });
     assert.equal(forged.status, 200);
     assert.match(allText(forged.replies), /did not understand that choice/);
-    const cancelled = await c.say('restart');
+    assert.match(allText(await c.say('1')), /Was the password reset/);
+    const restarted = await c.say('restart');
+    assert.match(allText(restarted), /over from the first question[\s\S]*Since when is the connection invalid/);
+    const cancelled = await c.say('cancel');
     assert.match(allText(cancelled), /cancelled/);
-    const again = await c.say('restart');
-    assert.match(allText(again), /no diagnosis in progress/);
+    for (const word of ['cancel', 'restart']) assert.match(allText(await c.say(word)), /no diagnosis in progress/);
   });
 
   it('truncates a very long question for search and says so', async () => {

@@ -38,12 +38,40 @@ describe('bot: a walk through the real troubleshooting tree', function () {
     });
   }
 
-  it('typed numbers work like buttons, and "restart" ends the walk', async () => {
+  it('typed numbers and words work like buttons; back, restart and cancel at any step', async () => {
     const c = new Conversation(bot.url);
     const q1 = await c.say('診断');
     assert.match(allText(q1), /\n\s+1\. /);
-    const q2 = await c.say('1');
-    assert.ok(cards(q2).length >= 1);
-    assert.match(allText(await c.say('やり直し')), /取り消しました/);
+    assert.ok(!cards(q1)[0].actions.some((a: any) => a.data?.msteams?.text === '戻る'), 'no back button on the first question');
+    const q2 = await c.say('管理者です');
+    assert.match(allText(q2), /どのエラーが表示されていますか/);
+    assert.ok(cards(q2)[0].actions.some((a: any) => a.data?.msteams?.text === '戻る'), 'a back button');
+    assert.match(allText(await c.say('戻る')), /あなたの立場/);
+    assert.match(allText(await c.say('2')), /どのエラー/);
+    assert.match(allText(await c.say('やり直し')), /最初の質問からやり直します[\s\S]*あなたの立場/);
+    assert.match(allText(await c.say('キャンセル')), /取り消しました/);
+    assert.match(allText(await c.say('1')), /進行中の診断はありません/);
+  });
+
+  it('jumps straight to the outcome named by an error code in the first message, then "no" offers the next branch', async () => {
+    const c = new Conversation(bot.url, { locale: 'en-US' });
+    const first = await c.say('Our flow fails with AADSTS70008');
+    assert.match(first[0].text ?? '', /AADSTS70008[\s\S]*\[1\]/);
+    assert.ok(first[0].entities?.[0]?.citation?.length >= 1, 'Teams citation entity');
+    assert.match(allText(first), /Summary to copy:[\s\S]*Error codes: AADSTS70008/);
+    const next = await c.say('no');
+    assert.match(allText(next), /previous fix did not solve it/);
+    assert.match(next[0].text ?? '', /new connection/i);
+    assert.match(allText(await c.say('yes')), /Glad it is fixed/);
+  });
+
+  it('answers a free question mid-walk from the knowledge base, and the walk resumes where it was', async () => {
+    const c = new Conversation(bot.url);
+    await c.say('フローの接続が切れた');
+    await c.say('1');
+    const mid = await c.say('更新トークンの有効期間はどのくらいですか？');
+    assert.ok(mid.some((r) => r.entities?.length), 'a cited answer');
+    assert.match(allText(mid), /診断は途中/);
+    assert.match(allText(await c.say('6')), /次のどれかがありましたか/);
   });
 });

@@ -7,6 +7,14 @@ import type { OutcomeView, QuestionView } from '../services.js';
 import { adaptiveCard, heading, openUrlButton, paragraph, plainRuns, submitButton, type CardElement } from './elements.js';
 import { clip } from './inert.js';
 
+/** "Back" (when there is a step to go back to) and "start over", sending what a user would type. */
+function walkActions(canGoBack: boolean | undefined, lang: Lang): CardElement[] {
+  const actions: CardElement[] = [];
+  if (canGoBack) actions.push(submitButton(t(lang, 'buttonBack'), { text: lang === 'ja' ? '戻る' : 'back' }));
+  actions.push(submitButton(t(lang, 'buttonRestart'), { text: lang === 'ja' ? 'やり直し' : 'restart' }));
+  return actions;
+}
+
 /** A troubleshooting question with one button per option; text clients see numbered options. */
 export function choiceCard(view: QuestionView, lang: Lang, notice?: string): Attachment {
   const body: CardElement[] = [];
@@ -21,7 +29,7 @@ export function choiceCard(view: QuestionView, lang: Lang, notice?: string): Att
   body.push(plainRuns(view.text, { weight: 'Bolder' }));
   if (view.help) body.push(plainRuns(view.help, { isSubtle: true }));
   const actions = view.options.map((o) => submitButton(`${o.number}. ${clip(o.label, 60)}`, { choice: o.id, text: String(o.number) }));
-  actions.push(submitButton(t(lang, 'buttonRestart'), { text: lang === 'ja' ? 'やり直し' : 'restart' }));
+  actions.push(...walkActions(view.canGoBack, lang));
   const fallback = [
     notice,
     ...noteLines,
@@ -61,6 +69,7 @@ export function outcomeCard(view: OutcomeView, citations: readonly NumberedCitat
     body.push(plainRuns(view.solvedQuestion || t(lang, 'outcomeSolved'), { weight: 'Bolder' }));
     actions.push(...view.solvedOptions.map((o) => submitButton(`${o.number}. ${o.label}`, { choice: o.id, text: String(o.number) })));
   }
+  actions.push(...walkActions(view.canGoBack, lang));
   for (const c of citations.slice(0, 2)) {
     const b = openUrlButton(`${t(lang, 'buttonOpenSource')} [${c.position}]`, c.url);
     if (b) actions.push(b);

@@ -1,6 +1,7 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
 import type { Lang } from '../../content/types.js';
+import { matchCommand, parseChoiceNumber } from '../../core/troubleshoot/index.js';
 import { findCommand } from '../commands.js';
 import { MAX_QUESTION_CHARS } from '../input.js';
 import { t } from '../language/strings.js';
@@ -63,6 +64,14 @@ export class Router {
         return;
       }
       case 'restart':
+        if (!walking) {
+          await context.sendActivity(textReply(t(info.lang, 'walkNothingToCancel')));
+          return;
+        }
+        await dc.cancelAllDialogs();
+        await dc.beginDialog(TROUBLESHOOT_DIALOG, { restarted: true });
+        return;
+      case 'cancel':
         if (walking) {
           await dc.cancelAllDialogs();
           await context.sendActivity(textReply(t(info.lang, 'walkCancelled')));
@@ -94,8 +103,8 @@ export class Router {
       return;
     }
 
-    if (input.choice && !input.text) {
-      // A button from an old, finished diagnosis: nothing to continue.
+    if ((input.choice && !input.text) || parseChoiceNumber(input.text) !== undefined || matchCommand(input.text)) {
+      // A button, an option number or "back" for an old, finished diagnosis: nothing to continue.
       await context.sendActivity(textReply(t(info.lang, 'walkNothingToCancel')));
       return;
     }

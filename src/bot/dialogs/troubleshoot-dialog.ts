@@ -9,6 +9,8 @@ export const TROUBLESHOOT_DIALOG = 'troubleshoot';
 
 export interface TroubleshootOptions {
   facts?: Record<string, unknown>;
+  /** Started again by "restart" in the middle of a walk. */
+  restarted?: boolean;
 }
 
 interface WalkInstanceState {
@@ -37,7 +39,7 @@ export class TroubleshootDialog extends Dialog<TroubleshootOptions> {
     }
     const { state, view, done } = svc.start(options?.facts, lang);
     (dc.activeDialog!.state as WalkInstanceState).walk = state;
-    await dc.context.sendActivity(stepReply(view, lang, t(lang, 'walkStartedNote')));
+    await dc.context.sendActivity(stepReply(view, lang, t(lang, options?.restarted ? 'walkRestartedNote' : 'walkStartedNote')));
     return done ? dc.endDialog() : Dialog.EndOfTurn;
   }
 

@@ -31,6 +31,7 @@ const STRINGS = {
   buttonTroubleshoot: { en: 'Start diagnosis', ja: '診断を始める' },
   buttonHelp: { en: 'Help', ja: 'ヘルプ' },
   buttonRestart: { en: 'Start over', ja: '最初からやり直す' },
+  buttonBack: { en: 'Back', ja: '戻る' },
   buttonResume: { en: 'Continue the diagnosis', ja: '診断を続ける' },
   buttonOpenSource: { en: 'Open source', ja: '出典を開く' },
   /** Said in the newly pinned language. */
@@ -73,8 +74,12 @@ const STRINGS = {
     ja: '申し訳ありません。内部でエラーが発生しました。もう一度お試しください。',
   },
   walkStartedNote: {
-    en: 'Let us find the cause. Answer each question; say "restart" at any time to start over.',
-    ja: '原因を絞り込みましょう。各質問に答えてください。「やり直し」でいつでも最初からやり直せます。',
+    en: 'Let us find the cause. Answer each question with a button, its number or your own words. Say "back" to change your last answer, "restart" to start over, or "cancel" to stop.',
+    ja: '原因を絞り込みましょう。ボタン、番号、または自分の言葉で答えてください。「戻る」で前の質問へ、「やり直し」で最初から、「キャンセル」で中止できます。',
+  },
+  walkRestartedNote: {
+    en: 'Starting the diagnosis over from the first question.',
+    ja: '診断を最初の質問からやり直します。',
   },
   walkUnavailable: {
     en: 'The guided diagnosis is not available right now. You can still ask questions.',

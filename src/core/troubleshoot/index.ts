@@ -1,8 +1,12 @@
 /**
  * Guided troubleshooting: decision trees as data (dialogs/*.yaml), validated at
  * load, walked by a pure engine whose position is plain JSON. No botbuilder here.
- *
- * Status: only the public types exist so far. The loader, validator, walker,
- * matcher and intake are NOT implemented yet (see the report on issue 3).
  */
 export * from './types.js';
+export { loadTrees, loadTreeFile, parseTree, type LoadedTrees } from './tree-loader.js';
+export { validateTree, TreeValidationError } from './tree-validator.js';
+export { startWalk, applyInput, parseWalkState } from './walker.js';
+export { viewStep, walkSummary } from './step-view.js';
+export { SOLVED_YES, SOLVED_NO } from './solved-options.js';
+export { matchOption, matchCommand, normalizeInput, bigramSimilarity, parseChoiceNumber } from './answer-matcher.js';
+export { detectTroubleshootIntent, extractFacts, extractCodes } from './intake.js';

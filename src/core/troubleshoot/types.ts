@@ -130,6 +130,8 @@ export interface QuestionView {
   help?: string;
   /** Shown above the question (e.g. "that event does not invalidate a connection"). */
   notes: ViewNote[];
+  /** True when "back" leads somewhere (not at the first question). */
+  canGoBack: boolean;
 }
 
 export interface OutcomeView {
@@ -145,6 +147,7 @@ export interface OutcomeView {
   solvedQuestion: string;
   /** Options for "did this solve it?" (ids understood by applyInput). */
   solvedOptions: StepOption[];
+  canGoBack: boolean;
 }
 
 export type StepView = QuestionView | OutcomeView;

@@ -1,0 +1,157 @@
+/**
+ * Typed answers → options. A user may press a button, type the option's number,
+ * its label or a synonym in either language, or a close paraphrase. Matching is
+ * deliberately conservative: input that is not clearly one option is left
+ * unmatched, so the bot can treat it as a free question instead.
+ */
+import type { Bilingual, Lang } from '../../content/types.js';
+import type { MatchSpec } from './types.js';
+
+/** What can be matched: an option, or a synthetic one such as "yes, solved". */
+export interface Matchable {
+  id: string;
+  label: Bilingual;
+  synonyms?: Partial<Record<Lang, string[]>>;
+  match?: MatchSpec;
+}
+
+export interface OptionMatch<T extends Matchable> {
+  option: T;
+  /** 1 for a number, id or exact label; lower for containment and paraphrase. */
+  score: number;
+  how: 'number' | 'id' | 'exact' | 'pattern' | 'contains' | 'similar';
+}
+
+export type NavigationCommand = 'back' | 'restart' | 'cancel' | 'help';
+
+const NAVIGATION: Record<NavigationCommand, readonly string[]> = {
+  back: ['back', 'go back', 'previous', 'prev', '戻る', 'もどる', '戻って', '前へ', '前に戻る', 'ひとつ前', '一つ前', '前の質問'],
+  restart: ['restart', 'start over', 'reset', '最初から', 'はじめから', '初めから', 'やり直し', 'やりなおし', '最初からやり直す', 'リセット'],
+  cancel: ['cancel', 'stop', 'quit', 'exit', 'end', 'キャンセル', '中止', 'やめる', '終了'],
+  help: ['help', '?', 'ヘルプ', 'へるぷ', '使い方'],
+};
+
+/** Best-to-second margin below which two options are too close to pick one. */
+const AMBIGUITY_MARGIN = 0.05;
+/** Lowest paraphrase similarity accepted (Dice coefficient over character bigrams). */
+const MIN_SIMILARITY = 0.6;
+
+/** NFKC, lower case, single spaces, no trailing punctuation. */
+export function normalizeInput(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/[\s.!?。!?、,]+$/u, '')
+    .trim();
+}
+
+/** The comparable core of a text: normalized, without spaces and punctuation (Japanese labels space words apart). */
+function compact(text: string): string {
+  return normalizeInput(text).replace(/[\s\p{P}\p{S}]/gu, '');
+}
+
+function bigrams(s: string): string[] {
+  const chars = Array.from(s);
+  if (chars.length < 2) return chars;
+  return chars.slice(1).map((c, i) => chars[i] + c);
+}
+
+/** Dice coefficient over character bigrams of the compact forms: 1 for equal texts, 0 for nothing shared. */
+export function bigramSimilarity(a: string, b: string): number {
+  const x = bigrams(compact(a));
+  const y = bigrams(compact(b));
+  if (!x.length || !y.length) return 0;
+  const counts = new Map<string, number>();
+  for (const g of x) counts.set(g, (counts.get(g) ?? 0) + 1);
+  let shared = 0;
+  for (const g of y) {
+    const n = counts.get(g) ?? 0;
+    if (n > 0) {
+      shared++;
+      counts.set(g, n - 1);
+    }
+  }
+  return (2 * shared) / (x.length + y.length);
+}
+
+/** A navigation word typed as the whole message (back / restart / cancel / help, either language). */
+export function matchCommand(text: string): NavigationCommand | undefined {
+  const t = normalizeInput(text);
+  if (!t || t.length > 30) return undefined;
+  return (Object.keys(NAVIGATION) as NavigationCommand[]).find((c) => NAVIGATION[c].includes(t));
+}
+
+/** "2", "２", "②", "#2", "2番", "2 です", "no. 2" → 2. */
+export function parseChoiceNumber(text: string): number | undefined {
+  const m = /^(?:no\.?|#|番号)?\s*(\d{1,2})\s*(?:番目?|つ目|\.|:|\))?\s*(?:です|で|を選択|を選びます|にします)?$/u.exec(normalizeInput(text));
+  return m ? Number(m[1]) : undefined;
+}
+
+/** True when the text asks something rather than picks something. */
+function looksLikeQuestion(text: string): boolean {
+  return /[??]|(?:^|\s)(?:why|what|how|when|which|where|who|can|does|do|is|are)\s|なぜ|どうして|どうすれ|とは|ですか|ますか|でしょうか/iu.test(text.normalize('NFKC'));
+}
+
+function candidates(o: Matchable): string[] {
+  return [o.label.ja, o.label.en, ...(o.synonyms?.ja ?? []), ...(o.synonyms?.en ?? []), ...(o.match?.phrases ?? [])];
+}
+
+/** True when one of the spec's patterns (case-insensitive regular expressions) or phrases occurs in the text. */
+export function matchesSpec(spec: MatchSpec | undefined, text: string): boolean {
+  if (!spec) return false;
+  const folded = text.normalize('NFKC');
+  if (spec.patterns?.some((p) => new RegExp(p, 'iu').test(folded))) return true;
+  const core = compact(text);
+  return (spec.phrases ?? []).some((p) => {
+    const c = compact(p);
+    return c.length >= 2 && core.includes(c);
+  });
+}
+
+function scoreOption<T extends Matchable>(o: T, input: string, core: string): OptionMatch<T> | undefined {
+  let best: OptionMatch<T> | undefined;
+  const consider = (score: number, how: OptionMatch<T>['how']) => {
+    if (!best || score > best.score) best = { option: o, score, how };
+  };
+  if (o.match?.patterns?.some((p) => new RegExp(p, 'iu').test(input.normalize('NFKC')))) consider(0.9, 'pattern');
+  for (const text of candidates(o)) {
+    const c = compact(text);
+    if (!c) continue;
+    if (c === core) consider(1, 'exact');
+    // Containment either way; longer shared text scores higher, so "not solved" beats "solved".
+    else if (c.length >= 2 && core.includes(c)) consider(0.6 + 0.3 * (c.length / core.length), 'contains');
+    else if (core.length >= 3 && c.includes(core) && core.length / c.length >= 0.4) consider(0.6 + 0.3 * (core.length / c.length), 'contains');
+    else {
+      const sim = bigramSimilarity(core, c);
+      if (sim >= MIN_SIMILARITY) consider(0.85 * sim, 'similar');
+    }
+  }
+  return best;
+}
+
+/**
+ * The option a typed answer picks, or undefined when none is clear: a number
+ * in range, an option id (card buttons), a label or synonym in either language,
+ * a pattern, containment, or a close paraphrase. Question-shaped text only
+ * counts when it is a number, an id or an exact label or pattern hit.
+ */
+export function matchOption<T extends Matchable>(options: readonly T[], input: string): OptionMatch<T> | undefined {
+  const raw = input.trim();
+  if (!raw || !options.length) return undefined;
+  const byId = options.find((o) => o.id === raw);
+  if (byId) return { option: byId, score: 1, how: 'id' };
+  const n = parseChoiceNumber(raw);
+  if (n !== undefined && n >= 1 && n <= options.length) return { option: options[n - 1], score: 1, how: 'number' };
+  const core = compact(raw);
+  if (!core) return undefined;
+  const scored = options
+    .map((o) => scoreOption(o, raw, core))
+    .filter((m): m is OptionMatch<T> => m !== undefined)
+    .sort((a, b) => b.score - a.score);
+  const [best, second] = scored;
+  if (!best) return undefined;
+  if (second && best.score - second.score < AMBIGUITY_MARGIN) return undefined;
+  if ((best.how === 'contains' || best.how === 'similar') && looksLikeQuestion(raw)) return undefined;
+  return best;
+}

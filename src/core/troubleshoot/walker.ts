@@ -1,0 +1,176 @@
+/**
+ * Walks a troubleshooting tree. The position is a plain WalkState (JSON), so a
+ * walk survives restarts and moves between instances; every function here is
+ * pure: it takes a state and returns a new one.
+ */
+import type { Lang } from '../../content/types.js';
+import { matchCommand, matchesSpec, matchOption } from './answer-matcher.js';
+import { SOLVED_NO, SOLVED_OPTIONS, SOLVED_YES } from './solved-options.js';
+import { viewStep } from './step-view.js';
+import { citationKey } from './tree-loader.js';
+import type { Audience, StepAction, StepResult, TroubleshootFacts, TroubleshootingTree, WalkState } from './types.js';
+
+/** Steps taken on their own are bounded by the tree's size; this guards against a bad state, not a valid tree. */
+const MAX_INFERRED_STEPS = 50;
+
+function nodeOf(tree: TroubleshootingTree, state: WalkState) {
+  const node = tree.nodes[state.nodeId];
+  if (!node) throw new Error(`walk state points at unknown node "${state.nodeId}" of tree "${tree.id}"`);
+  return node;
+}
+
+/** The audience implied by the answers given so far (the last option that sets one wins). */
+function audienceOf(tree: TroubleshootingTree, answers: WalkState['answers']): Audience | undefined {
+  let audience: Audience | undefined;
+  for (const a of answers) {
+    const node = tree.nodes[a.nodeId];
+    const option = node?.kind === 'question' ? node.options.find((o) => o.id === a.optionId) : undefined;
+    if (option?.audience) audience = option.audience;
+  }
+  return audience;
+}
+
+/** Moves to `nextId` after an answer, then answers following questions the first message already settled. */
+function enter(tree: TroubleshootingTree, state: WalkState, nextId: string): WalkState {
+  let s: WalkState = { ...state, trail: [...state.trail, state.nodeId], nodeId: nextId };
+  for (let i = 0; i < MAX_INFERRED_STEPS; i++) {
+    const node = tree.nodes[s.nodeId];
+    if (node.kind === 'outcome') {
+      return s.triedOutcomes.includes(s.nodeId) ? s : { ...s, triedOutcomes: [...s.triedOutcomes, s.nodeId] };
+    }
+    const text = s.facts?.text;
+    const already = s.answers.some((a) => a.nodeId === s.nodeId);
+    const known = text && !already ? node.options.find((o) => matchesSpec(o.match, text)) : undefined;
+    if (!known) return s;
+    s = {
+      ...s,
+      answers: [...s.answers, { nodeId: s.nodeId, optionId: known.id, inferred: true }],
+      pendingNote: known.note ? citationKey.optionNote(s.nodeId, known.id) : s.pendingNote,
+      audience: known.audience ?? s.audience,
+      trail: [...s.trail, s.nodeId],
+      nodeId: known.next,
+    };
+  }
+  return s;
+}
+
+/**
+ * Starts a walk. Facts from the first message are used: a message that names
+ * an outcome's error code goes straight to that outcome; otherwise questions
+ * the message already answers are skipped as they come up.
+ */
+export function startWalk(tree: TroubleshootingTree, facts?: TroubleshootFacts): WalkState {
+  const base: WalkState = { v: 1, treeId: tree.id, nodeId: tree.start, trail: [], answers: [], triedOutcomes: [] };
+  if (facts?.text) base.facts = facts.codes?.length ? { text: facts.text, codes: [...facts.codes] } : { text: facts.text };
+  const text = base.facts?.text;
+  const direct = text ? Object.entries(tree.nodes).find(([, n]) => n.kind === 'outcome' && matchesSpec(n.match, text)) : undefined;
+  // "Back" from an outcome reached this way leads to the first question.
+  if (direct) return { ...base, nodeId: direct[0], trail: [tree.start], triedOutcomes: [direct[0]] };
+  const startNode = tree.nodes[tree.start];
+  if (startNode.kind === 'outcome') return { ...base, triedOutcomes: [tree.start] };
+  // Enter the start node as if from nowhere, so the first question may be answered by the facts too.
+  const entered = enter(tree, { ...base, nodeId: '' }, tree.start);
+  return { ...entered, trail: entered.trail.slice(1) };
+}
+
+/** The next branch to offer after "it did not solve it": the outcome's `next`, skipping outcomes already shown. */
+function nextUntried(tree: TroubleshootingTree, state: WalkState): string | undefined {
+  const seen = new Set<string>();
+  let id = tree.nodes[state.nodeId]?.kind === 'outcome' ? (tree.nodes[state.nodeId] as { next?: string }).next : undefined;
+  while (id && !seen.has(id)) {
+    seen.add(id);
+    const node = tree.nodes[id];
+    if (node.kind === 'question' || !state.triedOutcomes.includes(id)) return id;
+    id = node.next;
+  }
+  return undefined;
+}
+
+function goBack(tree: TroubleshootingTree, state: WalkState): WalkState {
+  if (!state.trail.length) return state;
+  const target = state.trail[state.trail.length - 1];
+  let cut = state.answers.length;
+  while (cut > 0 && state.answers[cut - 1].nodeId !== target) cut--;
+  // The answer given at the node we return to is taken back with everything after it.
+  const answers = cut > 0 ? state.answers.slice(0, cut - 1) : state.answers;
+  return {
+    ...state,
+    nodeId: target,
+    trail: state.trail.slice(0, -1),
+    answers,
+    audience: audienceOf(tree, answers),
+    pendingNote: undefined,
+    triedOutcomes: state.triedOutcomes.filter((id) => id !== state.nodeId),
+  };
+}
+
+/**
+ * Applies one input (typed text, a number, or an option id from a card) to the
+ * walk. Navigation words work at every step: back / 戻る, restart / 最初から,
+ * cancel / キャンセル, help / ヘルプ. Input that answers nothing leaves the
+ * state unchanged (`accepted: false`), so the caller can treat it as a question.
+ */
+export function applyInput(tree: TroubleshootingTree, state: WalkState, input: string, lang: Lang): StepResult {
+  const node = nodeOf(tree, state);
+  const result = (action: StepAction, next: WalkState, extra: Partial<StepResult> = {}): StepResult => ({
+    accepted: true,
+    action,
+    done: false,
+    state: next,
+    view: viewStep(tree, next, lang),
+    ...extra,
+  });
+
+  switch (matchCommand(input)) {
+    case 'cancel':
+      return { accepted: true, action: 'cancel', done: true, state };
+    case 'restart':
+      return result('restart', startWalk(tree));
+    case 'back':
+      return result('back', goBack(tree, state));
+    case 'help':
+      return result('help', state);
+  }
+
+  if (node.kind === 'question') {
+    const picked = matchOption(node.options, input);
+    if (!picked) return { accepted: false, action: 'not-understood', done: false, state };
+    const o = picked.option;
+    const answered: WalkState = {
+      ...state,
+      answers: [...state.answers, { nodeId: state.nodeId, optionId: o.id }],
+      audience: o.audience ?? state.audience,
+      pendingNote: o.note ? citationKey.optionNote(state.nodeId, o.id) : undefined,
+    };
+    return result('answer', enter(tree, answered, o.next));
+  }
+
+  const picked = matchOption(SOLVED_OPTIONS, input);
+  if (!picked) return { accepted: false, action: 'not-understood', done: false, state };
+  const answered: WalkState = { ...state, answers: [...state.answers, { nodeId: state.nodeId, optionId: picked.option.id }], pendingNote: undefined };
+  if (picked.option.id === SOLVED_YES) return { accepted: true, action: 'solved', done: true, solved: true, state: answered };
+  const next = nextUntried(tree, state);
+  if (!next) return { accepted: true, action: 'not-solved', done: true, solved: false, state: answered };
+  return result('not-solved', enter(tree, answered, next));
+}
+
+/** Reads a stored walk position; throws when it is not one (old format, tampering). */
+export function parseWalkState(raw: unknown): WalkState {
+  const s = raw as Partial<WalkState> | null;
+  const strings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+  const ok =
+    !!s &&
+    typeof s === 'object' &&
+    s.v === 1 &&
+    typeof s.treeId === 'string' &&
+    typeof s.nodeId === 'string' &&
+    strings(s.trail) &&
+    strings(s.triedOutcomes) &&
+    Array.isArray(s.answers) &&
+    s.answers.every((a) => !!a && typeof a.nodeId === 'string' && typeof a.optionId === 'string') &&
+    (s.audience === undefined || s.audience === 'user' || s.audience === 'admin') &&
+    (s.pendingNote === undefined || typeof s.pendingNote === 'string') &&
+    (s.facts === undefined || (typeof s.facts === 'object' && s.facts !== null));
+  if (!ok) throw new Error('not a walk state');
+  return s as WalkState;
+}
