@@ -39,7 +39,8 @@ export class TroubleshootDialog extends Dialog<TroubleshootOptions> {
     }
     const { state, view, done } = svc.start(options?.facts, lang);
     (dc.activeDialog!.state as WalkInstanceState).walk = state;
-    await dc.context.sendActivity(stepReply(view, lang, t(lang, options?.restarted ? 'walkRestartedNote' : 'walkStartedNote')));
+    const notice = options?.restarted ? 'walkRestartedNote' : view.kind === 'outcome' ? 'walkJumpedNote' : 'walkStartedNote';
+    await dc.context.sendActivity(stepReply(view, lang, t(lang, notice)));
     return done ? dc.endDialog() : Dialog.EndOfTurn;
   }
 

@@ -77,6 +77,10 @@ const STRINGS = {
     en: 'Let us find the cause. Answer each question with a button, its number or your own words. Say "back" to change your last answer, "restart" to start over, or "cancel" to stop.',
     ja: '原因を絞り込みましょう。ボタン、番号、または自分の言葉で答えてください。「戻る」で前の質問へ、「やり直し」で最初から、「キャンセル」で中止できます。',
   },
+  walkJumpedNote: {
+    en: 'Your message already says enough to point to a likely cause. Say "back" to answer the questions yourself instead.',
+    ja: 'メッセージの内容から、考えられる原因を絞り込みました。質問に答えて診断し直すには「戻る」と送ってください。',
+  },
   walkRestartedNote: {
     en: 'Starting the diagnosis over from the first question.',
     ja: '診断を最初の質問からやり直します。',
