@@ -210,6 +210,7 @@ describe('troubleshooting walk: facts from the first message', () => {
     for (const [text, expected] of [
       ['フローが AADSTS70008 で失敗します', 'out-inactive'],
       ['Flow fails with AADSTS50076', 'out-mfa-required'],
+      ['AADSTS50105 が出てフローが失敗する', 'out-aadsts50105'],
     ] as const) {
       const state = startWalk(tree, extractFacts(text));
       assert.equal(state.nodeId, expected, text);
@@ -217,6 +218,16 @@ describe('troubleshooting walk: facts from the first message', () => {
       assert.match(o.summary, /エラー コード: AADSTS/);
       assert.equal(apply(state, '戻る').state.nodeId, tree.start);
     }
+  });
+
+  it('a longer code that starts like a known one is not mistaken for it', () => {
+    const state = startWalk(tree, extractFacts('AADSTS700082 でフローが失敗します'));
+    assert.equal(state.nodeId, tree.start);
+    const r = apply(state, '1');
+    assert.equal(r.state.nodeId, 'other-code', 'an unknown AADSTS code: asked which one');
+    let state2 = apply(r.state, '上記以外のコード').state;
+    for (const answer of ['どれも当てはまらない', 'わからない']) state2 = apply(state2, answer).state;
+    assert.match(outcome(viewStep(tree, state2, 'ja')).summary, /エラー コード: AADSTS700082/);
   });
 
   it('questions the first message already answers are skipped as they come up, and marked in the summary', () => {
