@@ -141,3 +141,25 @@ describe('hardening: fuzzed text through the bot over HTTP', function () {
     assert.equal((await fetch(`${bot.url}/healthz`)).status, 200);
   });
 });
+
+describe('hardening: fuzzed text through the troubleshooting engine', () => {
+  it('any text at any step, and as a first message, never throws and leaves a state that still views', async () => {
+    const { trees } = await import('../troubleshoot/trees.js');
+    const core = await import('../../src/core/troubleshoot/index.js');
+    const tree = trees[0];
+    const nodeIds = Object.keys(tree.nodes);
+    fc.assert(
+      fc.property(nastyText, fc.constantFrom(...nodeIds), fc.constantFrom<'ja' | 'en'>('ja', 'en'), (text, nodeId, lang) => {
+        core.detectTroubleshootIntent(text);
+        const first = core.startWalk(tree, core.extractFacts(text));
+        core.viewStep(tree, first, lang);
+        const at = { ...core.startWalk(tree), nodeId };
+        const r = core.applyInput(tree, at, text, lang);
+        if (!r.accepted) assert.deepEqual(r.state, at);
+        const stored = core.parseWalkState(JSON.parse(JSON.stringify(r.state)));
+        if (!r.done) core.viewStep(tree, stored, lang);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
