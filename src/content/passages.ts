@@ -314,8 +314,20 @@ export function findPassageForQuote(doc: SourceDocument, quote: string): Passage
   const q = foldForQuote(readableText(quote));
   if (!q) return undefined;
   const passages = passagesOf(doc);
-  const containing = passages.filter((p) => foldForQuote(p.text).includes(q));
+  const containing = passages.filter((p) => foldedText(p).includes(q));
   if (containing.length) return containing.reduce((a, b) => (b.text.length < a.text.length ? b : a));
   const head = q.slice(0, Math.min(12, q.length));
-  return passages.find((p) => foldForQuote(p.text).includes(head));
+  return passages.find((p) => foldedText(p).includes(head));
+}
+
+const foldedCache = new WeakMap<Passage, string>();
+
+/** foldForQuote(passage.text), once per passage: every citation at load searches all passages of its document. */
+function foldedText(p: Passage): string {
+  let f = foldedCache.get(p);
+  if (f === undefined) {
+    f = foldForQuote(p.text);
+    foldedCache.set(p, f);
+  }
+  return f;
 }

@@ -16,9 +16,27 @@ export function readableText(markdown: string): string {
     .replace(/<[^>]+>/g, ' ');
 }
 
+/**
+ * The folded raw and readable forms of the last few sources. Quotes are checked many at a
+ * time against the same document body (citations at load, quote candidates at index
+ * build), and folding a whole body per quote was most of that time.
+ */
+const foldedSources = new Map<string, [string, string]>();
+const FOLDED_SOURCES_KEPT = 16;
+
+function foldedSource(source: string): [string, string] {
+  let f = foldedSources.get(source);
+  if (f) return f;
+  f = [foldForQuote(source), foldForQuote(readableText(source))];
+  if (foldedSources.size >= FOLDED_SOURCES_KEPT) foldedSources.delete(foldedSources.keys().next().value!);
+  foldedSources.set(source, f);
+  return f;
+}
+
 /** True when `quote` occurs in `source` (raw or readable form) after folding. */
 export function isVerbatimQuote(quote: string, source: string): boolean {
   const q = foldForQuote(quote);
   if (!q) return false;
-  return foldForQuote(source).includes(q) || foldForQuote(readableText(source)).includes(q);
+  const [raw, readable] = foldedSource(source);
+  return raw.includes(q) || readable.includes(q);
 }

@@ -4,16 +4,19 @@
  */
 import type { CuratedAnswer } from '../../content/curated.js';
 import type { Passage } from '../../content/passages.js';
-import { isVerbatimQuote } from '../../content/quotes.js';
 import type { Authority, Citation, Lang, SourceDocument } from '../../content/types.js';
-import type { Analyzer } from '../analysis/analyzer.js';
 import { containsKey, foldForLookup } from './exact-lookup.js';
+import type { QuoteIndex } from './index-store.js';
 import type { AnalyzedQuery } from './query.js';
 import type { Answer } from './types.js';
 
-const MAX_QUOTE_CHARS = 240;
+/** Quotes are sentences of at most twice this many characters. */
+export const MAX_QUOTE_CHARS = 240;
 
-/** Candidate quotes of a passage: its lines, split further at sentence ends, list/heading marks removed. */
+/**
+ * Candidate quotes of a passage: its lines, split further at sentence ends, list/heading marks removed.
+ * Used when the index is built (see QuoteIndex): bump INDEX_FORMAT when it changes.
+ */
 export function sentencesOf(text: string): string[] {
   return text
     .split('\n')
@@ -22,30 +25,40 @@ export function sentencesOf(text: string): string[] {
     .filter((s) => s.length >= 2);
 }
 
+/** True when ids[from..to) holds id (a sentence has a few dozen distinct terms at most). */
+function holds(ids: ArrayLike<number>, from: number, to: number, id: number): boolean {
+  for (let i = from; i < to; i++) if (ids[i] === id) return true;
+  return false;
+}
+
 /**
  * The sentence of the passage that best matches the question (most query weight,
- * exact keys counting most); always verbatim in the source document.
+ * exact keys counting most); always verbatim in the source document. The candidate
+ * sentences (short enough, verbatim) and their terms were computed when the index was
+ * built, so nothing is tokenized here.
  */
-export function bestQuote(passage: Passage, doc: SourceDocument, q: AnalyzedQuery, analyzer: Analyzer): string {
+export function bestQuote(passage: Passage, item: number, quotes: QuoteIndex, q: AnalyzedQuery): string {
+  const weights = [...q.weights].map(([t, w]) => [quotes.vocab.get(t) ?? -1, w] as const);
   let best = '';
   let bestScore = -1;
-  for (const s of sentencesOf(passage.text)) {
-    if (s.length > MAX_QUOTE_CHARS * 2) continue;
-    const terms = new Set(analyzer.terms(s));
+  for (let r = quotes.itemRows[item]; r < quotes.itemRows[item + 1]; r++) {
+    const s = passage.text.slice(quotes.start[r], quotes.end[r]);
     let score = 0;
-    for (const [t, w] of q.weights) if (terms.has(t)) score += w;
-    const folded = foldForLookup(s);
-    for (const k of q.exact) if (containsKey(folded, k)) score += 5;
+    for (const [id, w] of weights) if (id >= 0 && holds(quotes.termIds, quotes.termOffsets[r], quotes.termOffsets[r + 1], id)) score += w;
+    if (q.exact.length) {
+      const folded = foldForLookup(s);
+      for (const k of q.exact) if (containsKey(folded, k)) score += 5;
+    }
     // Prefer full sentences over bare headings when they score the same.
     score += Math.min(s.length, 80) / 1000;
-    if (score > bestScore && isVerbatimQuote(s, doc.body)) {
+    if (score > bestScore) {
       best = s;
       bestScore = score;
     }
   }
   if (best) return best;
   const first = passage.text.split('\n')[0].trim();
-  return isVerbatimQuote(first, doc.body) ? first : passage.text;
+  return quotes.firstLineVerbatim[item] ? first : passage.text;
 }
 
 const SOURCE_LABEL: Record<Authority, string> = {
@@ -68,15 +81,7 @@ export function passageCitation(passage: Passage, doc: SourceDocument, quote: st
   return { docId: doc.id, title: doc.title, url: doc.url, section: passage.section, quote, passage: passage.text };
 }
 
-export function passageAnswer(
-  passage: Passage,
-  doc: SourceDocument,
-  score: number,
-  lang: Lang,
-  q: AnalyzedQuery,
-  analyzer: Analyzer,
-): Answer {
-  const quote = bestQuote(passage, doc, q, analyzer);
+export function passageAnswer(passage: Passage, doc: SourceDocument, score: number, lang: Lang, q: AnalyzedQuery, quote: string): Answer {
   return {
     id: passage.id,
     kind: 'passage',

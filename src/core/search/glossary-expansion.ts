@@ -7,6 +7,7 @@
 import { normalizeChars } from '../analysis/char-filter.js';
 import { ENGLISH_STOP_WORDS, isIdentifier, stemEnglish } from '../analysis/english.js';
 import type { Analyzer } from '../analysis/analyzer.js';
+import type { Token } from '../analysis/token.js';
 import type { GlossaryEntry } from '../../content/glossary.js';
 
 /** One English word of a question with its folded key. */
@@ -72,11 +73,18 @@ export class GlossaryExpander {
       }
     });
     this.maxWords = maxWords;
-    const split = entries.map((e) => [...e.ja, ...e.en].map((t) => headAndParts(analyzer, t)));
+    // Each glossary term is tokenized once (this runs at every start).
+    const analyzed = new Map<string, Token[]>();
+    const tokensOf = (t: string): Token[] => {
+      let tokens = analyzed.get(t);
+      if (!tokens) analyzed.set(t, (tokens = analyzer.tokens(t)));
+      return tokens;
+    };
+    const split = entries.map((e) => [...e.ja, ...e.en].map((t) => headAndParts(tokensOf(t))));
     this.entryHeads = split.map((s) => unique(s.flatMap((x) => x.head)));
     this.entryParts = split.map((s, i) => unique(s.flatMap((x) => x.parts)).filter((t) => !this.entryHeads[i].includes(t)));
     for (const e of entries) {
-      const heads = unique(e.ja.map((t) => headTerm(analyzer, t)).filter((t): t is string => !!t));
+      const heads = unique(e.ja.map((t) => headTerm(tokensOf(t))).filter((t): t is string => !!t));
       for (const h of heads) {
         const set = this.jaSynonymsOf.get(h) ?? new Set<string>();
         for (const other of heads) if (other !== h) set.add(other);
@@ -123,15 +131,14 @@ export class GlossaryExpander {
 }
 
 /** A glossary term's head term (when it analyzes to one word or compound) and its other terms. */
-function headAndParts(analyzer: Analyzer, text: string): { head: string[]; parts: string[] } {
-  const terms = analyzer.terms(text);
-  const head = headTerm(analyzer, text);
+function headAndParts(tokens: readonly Token[]): { head: string[]; parts: string[] } {
+  const terms = tokens.map((t) => t.term);
+  const head = headTerm(tokens);
   return head ? { head: [head], parts: terms.filter((t) => t !== head) } : { head: terms, parts: [] };
 }
 
-/** The single term a glossary term analyzes to (a word or a compound covering it all), if any. */
-function headTerm(analyzer: Analyzer, text: string): string | undefined {
-  const tokens = analyzer.tokens(text);
+/** The single term a glossary term's tokens stand for (a word or a compound covering it all), if any. */
+function headTerm(tokens: readonly Token[]): string | undefined {
   if (tokens.length === 1) return tokens[0].term;
   const first = tokens[0];
   return first?.merged && tokens.every((t) => t.start >= first.start && t.end <= first.end) ? first.term : undefined;

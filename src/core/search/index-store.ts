@@ -1,20 +1,27 @@
 /**
- * The search index: one minisearch index over passages and curated answers, with
- * fields analyzed by the Japanese chain, plus document frequencies for coverage.
+ * The search index over passages and curated answers: per field an inverted index
+ * (term → items and term frequencies) with the inputs of minisearch's BM25, plus
+ * document frequencies for coverage and the analyzed quote sentences of every passage.
  * It is built ahead (npm run build) and saved; a hash of the knowledge files and
  * the analyzer version tells when the saved index is stale.
+ *
+ * The postings are typed arrays, not minisearch's maps of maps: a term's search is a
+ * loop over two arrays, and loading is decoding a few base64 strings (minisearch's
+ * index took ~5× the memory and ~2 s to load at 100× the corpus).
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { endianness } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import MiniSearch from 'minisearch';
 import { ANALYZER_VERSION, identifierWords, japaneseBigrams, type Analyzer } from '../analysis/analyzer.js';
 import type { CuratedAnswer } from '../../content/curated.js';
 import { CHUNKER_VERSION, type Passage } from '../../content/passages.js';
+import { isVerbatimQuote } from '../../content/quotes.js';
 import type { SourceDocument } from '../../content/types.js';
+import { MAX_QUOTE_CHARS, sentencesOf } from './answers.js';
 
 /** Bump when the index layout or field contents change. */
-export const INDEX_FORMAT = 5;
+export const INDEX_FORMAT = 8;
 
 export interface IndexedItem {
   /** "p:<passage id>" or "c:<curated id>". */
@@ -23,8 +30,7 @@ export interface IndexedItem {
   ref: string;
 }
 
-interface IndexRecord {
-  id: string;
+export interface IndexRecord {
   terms: string;
   section: string;
   title: string;
@@ -35,17 +41,47 @@ interface IndexRecord {
 }
 
 export const INDEX_FIELDS = ['terms', 'section', 'title', 'questions', 'bigrams', 'parts'] as const;
+export type IndexField = (typeof INDEX_FIELDS)[number];
 
 const splitTerms = (s: string): string[] => s.split(' ').filter(Boolean);
 
-export function miniSearchOptions() {
-  return {
-    fields: [...INDEX_FIELDS],
-    idField: 'id',
-    tokenize: splitTerms,
-    processTerm: (t: string) => t,
-    searchOptions: { tokenize: splitTerms, processTerm: (t: string) => t },
-  };
+/** Non-negative integers in the narrowest array type that holds them (most postings fit a byte or two). */
+export type Ints = Uint8Array | Uint16Array | Int32Array;
+
+function narrow(a: ArrayLike<number>): Ints {
+  let max = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] > max) max = a[i];
+  return max < 2 ** 8 ? Uint8Array.from(a) : max < 2 ** 16 ? Uint16Array.from(a) : Int32Array.from(a);
+}
+
+/** One field's inverted index: the postings of term row r are items[offsets[r]..offsets[r + 1]), items ascending. */
+export interface FieldIndex {
+  rows: Map<string, number>;
+  offsets: Ints;
+  items: Ints;
+  /** Occurrences of the term in the item's field. */
+  tfs: Ints;
+  /** Per item: distinct terms in this field (minisearch's field length). */
+  lengths: Ints;
+  /** Mean of `lengths`, accumulated item by item as minisearch does (same floating-point result). */
+  avgLength: number;
+}
+
+/**
+ * The quotable sentences of every passage (see sentencesOf), analyzed at build time so
+ * answering never tokenizes passages. Candidate rows of item i: itemRows[i]..itemRows[i + 1];
+ * row r is the sentence passage.text.slice(start[r], end[r]), with the quote-term ids
+ * termIds[termOffsets[r]..termOffsets[r + 1]) (distinct, ids into vocab).
+ */
+export interface QuoteIndex {
+  vocab: Map<string, number>;
+  itemRows: Ints;
+  start: Ints;
+  end: Ints;
+  termOffsets: Ints;
+  termIds: Ints;
+  /** Per item: 1 when the passage's first line is verbatim in its document (the fallback quote). */
+  firstLineVerbatim: Uint8Array;
 }
 
 export interface SearchIndex {
@@ -53,7 +89,8 @@ export interface SearchIndex {
   items: IndexedItem[];
   /** Document frequency of every term of the main fields. */
   df: Map<string, number>;
-  miniSearch: MiniSearch<IndexRecord>;
+  fields: Record<IndexField, FieldIndex>;
+  quotes: QuoteIndex;
 }
 
 /** Hash of every file under the knowledge folder plus the analyzer and index versions. */
@@ -72,7 +109,6 @@ export function knowledgeHash(knowledgeDir: string): string {
 
 function passageRecord(p: Passage, doc: SourceDocument | undefined, a: Analyzer): IndexRecord {
   return {
-    id: `p:${p.id}`,
     terms: a.terms(p.text).join(' '),
     section: a.terms(p.sectionPath.slice(-2).join(' ')).join(' '),
     title: doc ? a.terms(doc.title).join(' ') : '',
@@ -85,7 +121,6 @@ function passageRecord(p: Passage, doc: SourceDocument | undefined, a: Analyzer)
 function curatedRecord(c: CuratedAnswer, a: Analyzer): IndexRecord {
   const questions = [...c.questions.ja, ...c.questions.en];
   return {
-    id: `c:${c.id}`,
     terms: a.terms(`${c.answer.ja}\n${c.answer.en}`).join(' '),
     section: '',
     title: '',
@@ -95,7 +130,97 @@ function curatedRecord(c: CuratedAnswer, a: Analyzer): IndexRecord {
   };
 }
 
-/** Builds the index from passages and curated answers (tokenizes everything: ~1 s). */
+/** Postings of one field over all records, with minisearch's field lengths and running average. */
+function fieldIndex(records: readonly IndexRecord[], field: IndexField): FieldIndex {
+  const postings = new Map<string, number[]>(); // term → item, tf, item, tf, …
+  const lengths = new Int32Array(records.length);
+  let avgLength = 0;
+  records.forEach((r, i) => {
+    const tfs = new Map<string, number>();
+    for (const t of splitTerms(r[field])) tfs.set(t, (tfs.get(t) ?? 0) + 1);
+    lengths[i] = tfs.size;
+    avgLength = (avgLength * i + tfs.size) / (i + 1);
+    for (const [t, tf] of tfs) {
+      const list = postings.get(t);
+      if (list) list.push(i, tf);
+      else postings.set(t, [i, tf]);
+    }
+  });
+  const rows = new Map<string, number>();
+  const offsets = new Int32Array(postings.size + 1);
+  let total = 0;
+  for (const [t, list] of postings) {
+    offsets[rows.size] = total;
+    rows.set(t, rows.size);
+    total += list.length / 2;
+  }
+  offsets[rows.size] = total;
+  const items = new Int32Array(total);
+  const tfs = new Int32Array(total);
+  let k = 0;
+  for (const list of postings.values()) for (let j = 0; j < list.length; j += 2, k++) (items[k] = list[j]), (tfs[k] = list[j + 1]);
+  return { rows, offsets: narrow(offsets), items: narrow(items), tfs: narrow(tfs), lengths: narrow(lengths), avgLength };
+}
+
+/**
+ * The candidate quotes of every passage: sentences short enough to quote and verbatim in
+ * the document, with their analyzed terms. Repeated sentences are analyzed once.
+ */
+function quoteIndex(items: readonly IndexedItem[], passages: ReadonlyMap<string, Passage>, docs: ReadonlyMap<string, SourceDocument>, analyzer: Analyzer): QuoteIndex {
+  const vocab = new Map<string, number>();
+  const termsOf = new Map<string, number[]>();
+  const itemRows = new Int32Array(items.length + 1);
+  const firstLineVerbatim = new Uint8Array(items.length);
+  const start: number[] = [];
+  const end: number[] = [];
+  const termOffsets: number[] = [0];
+  const termIds: number[] = [];
+  items.forEach((item, i) => {
+    itemRows[i] = start.length;
+    const p = item.kind === 'passage' ? passages.get(item.ref) : undefined;
+    const doc = p && docs.get(p.docId);
+    if (!p || !doc) return;
+    for (const s of sentencesOf(p.text)) {
+      if (s.length > MAX_QUOTE_CHARS * 2 || !isVerbatimQuote(s, doc.body)) continue;
+      let ids = termsOf.get(s);
+      if (!ids) {
+        ids = [...new Set(analyzer.terms(s))].map((t) => vocab.get(t) ?? (vocab.set(t, vocab.size), vocab.size - 1));
+        termsOf.set(s, ids);
+      }
+      // A sentence is a substring of the passage text (a line piece without its list mark, trimmed).
+      const at = p.text.indexOf(s);
+      if (at < 0) throw new Error(`quote sentence not found in passage ${p.id}`);
+      start.push(at);
+      end.push(at + s.length);
+      termIds.push(...ids);
+      termOffsets.push(termIds.length);
+    }
+    firstLineVerbatim[i] = isVerbatimQuote(p.text.split('\n')[0].trim(), doc.body) ? 1 : 0;
+  });
+  itemRows[items.length] = start.length;
+  return {
+    vocab,
+    itemRows: narrow(itemRows),
+    start: narrow(start),
+    end: narrow(end),
+    termOffsets: narrow(termOffsets),
+    termIds: narrow(termIds),
+    firstLineVerbatim,
+  };
+}
+
+/** The analyzed field values of every item, in index order: passages, then curated answers. */
+export function indexRecords(
+  passages: readonly Passage[],
+  documents: readonly SourceDocument[],
+  curated: readonly CuratedAnswer[],
+  analyzer: Analyzer,
+): IndexRecord[] {
+  const docById = new Map(documents.map((d) => [d.id, d]));
+  return [...passages.map((p) => passageRecord(p, docById.get(p.docId), analyzer)), ...curated.map((c) => curatedRecord(c, analyzer))];
+}
+
+/** Builds the index from passages and curated answers (tokenizes everything). */
 export function buildIndex(
   hash: string,
   passages: readonly Passage[],
@@ -103,41 +228,75 @@ export function buildIndex(
   curated: readonly CuratedAnswer[],
   analyzer: Analyzer,
 ): SearchIndex {
-  const records = [
-    ...passages.map((p) => passageRecord(p, documents.find((d) => d.id === p.docId), analyzer)),
-    ...curated.map((c) => curatedRecord(c, analyzer)),
-  ];
+  const docById = new Map(documents.map((d) => [d.id, d]));
+  const records = indexRecords(passages, documents, curated, analyzer);
   const items: IndexedItem[] = [
     ...passages.map((p) => ({ id: `p:${p.id}`, kind: 'passage' as const, ref: p.id })),
     ...curated.map((c) => ({ id: `c:${c.id}`, kind: 'curated' as const, ref: c.id })),
   ];
-  const miniSearch = new MiniSearch<IndexRecord>(miniSearchOptions());
-  miniSearch.addAll(records);
+  const fields = Object.fromEntries(INDEX_FIELDS.map((f) => [f, fieldIndex(records, f)])) as Record<IndexField, FieldIndex>;
   const df = new Map<string, number>();
   for (const r of records) {
     for (const t of new Set(splitTerms(`${r.terms} ${r.section} ${r.title} ${r.questions}`))) df.set(t, (df.get(t) ?? 0) + 1);
   }
-  return { hash, items, df, miniSearch };
+  const quotes = quoteIndex(items, new Map(passages.map((p) => [p.id, p])), docById, analyzer);
+  return { hash, items, df, fields, quotes };
 }
 
+/** Type letter (b: Uint8, h: Uint16, i: Int32) + base64 of the little-endian array. */
+type Encoded = string;
 interface SavedIndex {
   format: number;
   analyzerVersion: string;
+  endianness: string;
   hash: string;
-  items: IndexedItem[];
-  df: [string, number][];
-  miniSearch: unknown;
+  items: [string, string][]; // kind letter + ref is the id
+  df: [string[], Encoded];
+  fields: Record<IndexField, { terms: string[]; offsets: Encoded; items: Encoded; tfs: Encoded; lengths: Encoded; avgLength: number }>;
+  quotes: { vocab: string[]; itemRows: Encoded; start: Encoded; end: Encoded; termOffsets: Encoded; termIds: Encoded; firstLineVerbatim: Encoded };
+}
+
+const TYPES = { b: Uint8Array, h: Uint16Array, i: Int32Array } as const;
+
+function encode(a: Ints): Encoded {
+  const letter = a instanceof Uint8Array ? 'b' : a instanceof Uint16Array ? 'h' : 'i';
+  return letter + Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
+}
+
+/** Decodes into a fresh typed array: a small decoded Buffer may sit unaligned in Node's pool. */
+function decode(s: Encoded): Ints {
+  const T = TYPES[s[0] as keyof typeof TYPES];
+  const bytes = Buffer.from(s.slice(1), 'base64');
+  const out = new T(bytes.byteLength / T.BYTES_PER_ELEMENT);
+  new Uint8Array(out.buffer).set(bytes);
+  return out;
 }
 
 /** Writes the index atomically (temp file + rename) so a crashed write never leaves a half file. */
 export function saveIndex(index: SearchIndex, file: string): void {
+  const q = index.quotes;
   const saved: SavedIndex = {
     format: INDEX_FORMAT,
     analyzerVersion: ANALYZER_VERSION,
+    endianness: endianness(),
     hash: index.hash,
-    items: index.items,
-    df: [...index.df],
-    miniSearch: index.miniSearch.toJSON(),
+    items: index.items.map((i) => [i.kind, i.ref]),
+    df: [[...index.df.keys()], encode(narrow([...index.df.values()]))],
+    fields: Object.fromEntries(
+      INDEX_FIELDS.map((f) => {
+        const x = index.fields[f];
+        return [f, { terms: [...x.rows.keys()], offsets: encode(x.offsets), items: encode(x.items), tfs: encode(x.tfs), lengths: encode(x.lengths), avgLength: x.avgLength }];
+      }),
+    ) as SavedIndex['fields'],
+    quotes: {
+      vocab: [...q.vocab.keys()],
+      itemRows: encode(q.itemRows),
+      start: encode(q.start),
+      end: encode(q.end),
+      termOffsets: encode(q.termOffsets),
+      termIds: encode(q.termIds),
+      firstLineVerbatim: encode(q.firstLineVerbatim),
+    },
   };
   mkdirSync(dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
@@ -145,15 +304,49 @@ export function saveIndex(index: SearchIndex, file: string): void {
   renameSync(tmp, file);
 }
 
+const rowsOf = (terms: string[]): Map<string, number> => new Map(terms.map((t, i) => [t, i]));
+
 /** Loads a saved index when it matches `hash`; undefined when missing, unreadable or stale. */
 export function loadIndex(file: string, hash: string): SearchIndex | undefined {
-  let saved: SavedIndex;
   try {
-    saved = JSON.parse(readFileSync(file, 'utf8')) as SavedIndex;
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as SavedIndex;
+    if (saved.format !== INDEX_FORMAT || saved.analyzerVersion !== ANALYZER_VERSION || saved.endianness !== endianness() || saved.hash !== hash) return undefined;
+    return decodeIndex(saved, hash);
   } catch {
     return undefined;
   }
-  if (saved.format !== INDEX_FORMAT || saved.analyzerVersion !== ANALYZER_VERSION || saved.hash !== hash) return undefined;
-  const miniSearch = MiniSearch.loadJS<IndexRecord>(saved.miniSearch as never, miniSearchOptions());
-  return { hash, items: saved.items, df: new Map(saved.df), miniSearch };
+}
+
+function decodeIndex(saved: SavedIndex, hash: string): SearchIndex {
+  const dfCounts = decode(saved.df[1]);
+  const fields = Object.fromEntries(
+    INDEX_FIELDS.map((f) => {
+      const x = saved.fields[f];
+      const field: FieldIndex = {
+        rows: rowsOf(x.terms),
+        offsets: decode(x.offsets),
+        items: decode(x.items),
+        tfs: decode(x.tfs),
+        lengths: decode(x.lengths),
+        avgLength: x.avgLength,
+      };
+      return [f, field];
+    }),
+  ) as Record<IndexField, FieldIndex>;
+  const q = saved.quotes;
+  return {
+    hash,
+    items: saved.items.map(([kind, ref]) => ({ id: `${kind === 'passage' ? 'p' : 'c'}:${ref}`, kind: kind as IndexedItem['kind'], ref })),
+    df: new Map(saved.df[0].map((t, i) => [t, dfCounts[i]])),
+    fields,
+    quotes: {
+      vocab: rowsOf(q.vocab),
+      itemRows: decode(q.itemRows),
+      start: decode(q.start),
+      end: decode(q.end),
+      termOffsets: decode(q.termOffsets),
+      termIds: decode(q.termIds),
+      firstLineVerbatim: decode(q.firstLineVerbatim) as Uint8Array,
+    },
+  };
 }

@@ -15,7 +15,7 @@ import { Analyzer } from '../analysis/analyzer.js';
 import { UserDictionary } from '../analysis/filters.js';
 import { loadTokenizer } from '../analysis/kuromoji-loader.js';
 import { detectLang } from '../language.js';
-import { curatedAnswer, passageAnswer } from './answers.js';
+import { bestQuote, curatedAnswer, passageAnswer } from './answers.js';
 import { foldForLookup } from './exact-lookup.js';
 import { GlossaryExpander } from './glossary-expansion.js';
 import { buildIndex, knowledgeHash, loadIndex, saveIndex, type IndexedItem, type SearchIndex } from './index-store.js';
@@ -73,7 +73,9 @@ export class KnowledgeBase {
   private readonly passageById: Map<string, Passage>;
   private readonly curatedById: Map<string, CuratedAnswer>;
   private readonly docById: Map<string, SourceDocument>;
-  private readonly foldedCache = new Map<string, string>();
+  /** Per item of the index: folded text for exact lookup (filled on first use), source authority. */
+  private readonly foldedCache: (string | undefined)[];
+  private readonly authorities: Authority[];
   /** Caveats of curated entries keyed by the passages their notes cite (see passageNotes). */
   private readonly notesByPassage: Map<string, { note: CuratedNote; entry: CuratedAnswer }[]>;
 
@@ -99,6 +101,8 @@ export class KnowledgeBase {
     this.passageById = new Map(init.passages.map((p) => [p.id, p]));
     this.curatedById = new Map(init.curated.map((c) => [c.id, c]));
     this.docById = new Map(init.documents.map((d) => [d.id, d]));
+    this.foldedCache = new Array<string | undefined>(index.items.length);
+    this.authorities = index.items.map((item) => this.authorityOf(item));
     this.notesByPassage = new Map();
     for (const entry of init.curated) {
       for (const note of entry.notes) {
@@ -173,8 +177,8 @@ export class KnowledgeBase {
     const limit = options.limit ?? 5;
     const q = analyzeQuery(question, this.analyzer, this.expander);
     const ranked = rankCandidates(q, this.index, {
-      foldedText: (item) => this.foldedText(item),
-      authority: (item) => this.authorityOf(item),
+      foldedText: (i) => this.foldedText(i),
+      authority: (i) => this.authorities[i],
     });
     if (!shouldAnswer(q, ranked)) {
       const suggestions = this.suggestions(ranked, lang);
@@ -203,7 +207,7 @@ export class KnowledgeBase {
     const passage = this.passageById.get(c.item.ref);
     const doc = passage && this.docById.get(passage.docId);
     if (!passage || !doc) return undefined;
-    const answer = passageAnswer(passage, doc, score, lang, q, this.analyzer);
+    const answer = passageAnswer(passage, doc, score, lang, q, bestQuote(passage, c.itemIndex, this.index.quotes, q));
     const notes = this.passageNotes(answer, lang);
     return notes ? { ...answer, notes } : answer;
   }
@@ -227,15 +231,16 @@ export class KnowledgeBase {
     return (main && this.docById.get(main.docId)?.authority) ?? 'community';
   }
 
-  private foldedText(item: IndexedItem): string {
-    let t = this.foldedCache.get(item.id);
+  private foldedText(i: number): string {
+    let t = this.foldedCache[i];
     if (t === undefined) {
+      const item = this.index.items[i];
       if (item.kind === 'passage') t = foldForLookup(this.passageById.get(item.ref)?.text ?? '');
       else {
         const e = this.curatedById.get(item.ref);
         t = e ? foldForLookup([...e.questions.ja, ...e.questions.en, e.answer.ja, e.answer.en, ...e.citations.map((c) => c.quote)].join('\n')) : '';
       }
-      this.foldedCache.set(item.id, t);
+      this.foldedCache[i] = t;
     }
     return t;
   }

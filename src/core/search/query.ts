@@ -6,6 +6,7 @@
  */
 import { japaneseBigrams, type Analyzer } from '../analysis/analyzer.js';
 import { NEGATION_TERM } from '../analysis/filters.js';
+import type { Token } from '../analysis/token.js';
 import { exactKeys } from './exact-lookup.js';
 import { unique, type GlossaryExpander } from './glossary-expansion.js';
 
@@ -43,10 +44,10 @@ export const PARTIAL_WEIGHT = 0.5;
 
 const JAPANESE = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]/;
 
-/** Japanese question: one concept per group of overlapping tokens (a compound and its parts). */
-function japaneseConcepts(question: string, analyzer: Analyzer, expander: GlossaryExpander): Concept[] {
+/** Japanese question (its analyzed tokens): one concept per group of overlapping tokens (a compound and its parts). */
+function japaneseConcepts(analyzed: readonly Token[], expander: GlossaryExpander): Concept[] {
   // Negation only leans the ranking (see NEGATION_WEIGHT); it is not something the question is about.
-  const tokens = analyzer.tokens(question).filter((t) => t.term !== NEGATION_TERM);
+  const tokens = analyzed.filter((t) => t.term !== NEGATION_TERM);
   const groups: { start: number; end: number; heads: string[]; parts: string[] }[] = [];
   for (const t of tokens) {
     const g = groups.find((x) => t.start < x.end && x.start < t.end);
@@ -87,7 +88,9 @@ export function analyzeQuery(question: string, analyzer: Analyzer, expander: Glo
   const script = JAPANESE.test(question) ? 'ja' : 'en';
   let concepts: Concept[];
   let phrases: string[] = [];
-  if (script === 'ja') concepts = japaneseConcepts(question, analyzer, expander);
+  // A Japanese question is tokenized once, for its concepts and for negation.
+  const tokens = script === 'ja' ? analyzer.tokens(question) : [];
+  if (script === 'ja') concepts = japaneseConcepts(tokens, expander);
   else ({ concepts, phrases } = englishConcepts(question, analyzer, expander));
 
   const weights = new Map<string, number>();
@@ -99,7 +102,7 @@ export function analyzeQuery(question: string, analyzer: Analyzer, expander: Glo
       weights.set(t, Math.max(weights.get(t) ?? 0, w));
     });
   }
-  if (NEGATED.test(question) || (script === 'ja' && analyzer.terms(question).includes(NEGATION_TERM))) {
+  if (NEGATED.test(question) || tokens.some((t) => t.term === NEGATION_TERM)) {
     weights.set(NEGATION_TERM, NEGATION_WEIGHT);
   }
   const bigramSource = script === 'ja' ? question : concepts.filter((c) => c.translated).flatMap((c) => c.terms).filter((t) => JAPANESE.test(t)).join(' ');
