@@ -10,8 +10,8 @@
  *   before    the project's loader until 2026-11: native zlib gunzip, a copy of each
  *             output, kuromoji's tid_map object of 325,871 arrays, kuromoji's lattice builder
  *   gunzip    the project's loader without the cache file: native gunzip without a copy,
- *             trailing zero padding cut (tid, unk, unk_pos: 32 MB), tid_map as two
- *             Int32Arrays, the incremental lattice builder
+ *             trailing zero padding cut (tid, tid_pos, unk, unk_pos, unk_invoke: 38 MB),
+ *             tid_map as two Int32Arrays, the incremental lattice builder
  *   cache     the project's loader as `npm start` runs it: the same arrays read from
  *             .cache/kuromoji-dict.bin (written by `npm run build`)
  */

@@ -5,8 +5,9 @@
  *   (.cache/kuromoji-dict.bin, see writeDictionaryCache); loading is then one read
  *   (~0.1 s) instead of gunzipping 17 MB (~0.6 s, and its garbage).
  *   Without that file the .gz files are gunzipped with Node's native zlib.
- * - The fixed-capacity buffers kuromoji's builder wrote (tid, unk, unk_pos: 32 MB of
- *   trailing zeros) are cut: kuromoji's ByteBuffer reads 0 past the end anyway.
+ * - The fixed-capacity buffers kuromoji's builder wrote (tid, tid_pos, unk, unk_pos: 37 MB
+ *   of trailing zeros) are cut: kuromoji's ByteBuffer reads 0 past the end anyway; so is
+ *   unk_invoke's 1 MB, which kuromoji parsed into ~150,000 unused character classes.
  * - tid_map is kept as compressed sparse rows (two Int32Arrays) instead of an object of
  *   325,871 arrays (~62 MB of heap).
  * - The lattice builder is replaced by one that walks the trie character by character
@@ -88,7 +89,7 @@ const SOURCE: Record<Part, string> = {
 /** Files whose trailing zeros are builder padding: kuromoji reads them only through ByteBuffer, which returns 0 past the end. */
 const PADDED = new Set<Part>(['tid', 'tidPos', 'unk', 'unkPos']);
 /** Bump when the cache file layout changes. */
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
 
 /** The IPADIC dictionary folder shipped inside the kuromoji package. */
 export function kuromojiDictPath(): string {
@@ -114,11 +115,15 @@ function cacheKey(dicPath: string): string {
 
 /** The part as bytes, zero padding cut (a few bytes of margin, 8-byte aligned). */
 function trimmed(part: Part, raw: Uint8Array): Uint8Array {
-  if (!PADDED.has(part)) return raw;
   let end = raw.byteLength;
-  while (end > 0 && raw[end - 1] === 0) end--;
+  if (PADDED.has(part) || part === 'unkInvoke') while (end > 0 && raw[end - 1] === 0) end--;
+  if (PADDED.has(part)) end = Math.min(raw.byteLength, (end + 64 + 7) & ~7);
+  // unk_invoke.dat is read record by record (flags, max length, NUL-terminated class name) up to its
+  // end: its 1 MB of padding became ~150,000 nameless classes no character maps to. It ends after
+  // the last name's NUL.
+  else if (part === 'unkInvoke') end = Math.min(raw.byteLength, end + 1);
   // A copy, so the padded buffer itself can be freed.
-  return raw.slice(0, Math.min(raw.byteLength, (end + 64 + 7) & ~7));
+  return end < raw.byteLength ? raw.slice(0, end) : raw;
 }
 
 /** A typed view of bytes; copies only when the bytes are not aligned for the type. */
