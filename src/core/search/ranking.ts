@@ -88,11 +88,36 @@ function bm25(termFreq: number, matchingCount: number, totalCount: number, field
   return invDocFreq * (D + (termFreq * (K + 1)) / (termFreq + K * (1 - B + (B * fieldLength) / avgFieldLength)));
 }
 
-/** One term's matches: item positions, BM25 score summed over fields, and whether a covering field matched. */
+/** One term's matches: item positions, BM25 score summed over fields, and whether a covering field matched (1). */
 interface TermHits {
-  items: number[];
-  scores: number[];
-  covering: boolean[];
+  n: number;
+  items: Int32Array;
+  scores: Float64Array;
+  covering: Uint8Array;
+}
+
+/** Room for the hits of a query's terms, reused by the next query: a common term has thousands at 100×. */
+class HitPool {
+  items = new Int32Array(1024);
+  scores = new Float64Array(1024);
+  covering = new Uint8Array(1024);
+  used = 0;
+
+  /** Views for up to `size` hits, after those already handed out in this query. */
+  take(size: number): TermHits {
+    if (this.used + size > this.items.length) {
+      // Grown, not copied: views already handed out keep the old arrays.
+      const cap = Math.max(2 * this.items.length, size);
+      this.items = new Int32Array(cap);
+      this.scores = new Float64Array(cap);
+      this.covering = new Uint8Array(cap);
+      this.used = 0;
+    }
+    const at = this.used;
+    this.used += size;
+    this.covering.fill(0, at, at + size);
+    return { n: 0, items: this.items.subarray(at, at + size), scores: this.scores.subarray(at, at + size), covering: this.covering.subarray(at, at + size) };
+  }
 }
 
 /**
@@ -100,10 +125,16 @@ interface TermHits {
  * order) of boost × BM25, listed in the order minisearch met the items (field by field,
  * items ascending). `acc` and `slot` are zeroed scratch arrays, zeroed again on return.
  */
-function searchTerm(index: SearchIndex, term: string, acc: Float64Array, slot: Int32Array): TermHits {
-  const n = index.items.length;
-  const items: number[] = [];
-  const covering: boolean[] = [];
+function searchTerm(index: SearchIndex, term: string, acc: Float64Array, slot: Int32Array, pool = new HitPool()): TermHits {
+  const total = index.items.length;
+  let bound = 0;
+  for (const f of TERM_FIELDS) {
+    const x = index.fields[f];
+    const row = x.rows.get(term);
+    if (row !== undefined) bound += x.offsets[row + 1] - x.offsets[row];
+  }
+  const { items, scores, covering } = pool.take(bound);
+  let n = 0;
   for (const f of TERM_FIELDS) {
     const x = index.fields[f];
     const row = x.rows.get(term);
@@ -115,17 +146,63 @@ function searchTerm(index: SearchIndex, term: string, acc: Float64Array, slot: I
     for (let p = from; p < to; p++) {
       const i = x.items[p];
       if (!slot[i]) {
-        items.push(i);
-        covering.push(false);
-        slot[i] = items.length;
+        items[n] = i;
+        slot[i] = ++n;
       }
-      acc[i] += boost * bm25(x.tfs[p], to - from, n, x.lengths[i], x.avgLength);
-      if (covers) covering[slot[i] - 1] = true;
+      acc[i] += boost * bm25(x.tfs[p], to - from, total, x.lengths[i], x.avgLength);
+      if (covers) covering[slot[i] - 1] = 1;
     }
   }
-  const scores = items.map((i) => acc[i]);
-  for (const i of items) (acc[i] = 0), (slot[i] = 0);
-  return { items, scores, covering };
+  for (let k = 0; k < n; k++) {
+    const i = items[k];
+    scores[k] = acc[i];
+    acc[i] = 0;
+    slot[i] = 0;
+  }
+  return { n, items: items.subarray(0, n), scores: scores.subarray(0, n), covering: covering.subarray(0, n) };
+}
+
+/**
+ * minisearch's OR query over the bigram field: per item the sum of its matched bigrams'
+ * BM25 scores, times the number of bigrams matched. Items in the order met.
+ */
+function searchBigrams(index: SearchIndex, bigrams: readonly string[], acc: Float64Array, matched: Int32Array, pool = new HitPool()): TermHits {
+  const total = index.items.length;
+  const x = index.fields.bigrams;
+  const { items, scores } = pool.take(total);
+  let n = 0;
+  for (const bg of bigrams) {
+    const row = x.rows.get(bg);
+    if (row === undefined) continue;
+    const from = x.offsets[row];
+    const to = x.offsets[row + 1];
+    for (let p = from; p < to; p++) {
+      const i = x.items[p];
+      if (!matched[i]) items[n++] = i;
+      acc[i] += bm25(x.tfs[p], to - from, total, x.lengths[i], x.avgLength);
+      matched[i]++;
+    }
+  }
+  for (let k = 0; k < n; k++) {
+    const i = items[k];
+    scores[k] = acc[i] * matched[i];
+    acc[i] = matched[i] = 0;
+  }
+  return { n, items: items.subarray(0, n), scores: scores.subarray(0, n), covering: new Uint8Array(0) };
+}
+
+/** One term's search score per item position (minisearch's search(term, { fields, boost })), for tests and tools. */
+export function termScores(index: SearchIndex, term: string): Map<number, number> {
+  const n = index.items.length;
+  const h = searchTerm(index, term, new Float64Array(n), new Int32Array(n));
+  return new Map([...h.items].map((i, k) => [i, h.scores[k]]));
+}
+
+/** The bigram query's score per item position (minisearch's OR search over the bigram field), for tests and tools. */
+export function bigramScores(index: SearchIndex, bigrams: readonly string[]): Map<number, number> {
+  const n = index.items.length;
+  const b = searchBigrams(index, bigrams, new Float64Array(n), new Int32Array(n));
+  return new Map([...b.items].map((i, k) => [i, b.scores[k]]));
 }
 
 /**
@@ -138,13 +215,18 @@ interface Scratch {
   best: Float64Array;
   sum: Float64Array;
   got: Float64Array;
+  final: Float64Array;
   stepScore: Float64Array;
   /** 1 + the step that first met the item, 0 when not met. */
   step: Int32Array;
   seq: Int32Array;
   slot: Int32Array;
   matched: Int32Array;
+  /** Item lists: candidates in the order met, items touched by one group or concept. */
+  order: Int32Array;
+  touched: Int32Array;
   flag: Uint8Array;
+  hits: HitPool;
 }
 const scratchOf = new WeakMap<SearchIndex, Scratch>();
 
@@ -154,49 +236,10 @@ function scratchFor(index: SearchIndex): Scratch {
     const n = index.items.length;
     const f = () => new Float64Array(n);
     const i = () => new Int32Array(n);
-    s = { score: f(), acc: f(), best: f(), sum: f(), got: f(), stepScore: f(), step: i(), seq: i(), slot: i(), matched: i(), flag: new Uint8Array(n) };
+    s = { score: f(), acc: f(), best: f(), sum: f(), got: f(), final: f(), stepScore: f(), step: i(), seq: i(), slot: i(), matched: i(), order: i(), touched: i(), flag: new Uint8Array(n), hits: new HitPool() };
     scratchOf.set(index, s);
   }
   return s;
-}
-
-/**
- * minisearch's OR query over the bigram field: per item the sum of its matched bigrams'
- * BM25 scores, times the number of bigrams matched. Items in the order met.
- */
-function searchBigrams(index: SearchIndex, bigrams: readonly string[], acc: Float64Array, matched: Int32Array): { items: number[]; scores: number[] } {
-  const n = index.items.length;
-  const x = index.fields.bigrams;
-  const items: number[] = [];
-  for (const bg of bigrams) {
-    const row = x.rows.get(bg);
-    if (row === undefined) continue;
-    const from = x.offsets[row];
-    const to = x.offsets[row + 1];
-    for (let p = from; p < to; p++) {
-      const i = x.items[p];
-      if (!matched[i]) items.push(i);
-      acc[i] += bm25(x.tfs[p], to - from, n, x.lengths[i], x.avgLength);
-      matched[i]++;
-    }
-  }
-  const scores = items.map((i) => acc[i] * matched[i]);
-  for (const i of items) (acc[i] = 0), (matched[i] = 0);
-  return { items, scores };
-}
-
-/** One term's search score per item position (minisearch's search(term, { fields, boost })), for tests and tools. */
-export function termScores(index: SearchIndex, term: string): Map<number, number> {
-  const n = index.items.length;
-  const h = searchTerm(index, term, new Float64Array(n), new Int32Array(n));
-  return new Map(h.items.map((i, k) => [i, h.scores[k]]));
-}
-
-/** The bigram query's score per item position (minisearch's OR search over the bigram field), for tests and tools. */
-export function bigramScores(index: SearchIndex, bigrams: readonly string[]): Map<number, number> {
-  const n = index.items.length;
-  const b = searchBigrams(index, bigrams, new Float64Array(n), new Int32Array(n));
-  return new Map(b.items.map((i, k) => [i, b.scores[k]]));
 }
 
 /** Ranks every item matching the question, best first. */
@@ -213,62 +256,66 @@ export function rankCandidates(q: AnalyzedQuery, index: SearchIndex, ctx: RankCo
 function rank(q: AnalyzedQuery, index: SearchIndex, ctx: RankContext, z: Scratch): Candidate[] {
   const n = index.items.length;
   const terms = [...q.weights.keys()];
-  const { score, step, stepScore, seq } = z;
+  const { score, step, stepScore, seq, best, sum, flag, got, final, order, touched } = z;
   // Candidates in the order first met, and what orders equal final scores as the minisearch
   // version did: the step that met them first (each term, then bigrams, then exact keys), their
   // score in that step (each search's results came sorted by score), then the order met.
-  const order: number[] = [];
+  let met = 0;
   const meet = (i: number, st: number, s: number): void => {
     if (step[i]) return;
     step[i] = st + 1;
     stepScore[i] = s;
-    seq[i] = order.length;
-    order.push(i);
+    seq[i] = met;
+    order[met++] = i;
   };
 
   // One search per term, then per concept only its best alternative counts (like Lucene's
   // DisjunctionMaxQuery over synonyms): a passage must not win by repeating three synonyms of one word.
   const perTerm = new Map<string, TermHits>();
+  z.hits.used = 0;
   terms.forEach((term, st) => {
-    const hits = searchTerm(index, term, z.acc, z.slot);
-    hits.items.forEach((i, k) => meet(i, st, hits.scores[k]));
+    const h = searchTerm(index, term, z.acc, z.slot, z.hits);
+    for (let k = 0; k < h.n; k++) meet(h.items[k], st, h.scores[k]);
     const w = q.weights.get(term) ?? 1;
-    perTerm.set(term, { ...hits, scores: hits.scores.map((s) => s * w) });
+    for (let k = 0; k < h.n; k++) h.scores[k] *= w;
+    perTerm.set(term, h);
   });
   const groups: string[][] = q.concepts.map((c) => c.terms);
   const grouped = new Set(groups.flat());
   for (const t of terms) if (!grouped.has(t)) groups.push([t]);
-  const { best, sum, flag } = z;
   for (const group of groups) {
-    const touched: number[] = [];
+    let m = 0;
     for (const t of group) {
       const h = perTerm.get(t);
       if (!h) continue;
-      h.items.forEach((i, k) => {
-        if (!flag[i]) (flag[i] = 1), touched.push(i);
+      for (let k = 0; k < h.n; k++) {
+        const i = h.items[k];
+        if (!flag[i]) (flag[i] = 1), (touched[m++] = i);
         best[i] = Math.max(best[i], h.scores[k]);
         sum[i] += h.scores[k];
-      });
+      }
     }
-    for (const i of touched) {
+    for (let k = 0; k < m; k++) {
+      const i = touched[k];
       score[i] += best[i] + DISMAX_TIE * (sum[i] - best[i]);
       best[i] = sum[i] = flag[i] = 0;
     }
   }
   if (q.bigrams.length) {
-    const b = searchBigrams(index, q.bigrams, z.acc, z.matched);
-    b.items.forEach((i, k) => {
-      meet(i, terms.length, b.scores[k]);
-      score[i] += BIGRAM_WEIGHT * b.scores[k];
-    });
+    const b = searchBigrams(index, q.bigrams, z.acc, z.matched, z.hits);
+    for (let k = 0; k < b.n; k++) {
+      meet(b.items[k], terms.length, b.scores[k]);
+      score[b.items[k]] += BIGRAM_WEIGHT * b.scores[k];
+    }
   }
   // Items that contain an exact key are candidates even when nothing else matched.
   const exactOf = new Map<number, string[]>();
   if (q.exact.length) {
     for (let i = 0; i < n; i++) {
       const folded = ctx.foldedText(i);
-      const hits = q.exact.filter((k) => containsKey(folded, k));
-      if (hits.length) {
+      let hits: string[] | undefined;
+      for (const k of q.exact) if (containsKey(folded, k)) (hits ??= []).push(k);
+      if (hits) {
         exactOf.set(i, hits);
         meet(i, terms.length + 1, 0);
       }
@@ -280,39 +327,44 @@ function rank(q: AnalyzedQuery, index: SearchIndex, ctx: RankContext, z: Scratch
   const weights = q.concepts.map((c) => conceptWeight(index, c));
   let total = 0;
   for (const w of weights) total += w;
-  const { got } = z;
   const mark = flag; // 2 full, 1 partial
   q.concepts.forEach((c, ci) => {
-    const touched: number[] = [];
-    const set = (i: number, m: number): void => {
-      if (!mark[i]) touched.push(i);
-      if (m > mark[i]) mark[i] = m;
-    };
+    let m = 0;
     for (const t of c.terms) {
       const h = perTerm.get(t);
-      h?.items.forEach((i, k) => h.covering[k] && set(i, c.partial.has(t) ? 1 : 2));
+      if (!h) continue;
+      const level = c.partial.has(t) ? 1 : 2;
+      for (let k = 0; k < h.n; k++) {
+        if (!h.covering[k]) continue;
+        const i = h.items[k];
+        if (!mark[i]) touched[m++] = i;
+        if (level > mark[i]) mark[i] = level;
+      }
     }
-    for (const [i, keys] of exactOf) if (keys.some((k) => c.terms.includes(k))) set(i, 2);
-    for (const i of touched) {
+    for (const [i, keys] of exactOf) {
+      if (!keys.some((k) => c.terms.includes(k))) continue;
+      if (!mark[i]) touched[m++] = i;
+      mark[i] = 2;
+    }
+    for (let k = 0; k < m; k++) {
+      const i = touched[k];
       got[i] += mark[i] === 2 ? weights[ci] : weights[ci] * PARTIAL_WEIGHT;
       mark[i] = 0;
     }
   });
 
-  const out: Candidate[] = order.map((i) => {
+  const ranked = order.subarray(0, met);
+  for (const i of ranked) {
     const hits = exactOf.size ? (exactOf.get(i)?.length ?? 0) : 0;
-    const cov = total ? got[i] / total : 0;
-    const s = score[i] * COORD(cov) * AUTHORITY_FACTOR[ctx.authority(i)] + EXACT_BONUS * hits;
-    return { item: index.items[i], itemIndex: i, score: s, coverage: cov, exactHits: hits };
-  });
-  out.sort(
-    (a, b) =>
-      b.score - a.score ||
-      step[a.itemIndex] - step[b.itemIndex] ||
-      stepScore[b.itemIndex] - stepScore[a.itemIndex] ||
-      seq[a.itemIndex] - seq[b.itemIndex],
-  );
-  for (const i of order) score[i] = got[i] = stepScore[i] = step[i] = seq[i] = 0;
+    final[i] = score[i] * COORD(total ? got[i] / total : 0) * AUTHORITY_FACTOR[ctx.authority(i)] + EXACT_BONUS * hits;
+  }
+  ranked.sort((a, b) => final[b] - final[a] || step[a] - step[b] || stepScore[b] - stepScore[a] || seq[a] - seq[b]);
+  const out: Candidate[] = new Array(met);
+  for (let k = 0; k < met; k++) {
+    const i = ranked[k];
+    out[k] = { item: index.items[i], itemIndex: i, score: final[i], coverage: total ? got[i] / total : 0, exactHits: exactOf.get(i)?.length ?? 0 };
+  }
+  for (const i of ranked) score[i] = got[i] = final[i] = stepScore[i] = step[i] = seq[i] = 0;
   return out;
 }
 
