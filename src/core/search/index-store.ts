@@ -7,7 +7,7 @@
  *
  * The postings are typed arrays, not minisearch's maps of maps: a term's search is a
  * loop over two arrays, and loading is decoding a few base64 strings (minisearch's
- * index took ~5× the memory and ~2 s to load at 100× the corpus).
+ * index took ~3× the memory and ~2 s to load at 100× the corpus).
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
