@@ -3,7 +3,7 @@
  * and timing it from spawn to the first 200 from /readyz.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -52,6 +52,7 @@ export async function startServerProcess(script: string, env: Record<string, str
       await exited;
       clearTimeout(timer);
     }
+    rmSync(dataDir, { recursive: true, force: true });
   };
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${script} exited with ${child.exitCode} before it was ready`);
