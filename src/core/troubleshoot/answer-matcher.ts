@@ -51,28 +51,60 @@ function compact(text: string): string {
   return normalizeInput(text).replace(/[\s\p{P}\p{S}]/gu, '');
 }
 
-function bigrams(s: string): string[] {
-  const chars = Array.from(s);
-  if (chars.length < 2) return chars;
-  return chars.slice(1).map((c, i) => chars[i] + c);
+/** Character-bigram counts of a compact text (a single character counts as itself). */
+interface Bigrams {
+  counts: Map<string, number>;
+  size: number;
+}
+
+function bigramCounts(core: string): Bigrams {
+  const chars = Array.from(core);
+  const grams = chars.length < 2 ? chars : chars.slice(1).map((c, i) => chars[i] + c);
+  const counts = new Map<string, number>();
+  for (const g of grams) counts.set(g, (counts.get(g) ?? 0) + 1);
+  return { counts, size: grams.length };
+}
+
+function dice(x: Bigrams, y: Bigrams): number {
+  if (!x.size || !y.size) return 0;
+  let shared = 0;
+  for (const [g, n] of y.counts) shared += Math.min(n, x.counts.get(g) ?? 0);
+  return (2 * shared) / (x.size + y.size);
 }
 
 /** Dice coefficient over character bigrams of the compact forms: 1 for equal texts, 0 for nothing shared. */
 export function bigramSimilarity(a: string, b: string): number {
-  const x = bigrams(compact(a));
-  const y = bigrams(compact(b));
-  if (!x.length || !y.length) return 0;
-  const counts = new Map<string, number>();
-  for (const g of x) counts.set(g, (counts.get(g) ?? 0) + 1);
-  let shared = 0;
-  for (const g of y) {
-    const n = counts.get(g) ?? 0;
-    if (n > 0) {
-      shared++;
-      counts.set(g, n - 1);
-    }
+  return dice(bigramCounts(compact(a)), bigramCounts(compact(b)));
+}
+
+const regexes = new Map<string, RegExp>();
+
+/** Patterns come from validated tree data; each is compiled once. */
+function regex(pattern: string): RegExp {
+  let r = regexes.get(pattern);
+  if (!r) regexes.set(pattern, (r = new RegExp(pattern, 'iu')));
+  return r;
+}
+
+/** An option's texts in comparable form, computed once per option (options are immutable tree data). */
+interface PreparedOption {
+  texts: { core: string; grams: Bigrams }[];
+  patterns: RegExp[];
+}
+
+const prepared = new WeakMap<Matchable, PreparedOption>();
+
+function prepare(o: Matchable): PreparedOption {
+  let p = prepared.get(o);
+  if (!p) {
+    const texts = [o.label.ja, o.label.en, ...(o.synonyms?.ja ?? []), ...(o.synonyms?.en ?? []), ...(o.match?.phrases ?? [])]
+      .map(compact)
+      .filter(Boolean)
+      .map((core) => ({ core, grams: bigramCounts(core) }));
+    p = { texts, patterns: (o.match?.patterns ?? []).map(regex) };
+    prepared.set(o, p);
   }
-  return (2 * shared) / (x.length + y.length);
+  return p;
 }
 
 /** A navigation word typed as the whole message (back / restart / cancel / help, either language). */
@@ -93,15 +125,11 @@ function looksLikeQuestion(text: string): boolean {
   return /[??]|(?:^|\s)(?:why|what|how|when|which|where|who|can|does|do|is|are)\s|なぜ|どうして|どうすれ|とは|ですか|ますか|でしょうか/iu.test(text.normalize('NFKC'));
 }
 
-function candidates(o: Matchable): string[] {
-  return [o.label.ja, o.label.en, ...(o.synonyms?.ja ?? []), ...(o.synonyms?.en ?? []), ...(o.match?.phrases ?? [])];
-}
-
 /** True when one of the spec's patterns (case-insensitive regular expressions) or phrases occurs in the text. */
 export function matchesSpec(spec: MatchSpec | undefined, text: string): boolean {
   if (!spec) return false;
   const folded = text.normalize('NFKC');
-  if (spec.patterns?.some((p) => new RegExp(p, 'iu').test(folded))) return true;
+  if (spec.patterns?.some((p) => regex(p).test(folded))) return true;
   const core = compact(text);
   return (spec.phrases ?? []).some((p) => {
     const c = compact(p);
@@ -109,21 +137,20 @@ export function matchesSpec(spec: MatchSpec | undefined, text: string): boolean 
   });
 }
 
-function scoreOption<T extends Matchable>(o: T, input: string, core: string): OptionMatch<T> | undefined {
+function scoreOption<T extends Matchable>(o: T, folded: string, core: string, grams: Bigrams): OptionMatch<T> | undefined {
   let best: OptionMatch<T> | undefined;
   const consider = (score: number, how: OptionMatch<T>['how']) => {
     if (!best || score > best.score) best = { option: o, score, how };
   };
-  if (o.match?.patterns?.some((p) => new RegExp(p, 'iu').test(input.normalize('NFKC')))) consider(0.9, 'pattern');
-  for (const text of candidates(o)) {
-    const c = compact(text);
-    if (!c) continue;
+  const p = prepare(o);
+  if (p.patterns.some((r) => r.test(folded))) consider(0.9, 'pattern');
+  for (const { core: c, grams: g } of p.texts) {
     if (c === core) consider(1, 'exact');
     // Containment either way; longer shared text scores higher, so "not solved" beats "solved".
     else if (c.length >= 2 && core.includes(c)) consider(0.6 + 0.3 * (c.length / core.length), 'contains');
     else if (core.length >= 3 && c.includes(core) && core.length / c.length >= 0.4) consider(0.6 + 0.3 * (core.length / c.length), 'contains');
     else {
-      const sim = bigramSimilarity(core, c);
+      const sim = dice(grams, g);
       if (sim >= MIN_SIMILARITY) consider(0.85 * sim, 'similar');
     }
   }
@@ -145,8 +172,10 @@ export function matchOption<T extends Matchable>(options: readonly T[], input: s
   if (n !== undefined && n >= 1 && n <= options.length) return { option: options[n - 1], score: 1, how: 'number' };
   const core = compact(raw);
   if (!core) return undefined;
+  const folded = raw.normalize('NFKC');
+  const grams = bigramCounts(core);
   const scored = options
-    .map((o) => scoreOption(o, raw, core))
+    .map((o) => scoreOption(o, folded, core, grams))
     .filter((m): m is OptionMatch<T> => m !== undefined)
     .sort((a, b) => b.score - a.score);
   const [best, second] = scored;
