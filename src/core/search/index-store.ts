@@ -1,18 +1,14 @@
 /**
- * The search index over passages and curated answers: per field an inverted index
- * (term → items and term frequencies) with the inputs of minisearch's BM25, plus
- * document frequencies for coverage and the analyzed quote sentences of every passage.
- * It is built ahead (npm run build) and saved; a hash of the knowledge files and
- * the analyzer version tells when the saved index is stale.
- *
- * The postings are typed arrays, not minisearch's maps of maps: a term's search is a
- * loop over two arrays, and loading is decoding a few base64 strings (minisearch's
- * index took ~3× the memory and ~2 s to load at 100× the corpus).
+ * The search index: one minisearch index over passages and curated answers, with
+ * fields analyzed by the Japanese chain, plus the analyzed quote sentences of every
+ * passage. It is built ahead (npm run build) and saved; a hash of the knowledge files
+ * and the analyzer version tells when the saved index is stale.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { endianness } from 'node:os';
 import { dirname, join, relative } from 'node:path';
+import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
 import { ANALYZER_VERSION, identifierWords, japaneseBigrams, type Analyzer } from '../analysis/analyzer.js';
 import type { CuratedAnswer } from '../../content/curated.js';
 import { CHUNKER_VERSION, type Passage } from '../../content/passages.js';
@@ -21,7 +17,7 @@ import type { SourceDocument } from '../../content/types.js';
 import { MAX_QUOTE_CHARS, sentencesOf } from './answers.js';
 
 /** Bump when the index layout or field contents change. */
-export const INDEX_FORMAT = 8;
+export const INDEX_FORMAT = 9;
 
 export interface IndexedItem {
   /** "p:<passage id>" or "c:<curated id>". */
@@ -31,6 +27,8 @@ export interface IndexedItem {
 }
 
 export interface IndexRecord {
+  /** Position in SearchIndex.items: search results name items by it. */
+  id: number;
   terms: string;
   section: string;
   title: string;
@@ -41,30 +39,16 @@ export interface IndexRecord {
 }
 
 export const INDEX_FIELDS = ['terms', 'section', 'title', 'questions', 'bigrams', 'parts'] as const;
-export type IndexField = (typeof INDEX_FIELDS)[number];
 
 const splitTerms = (s: string): string[] => s.split(' ').filter(Boolean);
 
-/** Non-negative integers in the narrowest array type that holds them (most postings fit a byte or two). */
+/** Non-negative integers in the narrowest array type that holds them (most quote rows fit a byte or two). */
 export type Ints = Uint8Array | Uint16Array | Int32Array;
 
 function narrow(a: ArrayLike<number>): Ints {
   let max = 0;
   for (let i = 0; i < a.length; i++) if (a[i] > max) max = a[i];
   return max < 2 ** 8 ? Uint8Array.from(a) : max < 2 ** 16 ? Uint16Array.from(a) : Int32Array.from(a);
-}
-
-/** One field's inverted index: the postings of term row r are items[offsets[r]..offsets[r + 1]), items ascending. */
-export interface FieldIndex {
-  rows: Map<string, number>;
-  offsets: Ints;
-  items: Ints;
-  /** Occurrences of the term in the item's field. */
-  tfs: Ints;
-  /** Per item: distinct terms in this field (minisearch's field length). */
-  lengths: Ints;
-  /** Mean of `lengths`, accumulated item by item as minisearch does (same floating-point result). */
-  avgLength: number;
 }
 
 /**
@@ -87,10 +71,22 @@ export interface QuoteIndex {
 export interface SearchIndex {
   hash: string;
   items: IndexedItem[];
-  /** Document frequency of every term of the main fields. */
-  df: Map<string, number>;
-  fields: Record<IndexField, FieldIndex>;
+  miniSearch: MiniSearch<IndexRecord>;
   quotes: QuoteIndex;
+}
+
+/**
+ * Terms are analyzed before they reach minisearch: field values are analyzed terms joined
+ * by spaces, and every search is for one analyzed term, which minisearch neither splits
+ * nor changes. No stored fields: a result's id is the item's position.
+ */
+export function miniSearchOptions(): Options<IndexRecord> {
+  return {
+    fields: [...INDEX_FIELDS],
+    tokenize: splitTerms,
+    processTerm: (t) => t,
+    searchOptions: { tokenize: (t) => [t], processTerm: (t) => t },
+  };
 }
 
 /** Hash of every file under the knowledge folder plus the analyzer and index versions. */
@@ -107,8 +103,9 @@ export function knowledgeHash(knowledgeDir: string): string {
   return h.digest('hex');
 }
 
-function passageRecord(p: Passage, doc: SourceDocument | undefined, a: Analyzer): IndexRecord {
+function passageRecord(id: number, p: Passage, doc: SourceDocument | undefined, a: Analyzer): IndexRecord {
   return {
+    id,
     terms: a.terms(p.text).join(' '),
     section: a.terms(p.sectionPath.slice(-2).join(' ')).join(' '),
     title: doc ? a.terms(doc.title).join(' ') : '',
@@ -118,9 +115,10 @@ function passageRecord(p: Passage, doc: SourceDocument | undefined, a: Analyzer)
   };
 }
 
-function curatedRecord(c: CuratedAnswer, a: Analyzer): IndexRecord {
+function curatedRecord(id: number, c: CuratedAnswer, a: Analyzer): IndexRecord {
   const questions = [...c.questions.ja, ...c.questions.en];
   return {
+    id,
     terms: a.terms(`${c.answer.ja}\n${c.answer.en}`).join(' '),
     section: '',
     title: '',
@@ -128,38 +126,6 @@ function curatedRecord(c: CuratedAnswer, a: Analyzer): IndexRecord {
     bigrams: japaneseBigrams([...c.questions.ja, c.answer.ja].join('\n')).join(' '),
     parts: identifierWords([...questions, c.answer.ja].join('\n')).join(' '),
   };
-}
-
-/** Postings of one field over all records, with minisearch's field lengths and running average. */
-function fieldIndex(records: readonly IndexRecord[], field: IndexField): FieldIndex {
-  const postings = new Map<string, number[]>(); // term → item, tf, item, tf, …
-  const lengths = new Int32Array(records.length);
-  let avgLength = 0;
-  records.forEach((r, i) => {
-    const tfs = new Map<string, number>();
-    for (const t of splitTerms(r[field])) tfs.set(t, (tfs.get(t) ?? 0) + 1);
-    lengths[i] = tfs.size;
-    avgLength = (avgLength * i + tfs.size) / (i + 1);
-    for (const [t, tf] of tfs) {
-      const list = postings.get(t);
-      if (list) list.push(i, tf);
-      else postings.set(t, [i, tf]);
-    }
-  });
-  const rows = new Map<string, number>();
-  const offsets = new Int32Array(postings.size + 1);
-  let total = 0;
-  for (const [t, list] of postings) {
-    offsets[rows.size] = total;
-    rows.set(t, rows.size);
-    total += list.length / 2;
-  }
-  offsets[rows.size] = total;
-  const items = new Int32Array(total);
-  const tfs = new Int32Array(total);
-  let k = 0;
-  for (const list of postings.values()) for (let j = 0; j < list.length; j += 2, k++) (items[k] = list[j]), (tfs[k] = list[j + 1]);
-  return { rows, offsets: narrow(offsets), items: narrow(items), tfs: narrow(tfs), lengths: narrow(lengths), avgLength };
 }
 
 /**
@@ -217,7 +183,10 @@ export function indexRecords(
   analyzer: Analyzer,
 ): IndexRecord[] {
   const docById = new Map(documents.map((d) => [d.id, d]));
-  return [...passages.map((p) => passageRecord(p, docById.get(p.docId), analyzer)), ...curated.map((c) => curatedRecord(c, analyzer))];
+  return [
+    ...passages.map((p, i) => passageRecord(i, p, docById.get(p.docId), analyzer)),
+    ...curated.map((c, i) => curatedRecord(passages.length + i, c, analyzer)),
+  ];
 }
 
 /** Builds the index from passages and curated answers (tokenizes everything). */
@@ -234,13 +203,10 @@ export function buildIndex(
     ...passages.map((p) => ({ id: `p:${p.id}`, kind: 'passage' as const, ref: p.id })),
     ...curated.map((c) => ({ id: `c:${c.id}`, kind: 'curated' as const, ref: c.id })),
   ];
-  const fields = Object.fromEntries(INDEX_FIELDS.map((f) => [f, fieldIndex(records, f)])) as Record<IndexField, FieldIndex>;
-  const df = new Map<string, number>();
-  for (const r of records) {
-    for (const t of new Set(splitTerms(`${r.terms} ${r.section} ${r.title} ${r.questions}`))) df.set(t, (df.get(t) ?? 0) + 1);
-  }
+  const miniSearch = new MiniSearch<IndexRecord>(miniSearchOptions());
+  miniSearch.addAll(records);
   const quotes = quoteIndex(items, new Map(passages.map((p) => [p.id, p])), docById, analyzer);
-  return { hash, items, df, fields, quotes };
+  return { hash, items, miniSearch, quotes };
 }
 
 /** Type letter (b: Uint8, h: Uint16, i: Int32) + base64 of the little-endian array. */
@@ -251,8 +217,7 @@ interface SavedIndex {
   endianness: string;
   hash: string;
   items: [string, string][]; // kind letter + ref is the id
-  df: [string[], Encoded];
-  fields: Record<IndexField, { terms: string[]; offsets: Encoded; items: Encoded; tfs: Encoded; lengths: Encoded; avgLength: number }>;
+  miniSearch: AsPlainObject;
   quotes: { vocab: string[]; itemRows: Encoded; start: Encoded; end: Encoded; termOffsets: Encoded; termIds: Encoded; firstLineVerbatim: Encoded };
 }
 
@@ -281,13 +246,7 @@ export function saveIndex(index: SearchIndex, file: string): void {
     endianness: endianness(),
     hash: index.hash,
     items: index.items.map((i) => [i.kind, i.ref]),
-    df: [[...index.df.keys()], encode(narrow([...index.df.values()]))],
-    fields: Object.fromEntries(
-      INDEX_FIELDS.map((f) => {
-        const x = index.fields[f];
-        return [f, { terms: [...x.rows.keys()], offsets: encode(x.offsets), items: encode(x.items), tfs: encode(x.tfs), lengths: encode(x.lengths), avgLength: x.avgLength }];
-      }),
-    ) as SavedIndex['fields'],
+    miniSearch: index.miniSearch.toJSON(),
     quotes: {
       vocab: [...q.vocab.keys()],
       itemRows: encode(q.itemRows),
@@ -318,27 +277,11 @@ export function loadIndex(file: string, hash: string): SearchIndex | undefined {
 }
 
 function decodeIndex(saved: SavedIndex, hash: string): SearchIndex {
-  const dfCounts = decode(saved.df[1]);
-  const fields = Object.fromEntries(
-    INDEX_FIELDS.map((f) => {
-      const x = saved.fields[f];
-      const field: FieldIndex = {
-        rows: rowsOf(x.terms),
-        offsets: decode(x.offsets),
-        items: decode(x.items),
-        tfs: decode(x.tfs),
-        lengths: decode(x.lengths),
-        avgLength: x.avgLength,
-      };
-      return [f, field];
-    }),
-  ) as Record<IndexField, FieldIndex>;
   const q = saved.quotes;
   return {
     hash,
     items: saved.items.map(([kind, ref]) => ({ id: `${kind === 'passage' ? 'p' : 'c'}:${ref}`, kind: kind as IndexedItem['kind'], ref })),
-    df: new Map(saved.df[0].map((t, i) => [t, dfCounts[i]])),
-    fields,
+    miniSearch: MiniSearch.loadJS(saved.miniSearch, miniSearchOptions()),
     quotes: {
       vocab: rowsOf(q.vocab),
       itemRows: decode(q.itemRows),

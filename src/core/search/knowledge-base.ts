@@ -20,7 +20,7 @@ import { foldForLookup } from './exact-lookup.js';
 import { GlossaryExpander } from './glossary-expansion.js';
 import { buildIndex, knowledgeHash, loadIndex, saveIndex, type IndexedItem, type SearchIndex } from './index-store.js';
 import { analyzeQuery } from './query.js';
-import { rankCandidates, shouldAnswer, type Candidate } from './ranking.js';
+import { rankCandidates, shouldAnswer, TermCache, type Candidate } from './ranking.js';
 import type { Answer, AskOptions, AskResult } from './types.js';
 
 export interface OpenOptions {
@@ -30,6 +30,8 @@ export interface OpenOptions {
   indexFile?: string;
   /** Throw instead of collecting load errors. */
   strict?: boolean;
+  /** Search results kept for later questions, in hits (see TermCache; 0 keeps none). */
+  searchCacheHits?: number;
 }
 
 /** The repository root: the nearest folder above this file with a package.json (works from src/ and dist/src/). */
@@ -91,6 +93,7 @@ export class KnowledgeBase {
     readonly analyzer: Analyzer,
     private readonly index: SearchIndex,
     private readonly expander: GlossaryExpander,
+    private readonly searchCache: TermCache,
   ) {
     this.documents = init.documents;
     this.passages = init.passages;
@@ -168,6 +171,7 @@ export class KnowledgeBase {
       analyzer,
       index,
       expander,
+      new TermCache(options.searchCacheHits),
     );
   }
 
@@ -179,6 +183,7 @@ export class KnowledgeBase {
     const ranked = rankCandidates(q, this.index, {
       foldedText: (i) => this.foldedText(i),
       authority: (i) => this.authorities[i],
+      cache: this.searchCache,
     });
     if (!shouldAnswer(q, ranked)) {
       const suggestions = this.suggestions(ranked, lang);
