@@ -80,10 +80,13 @@ describe('search index over minisearch', function () {
     assert.equal(searches, 3, 'a kept');
     cache.get('b', search(100));
     assert.equal(searches, 4, 'b searched again');
+    cache.get('unknown', search(0));
+    cache.get('unknown', search(0));
+    assert.equal(searches, 6, 'no hits: not kept');
     const none = new TermCache(0);
-    none.get('a', search(0));
-    none.get('a', search(0));
-    assert.equal(searches, 6, 'a zero bound keeps nothing');
+    none.get('a', search(1));
+    none.get('a', search(1));
+    assert.equal(searches, 8, 'a zero bound keeps nothing');
   });
 
   it('returns cached results equal to a fresh minisearch search', () => {

@@ -84,7 +84,7 @@ function hitsOf(results: readonly SearchResult[], term: string, covering: boolea
  * bigrams of a corpus (接続, トークン …) match most items, come up in most questions, and
  * searching them again was most of an ask's time at 100× the corpus (thousands of result
  * objects per term). Least recently used out first; bounded by the hits kept (13 bytes
- * each), an entry counting as ENTRY_COST more so that unknown words cannot pile up.
+ * each), an entry counting as ENTRY_COST more (its objects).
  */
 export class TermCache {
   static readonly ENTRY_COST = 32;
@@ -101,7 +101,8 @@ export class TermCache {
       return cached;
     }
     const h = search();
-    if (cost(h) > this.maxHits) return h;
+    // No hits is cheap to find again, and unknown words must not fill the cache.
+    if (!h.items.length || cost(h) > this.maxHits) return h;
     this.entries.set(key, h);
     this.size += cost(h);
     for (const [k, old] of this.entries) {
