@@ -140,6 +140,10 @@ describe('knowledge base', function () {
         assert.deepEqual(r.answers, []);
       });
     }
+    it('declines a bare number (a stray option number), but answers an error code or a number with a word', () => {
+      for (const q of ['1', '２', '90', '3.5']) assert.equal(kb.ask(q).answered, false, q);
+      for (const q of ['401', '90 日']) assert.equal(kb.ask(q).answered, true, q);
+    });
   });
 
   describe('prebuilt index', () => {

@@ -262,5 +262,7 @@ export function rankCandidates(q: AnalyzedQuery, index: SearchIndex, ctx: RankCo
 export function shouldAnswer(q: AnalyzedQuery, ranked: readonly Candidate[]): boolean {
   if (!q.concepts.length && !q.exact.length) return false;
   if (ranked.some((c) => c.exactHits > 0)) return true;
+  // A bare number ("1", "90") names nothing to ask about; error codes are exact keys, handled above.
+  if (q.concepts.every((c) => /^[\d.,]+$/.test(c.label.normalize('NFKC')))) return false;
   return ranked.slice(0, 5).some((c) => c.coverage >= MIN_COVERAGE);
 }
