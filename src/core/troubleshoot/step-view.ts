@@ -6,7 +6,7 @@
 import type { Bilingual, Citation, Lang } from '../../content/types.js';
 import { SOLVED_NO, SOLVED_OPTIONS } from './solved-options.js';
 import { citationKey } from './tree-loader.js';
-import type { Audience, OutcomeNode, QuestionView, StepView, TroubleshootingTree, ViewNote, WalkState } from './types.js';
+import type { Audience, OutcomeNode, QuestionView, StepView, TreeNode, TroubleshootingTree, ViewNote, WalkState } from './types.js';
 
 const TEXT = {
   solvedQuestion: { ja: 'これで解決しましたか?', en: 'Did this solve it?' },
@@ -94,10 +94,16 @@ export function walkSummary(tree: TroubleshootingTree, state: WalkState, lang: L
   return lines.join('\n');
 }
 
-/** The current step of a walk in `lang`. Throws when the state points outside the tree. */
-export function viewStep(tree: TroubleshootingTree, state: WalkState, lang: Lang): StepView {
+/** The node a walk is at; throws when stored state points outside the tree (e.g. the tree changed). */
+export function nodeAt(tree: TroubleshootingTree, state: WalkState): TreeNode {
   const node = tree.nodes[state.nodeId];
   if (!node) throw new Error(`walk state points at unknown node "${state.nodeId}" of tree "${tree.id}"`);
+  return node;
+}
+
+/** The current step of a walk in `lang`. Throws when the state points outside the tree. */
+export function viewStep(tree: TroubleshootingTree, state: WalkState, lang: Lang): StepView {
+  const node = nodeAt(tree, state);
   if (node.kind === 'question') {
     const view: QuestionView = {
       kind: 'question',

@@ -6,18 +6,12 @@
 import type { Lang } from '../../content/types.js';
 import { matchCommand, matchesSpec, matchOption } from './answer-matcher.js';
 import { SOLVED_NO, SOLVED_OPTIONS, SOLVED_YES } from './solved-options.js';
-import { viewStep } from './step-view.js';
+import { nodeAt, viewStep } from './step-view.js';
 import { citationKey } from './tree-loader.js';
 import type { Audience, StepAction, StepResult, TroubleshootFacts, TroubleshootingTree, WalkState } from './types.js';
 
 /** Steps taken on their own are bounded by the tree's size; this guards against a bad state, not a valid tree. */
 const MAX_INFERRED_STEPS = 50;
-
-function nodeOf(tree: TroubleshootingTree, state: WalkState) {
-  const node = tree.nodes[state.nodeId];
-  if (!node) throw new Error(`walk state points at unknown node "${state.nodeId}" of tree "${tree.id}"`);
-  return node;
-}
 
 /** The audience implied by the answers given so far (the last option that sets one wins). */
 function audienceOf(tree: TroubleshootingTree, answers: WalkState['answers']): Audience | undefined {
@@ -30,11 +24,11 @@ function audienceOf(tree: TroubleshootingTree, answers: WalkState['answers']): A
   return audience;
 }
 
-/** Moves to `nextId` after an answer, then answers following questions the first message already settled. */
-function enter(tree: TroubleshootingTree, state: WalkState, nextId: string): WalkState {
-  let s: WalkState = { ...state, trail: [...state.trail, state.nodeId], nodeId: nextId };
+/** From the current node on, answers the questions the first message already settled; records an outcome reached. */
+function settle(tree: TroubleshootingTree, state: WalkState): WalkState {
+  let s = state;
   for (let i = 0; i < MAX_INFERRED_STEPS; i++) {
-    const node = tree.nodes[s.nodeId];
+    const node = nodeAt(tree, s);
     if (node.kind === 'outcome') {
       return s.triedOutcomes.includes(s.nodeId) ? s : { ...s, triedOutcomes: [...s.triedOutcomes, s.nodeId] };
     }
@@ -54,6 +48,11 @@ function enter(tree: TroubleshootingTree, state: WalkState, nextId: string): Wal
   return s;
 }
 
+/** Moves to `nextId` after an answer, then settles what the first message already answers. */
+function enter(tree: TroubleshootingTree, state: WalkState, nextId: string): WalkState {
+  return settle(tree, { ...state, trail: [...state.trail, state.nodeId], nodeId: nextId });
+}
+
 /**
  * Starts a walk. Facts from the first message are used: a message that names
  * an outcome's error code goes straight to that outcome; otherwise questions
@@ -66,11 +65,7 @@ export function startWalk(tree: TroubleshootingTree, facts?: TroubleshootFacts):
   const direct = text ? Object.entries(tree.nodes).find(([, n]) => n.kind === 'outcome' && matchesSpec(n.match, text)) : undefined;
   // "Back" from an outcome reached this way leads to the first question.
   if (direct) return { ...base, nodeId: direct[0], trail: [tree.start], triedOutcomes: [direct[0]] };
-  const startNode = tree.nodes[tree.start];
-  if (startNode.kind === 'outcome') return { ...base, triedOutcomes: [tree.start] };
-  // Enter the start node as if from nowhere, so the first question may be answered by the facts too.
-  const entered = enter(tree, { ...base, nodeId: '' }, tree.start);
-  return { ...entered, trail: entered.trail.slice(1) };
+  return settle(tree, base);
 }
 
 /** The next branch to offer after "it did not solve it": the outcome's `next`, skipping outcomes already shown. */
@@ -111,7 +106,7 @@ function goBack(tree: TroubleshootingTree, state: WalkState): WalkState {
  * state unchanged (`accepted: false`), so the caller can treat it as a question.
  */
 export function applyInput(tree: TroubleshootingTree, state: WalkState, input: string, lang: Lang): StepResult {
-  const node = nodeOf(tree, state);
+  const node = nodeAt(tree, state);
   const result = (action: StepAction, next: WalkState, extra: Partial<StepResult> = {}): StepResult => ({
     accepted: true,
     action,
