@@ -1,4 +1,5 @@
 import type { Lang } from '../content/types.js';
+import { normalizeInput } from '../core/troubleshoot/index.js';
 
 /**
  * The bot's commands. One list serves three readers: the help card, the command
@@ -62,19 +63,9 @@ export const COMMANDS: readonly BotCommand[] = [
   },
 ];
 
-/** Normalises a message for command matching: NFKC, lower case, no trailing punctuation. */
-export function normaliseCommandText(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\s\u3000]+/g, ' ')
-    .replace(/[.!?。！？、,]+$/u, '')
-    .trim();
-}
-
 /** The command a whole message asks for, or undefined when it is not a command. */
 export function findCommand(text: string): BotCommand | undefined {
-  const t = normaliseCommandText(text);
+  const t = normalizeInput(text);
   if (!t || t.length > 40) return undefined;
   return COMMANDS.find((c) => c.match.includes(t));
 }
