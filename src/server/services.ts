@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import type { BotServices, TroubleshootService } from '../bot/services.js';
 import { troubleshootService } from '../bot/troubleshooter.js';
 import { loadTrees } from '../core/troubleshoot/index.js';
-import { KnowledgeBase, repoRoot } from '../core/search/knowledge-base.js';
+import { repoRoot } from '../core/repo-root.js';
+import { KnowledgeBase } from '../core/search/knowledge-base.js';
 import type { ServerConfig } from './config.js';
 import type { Logger } from './logger.js';
 

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from '../../src/core/search/knowledge-base.js';
+import { repoRoot } from '../../src/core/repo-root.js';
 
 export interface BenchQuestion {
   q: string;

@@ -14,13 +14,14 @@
  *   (see latticeBuilder): the same lattice, without re-encoding the rest of the sentence
  *   at every position (tokenizing is ~2× faster).
  */
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { endianness } from 'node:os';
 import { dirname, join } from 'node:path';
 import { gunzip, gunzipSync } from 'node:zlib';
 import { promisify } from 'node:util';
 import type { IpadicFeatures, Tokenizer } from 'kuromoji';
+import { repoRoot } from '../repo-root.js';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 interface ByteBufferLike {
@@ -96,11 +97,9 @@ export function kuromojiDictPath(): string {
   return join(dirname(require.resolve('kuromoji/package.json')), 'dict');
 }
 
-/** <repo>/.cache/kuromoji-dict.bin: the repository root is the nearest folder above this file with a package.json. */
+/** <repo>/.cache/kuromoji-dict.bin, beside the prebuilt search index. */
 export function dictionaryCacheFile(): string {
-  let dir = __dirname;
-  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
-  return join(dir, '.cache', 'kuromoji-dict.bin');
+  return join(repoRoot(), '.cache', 'kuromoji-dict.bin');
 }
 
 /** What the cache was made from: a different kuromoji install or platform makes it stale. */

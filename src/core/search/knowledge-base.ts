@@ -4,8 +4,7 @@
  * `ask()` answering synchronously in the asker's language.
  */
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { loadCuratedAnswers, type CuratedAnswer, type CuratedNote } from '../../content/curated.js';
 import { loadDocuments } from '../../content/documents.js';
 import { loadGlossary, type GlossaryEntry } from '../../content/glossary.js';
@@ -15,6 +14,7 @@ import { Analyzer } from '../analysis/analyzer.js';
 import { UserDictionary } from '../analysis/filters.js';
 import { loadTokenizer } from '../analysis/kuromoji-loader.js';
 import { detectLang } from '../language.js';
+import { repoRoot } from '../repo-root.js';
 import { bestQuote, curatedAnswer, passageAnswer } from './answers.js';
 import { foldForLookup } from './exact-lookup.js';
 import { GlossaryExpander } from './glossary-expansion.js';
@@ -32,17 +32,6 @@ export interface OpenOptions {
   strict?: boolean;
   /** Search results kept for later questions, in hits (see TermCache; 0 keeps none). */
   searchCacheHits?: number;
-}
-
-/** The repository root: the nearest folder above this file with a package.json (works from src/ and dist/src/). */
-export function repoRoot(from: string = __dirname): string {
-  let dir = resolve(from);
-  for (;;) {
-    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'knowledge'))) return dir;
-    const up = dirname(dir);
-    if (up === dir) return resolve(from, '..', '..', '..', '..');
-    dir = up;
-  }
 }
 
 export function defaultKnowledgeDir(): string {
