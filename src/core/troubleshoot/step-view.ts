@@ -4,6 +4,7 @@
  * citations, notes and a summary of the path to paste to an IT admin.
  */
 import type { Bilingual, Citation, Lang } from '../../content/types.js';
+import { containsJapanese } from '../language.js';
 import { SOLVED_NO, SOLVED_OPTIONS } from './solved-options.js';
 import { citationKey } from './tree-loader.js';
 import type { Audience, OutcomeNode, QuestionView, StepView, TreeNode, TroubleshootingTree, ViewNote, WalkState } from './types.js';
@@ -32,7 +33,7 @@ const TEXT = {
 
 /** Japanese text inside an English reply is quoted, so readers know it is the source's wording. */
 function quoted(text: string, lang: Lang): string {
-  return lang === 'en' && /[\u3040-\u30ff\u3400-\u9fff]/.test(text) ? `“${text}”` : text;
+  return lang === 'en' && containsJapanese(text) ? `“${text}”` : text;
 }
 
 function pick(b: Bilingual, lang: Lang): string {
