@@ -18,6 +18,8 @@ export interface ServerConfig {
   feedbackLog: string;
   knowledgeDir?: string;
   dialogsDir?: string;
+  /** Whole answers kept for repeated questions (0: every question is searched). */
+  answerCacheSize: number;
 }
 
 export class ConfigError extends Error {}
@@ -65,6 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     feedbackLog: s('FEEDBACK_LOG') || './data/feedback.jsonl',
     knowledgeDir: s('KNOWLEDGE_DIR') || undefined,
     dialogsDir: s('DIALOGS_DIR') || undefined,
+    answerCacheSize: int(env, 'ANSWER_CACHE_SIZE', 2000, 0, 1_000_000),
   };
 }
 

@@ -15,7 +15,7 @@ import type { Logger } from './logger.js';
  */
 export async function loadServices(config: ServerConfig, logger: Logger): Promise<BotServices> {
   const started = Date.now();
-  const kb = await KnowledgeBase.open(config.knowledgeDir ? { knowledgeDir: config.knowledgeDir } : {});
+  const kb = await KnowledgeBase.open({ answerCacheSize: config.answerCacheSize, ...(config.knowledgeDir ? { knowledgeDir: config.knowledgeDir } : {}) });
   for (const e of kb.loadErrors) logger.warn({ problem: e }, 'knowledge load problem');
   logger.info({ documents: kb.documents.length, index: kb.indexSource, ms: Date.now() - started }, 'knowledge base loaded');
   const troubleshoot = loadTroubleshooter(config.dialogsDir ?? join(repoRoot(), 'dialogs'), kb, logger);

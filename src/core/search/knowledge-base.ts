@@ -15,6 +15,7 @@ import { UserDictionary } from '../analysis/filters.js';
 import { loadTokenizer } from '../analysis/kuromoji-loader.js';
 import { detectLang } from '../language.js';
 import { repoRoot } from '../repo-root.js';
+import { AnswerCache } from './answer-cache.js';
 import { bestQuote, curatedAnswer, passageAnswer } from './answers.js';
 import { foldForLookup } from './exact-lookup.js';
 import { GlossaryExpander } from './glossary-expansion.js';
@@ -32,6 +33,8 @@ export interface OpenOptions {
   strict?: boolean;
   /** Search results kept for later questions, in hits (see TermCache; 0 keeps none). */
   searchCacheHits?: number;
+  /** Whole answers kept for repeated questions, in entries (see AnswerCache; 0 keeps none). */
+  answerCacheSize?: number;
 }
 
 export function defaultKnowledgeDir(): string {
@@ -83,6 +86,7 @@ export class KnowledgeBase {
     private readonly index: SearchIndex,
     private readonly expander: GlossaryExpander,
     private readonly searchCache: TermCache,
+    private readonly answerCache: AnswerCache,
   ) {
     this.documents = init.documents;
     this.passages = init.passages;
@@ -161,13 +165,21 @@ export class KnowledgeBase {
       index,
       expander,
       new TermCache(options.searchCacheHits),
+      new AnswerCache(options.answerCacheSize),
     );
   }
 
-  /** Answers a question: best answers first (at most `limit`), or answered=false when out of scope. */
+  /**
+   * Answers a question: best answers first (at most `limit`), or answered=false when out of
+   * scope. A repeated question gets the same (frozen) result object from the answer cache.
+   */
   ask(question: string, options: AskOptions = {}): AskResult {
     const lang = options.lang ?? detectLang(question);
     const limit = options.limit ?? 5;
+    return this.answerCache.get(question, lang, limit, () => this.search(question, lang, limit));
+  }
+
+  private search(question: string, lang: 'ja' | 'en', limit: number): AskResult {
     const q = analyzeQuery(question, this.analyzer, this.expander);
     const ranked = rankCandidates(q, this.index, {
       foldedText: (i) => this.foldedText(i),
