@@ -1,5 +1,6 @@
 import type { Activity } from 'botbuilder';
 import type { Lang } from '../content/types.js';
+import { deepFreeze } from '../core/deep-freeze.js';
 import type { Answer } from '../core/search/types.js';
 import { answerCard, declineCard } from './cards/answer-card.js';
 import { helpCard } from './cards/help-card.js';
@@ -29,10 +30,25 @@ export function helpReply(lang: Lang): Reply {
 }
 
 /**
+ * Built answer replies by answer object and language. The knowledge base hands out the
+ * same frozen Answer for a repeated question, so its cards are built once; each send
+ * gets its own shallow copy (botbuilder and the outbox set fields on the top level only).
+ */
+const builtAnswers = new WeakMap<Answer, Partial<Record<Lang, Reply>>>();
+
+/**
  * A cited answer: text with [n] markers, the schema.org citation entity Teams
  * renders, feedback buttons, and a card with the quoted sources.
  */
 export function answerReply(answer: Answer, lang: Lang, notice?: string): Reply {
+  if (notice) return buildAnswerReply(answer, lang, notice);
+  let byLang = builtAnswers.get(answer);
+  if (!byLang) builtAnswers.set(answer, (byLang = {}));
+  const reply = (byLang[lang] ??= deepFreeze(buildAnswerReply(answer, lang)));
+  return { ...reply };
+}
+
+function buildAnswerReply(answer: Answer, lang: Lang, notice?: string): Reply {
   const list = new CitationList();
   const parts = [`${answer.text.trim()} ${list.add(answer.citations)}`.trim()];
   for (const note of answer.notes ?? []) {

@@ -1,7 +1,6 @@
 import {
   ConversationState,
   UserState,
-  calculateChangeHash,
   type Storage,
   type StoreItems,
   type TurnContext,
@@ -24,7 +23,8 @@ function isConflict(err: unknown): boolean {
 
 /**
  * Wraps any botbuilder Storage so its failures arrive as two well-known errors
- * (unavailable / conflict) and a hung backend cannot hold a turn forever.
+ * (unavailable / conflict) and a hung backend cannot hold a turn forever
+ * (`timeoutMs`; 0 for a backend that cannot hang, such as memory).
  */
 export class GuardedStorage implements Storage {
   constructor(
@@ -45,23 +45,60 @@ export class GuardedStorage implements Storage {
   }
 
   private async guard<T>(op: string, fn: () => Promise<T>): Promise<T> {
+    if (!(this.timeoutMs > 0)) return this.mapErrors(op, fn);
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new StorageUnavailableError(`storage ${op} timed out after ${this.timeoutMs} ms`)), this.timeoutMs);
       timer.unref();
     });
     try {
-      return await Promise.race([fn(), timeout]);
+      return await this.mapErrors(op, () => Promise.race([fn(), timeout]));
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private async mapErrors<T>(op: string, fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
     } catch (err) {
       if (err instanceof StorageUnavailableError || err instanceof StorageConflictError) throw err;
       if (isConflict(err)) throw new StorageConflictError(`storage ${op}: concurrent update (ETag conflict)`);
       const e = new StorageUnavailableError(`storage ${op} failed: ${(err as Error)?.message ?? String(err)}`);
       (e as Error & { cause?: unknown }).cause = err;
       throw e;
-    } finally {
-      clearTimeout(timer);
     }
   }
+}
+
+type StateInternals = {
+  stateKey: symbol;
+  storage: Storage;
+  storageKey: (c: TurnContext) => string | Promise<string>;
+};
+type Cached = { state: Record<string, unknown>; hash: string };
+
+/**
+ * What a state looked like when read or written: its JSON without the eTag. botbuilder's
+ * calculateChangeHash (a circular-safe stringify, then sha256) did the same job at several
+ * times the cost, four times a turn; our state is plain JSON.
+ */
+function snapshot(state: Record<string, unknown>): string {
+  const { eTag: _eTag, ...rest } = state;
+  return JSON.stringify(rest);
+}
+
+/** BotState.load with the snapshot as change hash (see snapshot). */
+function loadState(state: ConversationState | UserState, context: TurnContext, force: boolean): Promise<Record<string, unknown>> {
+  const bs = state as unknown as StateInternals;
+  const cached = context.turnState.get(bs.stateKey) as Cached | undefined;
+  if (!force && cached?.state) return Promise.resolve(cached.state);
+  return Promise.resolve(bs.storageKey(context)).then(async (key) => {
+    const items = await bs.storage.read([key]);
+    const loaded = (items[key] ?? {}) as Record<string, unknown>;
+    context.turnState.set(bs.stateKey, { state: loaded, hash: snapshot(loaded) } satisfies Cached);
+    return loaded;
+  });
 }
 
 /**
@@ -71,22 +108,25 @@ export class GuardedStorage implements Storage {
  * StorageConflictError the bot can retry instead of lost state.
  */
 function optimisticSave(state: ConversationState | UserState, context: TurnContext): Promise<void> {
-  const key = (state as unknown as { stateKey: symbol }).stateKey;
-  const cached = context.turnState.get(key) as { state: Record<string, unknown>; hash: string } | undefined;
-  if (!cached || cached.hash === calculateChangeHash(cached.state)) return Promise.resolve();
-  const storageKey = (state as unknown as { storageKey: (c: TurnContext) => string | Promise<string> }).storageKey(context);
-  return Promise.resolve(storageKey).then(async (k) => {
+  const bs = state as unknown as StateInternals;
+  const cached = context.turnState.get(bs.stateKey) as Cached | undefined;
+  if (!cached || cached.hash === snapshot(cached.state)) return Promise.resolve();
+  return Promise.resolve(bs.storageKey(context)).then(async (k) => {
     const item = { ...cached.state };
     if (typeof item.eTag !== 'string' || !item.eTag) item.eTag = '*';
-    await (state as unknown as { storage: Storage }).storage.write({ [k]: item });
+    await bs.storage.write({ [k]: item });
     // The new eTag is unknown after a write; a second save in this turn must not be blind,
     // so the cache is marked clean and the bot saves once per turn.
-    cached.hash = calculateChangeHash(cached.state);
+    cached.hash = snapshot(cached.state);
   });
 }
 
 /** Conversation state saved with optimistic concurrency (see optimisticSave). */
 export class SafeConversationState extends ConversationState {
+  override load(context: TurnContext, force = false): Promise<Record<string, unknown>> {
+    return loadState(this, context, force);
+  }
+
   override saveChanges(context: TurnContext, force = false): Promise<void> {
     return force ? super.saveChanges(context, true) : optimisticSave(this, context);
   }
@@ -94,6 +134,10 @@ export class SafeConversationState extends ConversationState {
 
 /** User state saved with optimistic concurrency (see optimisticSave). */
 export class SafeUserState extends UserState {
+  override load(context: TurnContext, force = false): Promise<Record<string, unknown>> {
+    return loadState(this, context, force);
+  }
+
   override saveChanges(context: TurnContext, force = false): Promise<void> {
     return force ? super.saveChanges(context, true) : optimisticSave(this, context);
   }

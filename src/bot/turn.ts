@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { Lang } from '../content/types.js';
 import type { TurnInput } from './input.js';
+import type { StepResult } from './services.js';
 
 const TURN_KEY = Symbol('pa-bot.turn');
 
@@ -8,8 +9,8 @@ const TURN_KEY = Symbol('pa-bot.turn');
 export interface TurnInfo {
   lang: Lang;
   input: TurnInput;
-  /** Set by the troubleshoot dialog when the input was not an answer to its question. */
-  notAnAnswer?: boolean;
+  /** The input applied to the current walk (see moveOf), computed once per turn. */
+  move?: StepResult;
 }
 
 export function setTurnInfo(context: TurnContext, info: TurnInfo): void {

@@ -51,7 +51,8 @@ class RecoveringBlobsStorage implements Storage {
  */
 export function createStorage(options: StorageOptions = {}): { storage: Storage; kind: 'memory' | 'blobs' } {
   const timeoutMs = options.timeoutMs ?? 8000;
-  if (!options.connectionString) return { storage: new GuardedStorage(new MemoryStorage(), timeoutMs), kind: 'memory' };
+  // Memory answers at once or throws; only a remote store needs a timeout.
+  if (!options.connectionString) return { storage: new GuardedStorage(new MemoryStorage(), 0), kind: 'memory' };
   const blobs = new BlobsStorage(options.connectionString, options.container ?? 'bot-state', {
     // Fail fast: a user waiting in Teams is better served by "try again" in seconds
     // than by the SDK's default minute of retries.

@@ -284,3 +284,42 @@ describe('bot: replies are cards Teams renders', () => {
     }
   });
 });
+
+describe('bot: work done once per turn', function () {
+  it('applies a message to the walk once, whether it is an answer or a free question', async () => {
+    let applies = 0;
+    const counting = { ...fakeTroubleshooter, apply: (...args: Parameters<typeof fakeTroubleshooter.apply>) => (applies++, fakeTroubleshooter.apply(...args)) };
+    const bot = await startBot({ services: { ...(await sharedServices()), troubleshoot: counting } });
+    try {
+      const c = new Conversation(bot.url);
+      await c.say('診断');
+      applies = 0;
+      const mid = await c.say('接続が無効になるのはなぜですか？');
+      assert.match(allText(mid), /診断は途中/);
+      assert.equal(applies, 1, 'a free question mid-walk');
+      applies = 0;
+      const q2 = await c.say('1');
+      assert.match(cards(q2)[0].fallbackText, /パスワード/);
+      assert.equal(applies, 1, 'an answer');
+    } finally {
+      await bot.close();
+    }
+  });
+
+  it('a repeated question gets the same cited reply, with feedback, each time', async () => {
+    const bot = await startBot({ services: await sharedServices() });
+    try {
+      const c = new Conversation(bot.url);
+      const [a] = await c.say('更新トークンの有効期間はどのくらいですか？');
+      const [b] = await c.say('更新トークンの有効期間はどのくらいですか？');
+      const [other] = await new Conversation(bot.url, { locale: 'en-US' }).say('How long does a refresh token live?');
+      assert.ok(a.entities?.length && a.attachments?.length);
+      const content = (r: typeof a) => ({ text: r.text, attachments: r.attachments, entities: r.entities, channelData: r.channelData });
+      assert.deepEqual(content(b), content(a));
+      assert.equal(b.channelData?.feedbackLoopEnabled, true);
+      assert.doesNotMatch(other.text ?? '', /^[^a-z]*$/i, 'the English asker gets the English reply, not the cached Japanese one');
+    } finally {
+      await bot.close();
+    }
+  });
+});

@@ -4,16 +4,26 @@
  * no text may break the card's JSON size or layout.
  */
 
-// C0/C1 controls except tab and newline, bidi overrides, zero-width joiners misuse, lone surrogates.
+// C0/C1 controls except tab and newline, bidi overrides, zero-width joiners misuse.
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufeff]/g;
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
-/** Removes control characters and lone surrogates and cuts to `max` code points (with an ellipsis). */
+/** Removes control characters, replaces lone surrogates and cuts to `max` code points (with an ellipsis). */
 export function cleanText(text: string, max = 2000): string {
-  const cleaned = String(text ?? '').replace(LONE_SURROGATE, '\ufffd').replace(CONTROL, '');
-  const chars = Array.from(cleaned);
-  return chars.length > max ? chars.slice(0, Math.max(0, max - 1)).join('') + '…' : cleaned;
+  const cleaned = toWellFormed(String(text ?? '')).replace(CONTROL, '');
+  return cutChars(cleaned, max);
 }
+
+/** Cuts to `max` code points with an ellipsis; text with no more UTF-16 units than that is returned as is. */
+function cutChars(text: string, max: number, trimEnd = false): string {
+  if (text.length <= max) return text;
+  const chars = Array.from(text);
+  if (chars.length <= max) return text;
+  const head = chars.slice(0, Math.max(0, max - 1)).join('');
+  return (trimEnd ? head.trimEnd() : head) + '…';
+}
+
+// Node 20 has String.prototype.toWellFormed (ES2024); the ES2022 lib does not declare it.
+const toWellFormed = (s: string): string => (s as string & { toWellFormed(): string }).toWellFormed();
 
 /**
  * Text for an Adaptive Card TextRun (which renders no Markdown). Teams still
@@ -37,6 +47,5 @@ export function escapeMarkdown(text: string, max = 2000): string {
 
 /** Shortens to at most `max` characters on a word/character boundary, adding an ellipsis. */
 export function clip(text: string, max: number): string {
-  const chars = Array.from(text.replace(/\s+/g, ' ').trim());
-  return chars.length <= max ? chars.join('') : chars.slice(0, max - 1).join('').trimEnd() + '…';
+  return cutChars(text.replace(/\s+/g, ' ').trim(), max, true);
 }

@@ -1,5 +1,5 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
-import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
+import { DialogSet, type DialogContext, type DialogInstance, type DialogState } from 'botbuilder-dialogs';
 import type { Lang } from '../../content/types.js';
 import { matchCommand, parseChoiceNumber } from '../../core/troubleshoot/index.js';
 import { findCommand } from '../commands.js';
@@ -8,8 +8,8 @@ import { t } from '../language/strings.js';
 import type { BotLogger } from '../logger.js';
 import { answerReply, declineReply, helpReply, textReply } from '../replies.js';
 import type { BotServices } from '../services.js';
-import { getTurnInfo } from '../turn.js';
-import { TROUBLESHOOT_DIALOG, TroubleshootDialog } from './troubleshoot-dialog.js';
+import { getTurnInfo, type TurnInfo } from '../turn.js';
+import { moveOf, TROUBLESHOOT_DIALOG, TroubleshootDialog, walkOf, type TroubleshootOptions } from './troubleshoot-dialog.js';
 
 /** What the user has told the bot about themselves, kept in user state. */
 export interface UserProfile {
@@ -27,7 +27,7 @@ export class Router {
   private readonly dialogs: DialogSet;
 
   constructor(
-    dialogState: StatePropertyAccessor<DialogState>,
+    private readonly dialogState: StatePropertyAccessor<DialogState>,
     private readonly profile: StatePropertyAccessor<UserProfile>,
     private readonly services: BotServices,
     private readonly logger: BotLogger,
@@ -39,8 +39,12 @@ export class Router {
   async handleMessage(context: TurnContext): Promise<void> {
     const info = getTurnInfo(context)!;
     const { input } = info;
-    const dc = await this.dialogs.createContext(context);
-    const walking = dc.activeDialog?.id === TROUBLESHOOT_DIALOG;
+    const walk = await this.activeWalk(context);
+    const walking = walk !== undefined;
+    // A dialog context is built only when a dialog runs: botbuilder makes a fresh memory-scope
+    // registry for each one, which was a large share of a plain question's turn.
+    let dialogContext: Promise<DialogContext> | undefined;
+    const dc = () => (dialogContext ??= this.dialogs.createContext(context));
 
     if (!input.text && !input.choice) {
       await context.sendActivity(textReply(t(info.lang, 'emptyMessage')));
@@ -51,7 +55,7 @@ export class Router {
     switch (command?.id) {
       case 'help':
         await context.sendActivity(helpReply(info.lang));
-        if (walking) await dc.repromptDialog();
+        if (walking) await (await dc()).repromptDialog();
         return;
       case 'english':
       case 'japanese': {
@@ -60,7 +64,7 @@ export class Router {
         await this.profile.set(context, { ...profile, lang });
         info.lang = lang;
         await context.sendActivity(textReply(t(lang, 'langPinned')));
-        if (walking) await dc.repromptDialog();
+        if (walking) await (await dc()).repromptDialog();
         return;
       }
       case 'restart':
@@ -68,34 +72,34 @@ export class Router {
           await context.sendActivity(textReply(t(info.lang, 'walkNothingToCancel')));
           return;
         }
-        await dc.cancelAllDialogs();
-        await dc.beginDialog(TROUBLESHOOT_DIALOG, { restarted: true });
+        await restartWalk(await dc(), { restarted: true });
         return;
       case 'cancel':
         if (walking) {
-          await dc.cancelAllDialogs();
+          await (await dc()).cancelAllDialogs();
           await context.sendActivity(textReply(t(info.lang, 'walkCancelled')));
         } else {
           await context.sendActivity(textReply(t(info.lang, 'walkNothingToCancel')));
         }
         return;
       case 'troubleshoot':
-        await dc.cancelAllDialogs();
-        await dc.beginDialog(TROUBLESHOOT_DIALOG, {});
+        await restartWalk(await dc(), {});
         return;
     }
 
-    if (walking) {
-      const result = await dc.continueDialog();
-      if (result.status !== DialogTurnStatus.waiting || !info.notAnAnswer) return;
+    if (walk) {
+      if (this.answersStep(walk, info)) {
+        await (await dc()).continueDialog();
+        return;
+      }
       // Not an answer to the current question: a free question mid-walk.
       if (input.choice && !input.text) {
         await context.sendActivity(textReply(t(info.lang, 'walkInvalidChoice')));
-        await dc.repromptDialog();
+        await (await dc()).repromptDialog();
         return;
       }
       if (this.isTroubleshootRequest(input.text)) {
-        await dc.repromptDialog();
+        await (await dc()).repromptDialog();
         return;
       }
       await this.answerQuestion(context, info.lang);
@@ -111,10 +115,32 @@ export class Router {
 
     const intent = this.detectIntent(input.text);
     if (intent) {
-      await dc.beginDialog(TROUBLESHOOT_DIALOG, { facts: intent.facts });
+      await (await dc()).beginDialog(TROUBLESHOOT_DIALOG, { facts: intent.facts });
       return;
     }
     await this.answerQuestion(context, info.lang);
+  }
+
+  /** The diagnosis in progress in this conversation, read from dialog state without a dialog context. */
+  private async activeWalk(context: TurnContext): Promise<DialogInstance | undefined> {
+    const stack = (await this.dialogState.get(context))?.dialogStack ?? [];
+    const top = stack[stack.length - 1];
+    return top?.id === TROUBLESHOOT_DIALOG ? top : undefined;
+  }
+
+  /**
+   * Whether the message moves the walk (an answer, back, a "solved?" reply), asked of the
+   * pure engine so a free question mid-walk needs no dialog machinery. The dialog reuses
+   * the result. A walk the engine cannot read counts as moved: the dialog ends it.
+   */
+  private answersStep(walk: DialogInstance, info: TurnInfo): boolean {
+    const svc = this.services.troubleshoot;
+    if (!svc) return true;
+    try {
+      return moveOf(svc, walkOf(walk.state), info).accepted;
+    } catch {
+      return true;
+    }
   }
 
   private detectIntent(text: string): { facts?: Record<string, unknown> } | undefined {
@@ -152,4 +178,10 @@ export class Router {
     if (best) await context.sendActivity(answerReply(best, lang, notice));
     else await context.sendActivity(declineReply(lang, result.suggestions ?? [], notice));
   }
+}
+
+/** Ends any walk in progress and starts a new one. */
+async function restartWalk(dc: DialogContext, options: TroubleshootOptions): Promise<void> {
+  await dc.cancelAllDialogs();
+  await dc.beginDialog(TROUBLESHOOT_DIALOG, options);
 }

@@ -2,8 +2,8 @@ import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult 
 import type { TurnContext } from 'botbuilder';
 import { t } from '../language/strings.js';
 import { stepReply } from '../replies.js';
-import type { BotServices } from '../services.js';
-import { getTurnInfo } from '../turn.js';
+import type { BotServices, StepResult, TroubleshootService } from '../services.js';
+import { getTurnInfo, type TurnInfo } from '../turn.js';
 
 export const TROUBLESHOOT_DIALOG = 'troubleshoot';
 
@@ -18,11 +18,32 @@ interface WalkInstanceState {
   walk?: unknown;
 }
 
+/** The walk state kept in a troubleshoot dialog instance's state. */
+export function walkOf(instanceState: unknown): unknown {
+  return (instanceState as WalkInstanceState | undefined)?.walk;
+}
+
+/**
+ * The turn's input applied to a walk, once per turn: the router asks first (is this an
+ * answer or a free question?) and the dialog reuses the result. Throws when the stored
+ * walk is one the engine no longer understands.
+ */
+export function moveOf(svc: TroubleshootService, walk: unknown, info: TurnInfo): StepResult {
+  if (info.move) return info.move;
+  const { input, lang } = info;
+  let result = svc.apply(walk, input.choice ?? input.text, lang);
+  if (!result.accepted && input.choice && input.text && input.text !== input.choice) {
+    // A card press whose option id is unknown here: fall back to what the button says, as if typed.
+    result = svc.apply(walk, input.text, lang);
+  }
+  return (info.move = result);
+}
+
 /**
  * The guided diagnosis as a dialog: a thin wrapper that keeps the pure
- * walker's state in dialog state and turns its views into cards. Input that is
- * not an answer is left for the router (a free question mid-walk), marked on
- * the turn, and the walk stays where it was.
+ * walker's state in dialog state and turns its views into cards. The router
+ * runs it only for input that moves the walk (see moveOf); anything else is a
+ * free question mid-walk and the walk stays where it was.
  */
 export class TroubleshootDialog extends Dialog<TroubleshootOptions> {
   constructor(private readonly services: BotServices) {
@@ -50,23 +71,16 @@ export class TroubleshootDialog extends Dialog<TroubleshootOptions> {
     const svc = this.services.troubleshoot;
     const instance = dc.activeDialog!.state as WalkInstanceState;
     if (!svc || !info) return Dialog.EndOfTurn;
-    const raw = info.input.choice ?? info.input.text;
     let result;
     try {
-      result = svc.apply(instance.walk, raw, lang);
+      result = moveOf(svc, instance.walk, info);
     } catch {
       // Stored state the walker no longer understands (e.g. the tree changed): start over rather than fail every turn.
       await dc.context.sendActivity({ type: 'message', text: t(lang, 'walkCancelled') });
       return dc.endDialog();
     }
-    if (!result.accepted && info.input.choice && info.input.text && info.input.text !== info.input.choice) {
-      // A card press whose option id is unknown here: fall back to what the button says, as if typed.
-      result = svc.apply(instance.walk, info.input.text, lang);
-    }
-    if (!result.accepted) {
-      info.notAnAnswer = true;
-      return Dialog.EndOfTurn;
-    }
+    // Not an answer: the router has already handled the message as a free question.
+    if (!result.accepted) return Dialog.EndOfTurn;
     instance.walk = result.state;
     if (result.view) await dc.context.sendActivity(stepReply(result.view, lang));
     if (result.done && !result.view && result.solved === undefined) {
