@@ -137,7 +137,12 @@ export function matchesSpec(spec: MatchSpec | undefined, text: string): boolean 
   });
 }
 
-function scoreOption<T extends Matchable>(o: T, folded: string, core: string, grams: Bigrams): OptionMatch<T> | undefined {
+/** Whether two texts with these bigram counts can reach MIN_SIMILARITY at all (Dice ≤ 2·min/(x+y)). */
+function couldBeSimilar(x: number, y: number): boolean {
+  return x > 0 && y > 0 && (2 * Math.min(x, y)) / (x + y) >= MIN_SIMILARITY;
+}
+
+function scoreOption<T extends Matchable>(o: T, folded: string, core: string, gramCount: number, grams: () => Bigrams): OptionMatch<T> | undefined {
   let best: OptionMatch<T> | undefined;
   const consider = (score: number, how: OptionMatch<T>['how']) => {
     if (!best || score > best.score) best = { option: o, score, how };
@@ -149,8 +154,8 @@ function scoreOption<T extends Matchable>(o: T, folded: string, core: string, gr
     // Containment either way; longer shared text scores higher, so "not solved" beats "solved".
     else if (c.length >= 2 && core.includes(c)) consider(0.6 + 0.3 * (c.length / core.length), 'contains');
     else if (core.length >= 3 && c.includes(core) && core.length / c.length >= 0.4) consider(0.6 + 0.3 * (core.length / c.length), 'contains');
-    else {
-      const sim = dice(grams, g);
+    else if (couldBeSimilar(gramCount, g.size)) {
+      const sim = dice(grams(), g);
       if (sim >= MIN_SIMILARITY) consider(0.85 * sim, 'similar');
     }
   }
@@ -173,9 +178,13 @@ export function matchOption<T extends Matchable>(options: readonly T[], input: s
   const core = compact(raw);
   if (!core) return undefined;
   const folded = raw.normalize('NFKC');
-  const grams = bigramCounts(core);
+  // A free question is far longer than any option: its bigrams are counted only if a paraphrase is possible.
+  let chars = 0;
+  for (const _ of core) chars++;
+  let grams: Bigrams | undefined;
+  const lazyGrams = () => (grams ??= bigramCounts(core));
   const scored = options
-    .map((o) => scoreOption(o, folded, core, grams))
+    .map((o) => scoreOption(o, folded, core, chars < 2 ? chars : chars - 1, lazyGrams))
     .filter((m): m is OptionMatch<T> => m !== undefined)
     .sort((a, b) => b.score - a.score);
   const [best, second] = scored;
