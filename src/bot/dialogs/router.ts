@@ -25,6 +25,7 @@ export interface UserProfile {
  */
 export class Router {
   private readonly dialogs: DialogSet;
+  private readonly troubleshootDialog: TroubleshootDialog;
 
   constructor(
     private readonly dialogState: StatePropertyAccessor<DialogState>,
@@ -33,16 +34,17 @@ export class Router {
     private readonly logger: BotLogger,
   ) {
     this.dialogs = new DialogSet(dialogState);
-    this.dialogs.add(new TroubleshootDialog(services));
+    this.troubleshootDialog = new TroubleshootDialog(services);
+    this.dialogs.add(this.troubleshootDialog);
   }
 
   async handleMessage(context: TurnContext): Promise<void> {
     const info = getTurnInfo(context)!;
     const { input } = info;
     const walk = await this.activeWalk(context);
-    const walking = walk !== undefined;
-    // A dialog context is built only when a dialog runs: botbuilder makes a fresh memory-scope
-    // registry for each one, which was a large share of a plain question's turn.
+    // A dialog context is built only when a walk starts, moves or ends: botbuilder makes a fresh
+    // memory-scope registry for each one, which was a large share of a turn. Showing the current
+    // step again needs only the dialog and its instance.
     let dialogContext: Promise<DialogContext> | undefined;
     const dc = () => (dialogContext ??= this.dialogs.createContext(context));
 
@@ -55,7 +57,7 @@ export class Router {
     switch (command?.id) {
       case 'help':
         await context.sendActivity(helpReply(info.lang));
-        if (walking) await (await dc()).repromptDialog();
+        if (walk) await this.troubleshootDialog.repromptDialog(context, walk);
         return;
       case 'english':
       case 'japanese': {
@@ -64,18 +66,18 @@ export class Router {
         await this.profile.set(context, { ...profile, lang });
         info.lang = lang;
         await context.sendActivity(textReply(t(lang, 'langPinned')));
-        if (walking) await (await dc()).repromptDialog();
+        if (walk) await this.troubleshootDialog.repromptDialog(context, walk);
         return;
       }
       case 'restart':
-        if (!walking) {
+        if (!walk) {
           await context.sendActivity(textReply(t(info.lang, 'walkNothingToCancel')));
           return;
         }
         await restartWalk(await dc(), { restarted: true });
         return;
       case 'cancel':
-        if (walking) {
+        if (walk) {
           await (await dc()).cancelAllDialogs();
           await context.sendActivity(textReply(t(info.lang, 'walkCancelled')));
         } else {
@@ -95,11 +97,11 @@ export class Router {
       // Not an answer to the current question: a free question mid-walk.
       if (input.choice && !input.text) {
         await context.sendActivity(textReply(t(info.lang, 'walkInvalidChoice')));
-        await (await dc()).repromptDialog();
+        await this.troubleshootDialog.repromptDialog(context, walk);
         return;
       }
       if (this.isTroubleshootRequest(input.text)) {
-        await (await dc()).repromptDialog();
+        await this.troubleshootDialog.repromptDialog(context, walk);
         return;
       }
       await this.answerQuestion(context, info.lang);
