@@ -72,6 +72,9 @@ describe('bot units', () => {
     assert.equal(loadConfig({ MicrosoftAppId: 'id', HOST: '127.0.0.1' }).host, '127.0.0.1');
     assert.throws(() => loadConfig({ MicrosoftAppId: 'id', MicrosoftAppType: 'SingleTenant' }), ConfigError);
     assert.throws(() => loadConfig({ PORT: 'abc' }), ConfigError);
+    assert.equal(loadConfig({}).answerCacheSize, 2000);
+    assert.equal(loadConfig({ ANSWER_CACHE_SIZE: '0' }).answerCacheSize, 0);
+    assert.throws(() => loadConfig({ ANSWER_CACHE_SIZE: '-1' }), /ANSWER_CACHE_SIZE/);
     assert.ok(!JSON.stringify(describeConfig(c)).includes('secret'));
   });
 
