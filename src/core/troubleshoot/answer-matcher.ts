@@ -62,7 +62,12 @@ function bigramCounts(core: string): Bigrams {
   const grams = chars.length < 2 ? chars : chars.slice(1).map((c, i) => chars[i] + c);
   const counts = new Map<string, number>();
   for (const g of grams) counts.set(g, (counts.get(g) ?? 0) + 1);
-  return { counts, size: grams.length };
+  return { counts, size: bigramCount(chars.length) };
+}
+
+/** How many bigrams bigramCounts finds in a text of `chars` code points. */
+function bigramCount(chars: number): number {
+  return chars < 2 ? chars : chars - 1;
 }
 
 function dice(x: Bigrams, y: Bigrams): number {
@@ -184,7 +189,7 @@ export function matchOption<T extends Matchable>(options: readonly T[], input: s
   let grams: Bigrams | undefined;
   const lazyGrams = () => (grams ??= bigramCounts(core));
   const scored = options
-    .map((o) => scoreOption(o, folded, core, chars < 2 ? chars : chars - 1, lazyGrams))
+    .map((o) => scoreOption(o, folded, core, bigramCount(chars), lazyGrams))
     .filter((m): m is OptionMatch<T> => m !== undefined)
     .sort((a, b) => b.score - a.score);
   const [best, second] = scored;
