@@ -121,6 +121,17 @@ function optimisticSave(state: ConversationState | UserState, context: TurnConte
   });
 }
 
+/**
+ * botbuilder's own forced (blind) save, after which the cache is marked clean in our
+ * snapshot form: botbuilder records its sha256 there, which the next save would take
+ * for a change.
+ */
+async function forcedSave(state: ConversationState | UserState, context: TurnContext, saved: Promise<void>): Promise<void> {
+  await saved;
+  const cached = context.turnState.get((state as unknown as StateInternals).stateKey) as Cached | undefined;
+  if (cached) cached.hash = snapshot(cached.state);
+}
+
 /** Conversation state saved with optimistic concurrency (see optimisticSave). */
 export class SafeConversationState extends ConversationState {
   override load(context: TurnContext, force = false): Promise<Record<string, unknown>> {
@@ -128,7 +139,7 @@ export class SafeConversationState extends ConversationState {
   }
 
   override saveChanges(context: TurnContext, force = false): Promise<void> {
-    return force ? super.saveChanges(context, true) : optimisticSave(this, context);
+    return force ? forcedSave(this, context, super.saveChanges(context, true)) : optimisticSave(this, context);
   }
 }
 
@@ -139,6 +150,6 @@ export class SafeUserState extends UserState {
   }
 
   override saveChanges(context: TurnContext, force = false): Promise<void> {
-    return force ? super.saveChanges(context, true) : optimisticSave(this, context);
+    return force ? forcedSave(this, context, super.saveChanges(context, true)) : optimisticSave(this, context);
   }
 }
