@@ -1,7 +1,7 @@
 /**
  * The search index: one minisearch index over passages and curated answers, with
- * fields analyzed by the Japanese chain, plus the analyzed quote sentences of every
- * passage. It is built ahead (npm run build) and saved; a hash of the knowledge files
+ * fields analyzed by the Japanese chain, the hits of its frequent terms (see
+ * term-search), and the analyzed quote sentences of every passage. It is built ahead (npm run build) and saved; a hash of the knowledge files
  * and the analyzer version tells when the saved index is stale.
  */
 import { createHash } from 'node:crypto';
@@ -15,9 +15,10 @@ import { CHUNKER_VERSION, type Passage } from '../../content/passages.js';
 import { isVerbatimQuote } from '../../content/quotes.js';
 import type { SourceDocument } from '../../content/types.js';
 import { MAX_QUOTE_CHARS, sentencesOf } from './answers.js';
+import { frequentHits, type FrequentHits, type TermHits } from './term-search.js';
 
 /** Bump when the index layout or field contents change. */
-export const INDEX_FORMAT = 9;
+export const INDEX_FORMAT = 10;
 
 export interface IndexedItem {
   /** "p:<passage id>" or "c:<curated id>". */
@@ -72,6 +73,7 @@ export interface SearchIndex {
   hash: string;
   items: IndexedItem[];
   miniSearch: MiniSearch<IndexRecord>;
+  frequent: FrequentHits;
   quotes: QuoteIndex;
 }
 
@@ -206,10 +208,10 @@ export function buildIndex(
   const miniSearch = new MiniSearch<IndexRecord>(miniSearchOptions());
   miniSearch.addAll(records);
   const quotes = quoteIndex(items, new Map(passages.map((p) => [p.id, p])), docById, analyzer);
-  return { hash, items, miniSearch, quotes };
+  return { hash, items, miniSearch, frequent: frequentHits(miniSearch, records), quotes };
 }
 
-/** Type letter (b: Uint8, h: Uint16, i: Int32) + base64 of the little-endian array. */
+/** Type letter (b: Uint8, h: Uint16, i: Int32, d: Float64) + base64 of the array in the saved endianness. */
 type Encoded = string;
 interface SavedIndex {
   format: number;
@@ -218,20 +220,24 @@ interface SavedIndex {
   hash: string;
   items: [string, string][]; // kind letter + ref is the id
   miniSearch: AsPlainObject;
+  /** All hits in one run per array; term k's are offsets[k]..offsets[k + 1]. */
+  frequent: { keys: string[]; offsets: Encoded; items: Encoded; scores: Encoded; covering: Encoded };
   quotes: { vocab: string[]; itemRows: Encoded; start: Encoded; end: Encoded; termOffsets: Encoded; termIds: Encoded; firstLineVerbatim: Encoded };
 }
 
-const TYPES = { b: Uint8Array, h: Uint16Array, i: Int32Array } as const;
+const TYPES = { b: Uint8Array, h: Uint16Array, i: Int32Array, d: Float64Array } as const;
+type Decoded = Ints | Float64Array;
 
-function encode(a: Ints): Encoded {
-  const letter = a instanceof Uint8Array ? 'b' : a instanceof Uint16Array ? 'h' : 'i';
+function encode(a: Decoded): Encoded {
+  const letter = a instanceof Uint8Array ? 'b' : a instanceof Uint16Array ? 'h' : a instanceof Int32Array ? 'i' : 'd';
   return letter + Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
 }
 
-/** Decodes into a fresh typed array: a small decoded Buffer may sit unaligned in Node's pool. */
-function decode(s: Encoded): Ints {
+/** A view of the decoded bytes, or a copy when they sit unaligned (a small Buffer comes from Node's shared pool). */
+function decode(s: Encoded): Decoded {
   const T = TYPES[s[0] as keyof typeof TYPES];
   const bytes = Buffer.from(s.slice(1), 'base64');
+  if (bytes.byteOffset % T.BYTES_PER_ELEMENT === 0) return new T(bytes.buffer, bytes.byteOffset, bytes.byteLength / T.BYTES_PER_ELEMENT);
   const out = new T(bytes.byteLength / T.BYTES_PER_ELEMENT);
   new Uint8Array(out.buffer).set(bytes);
   return out;
@@ -247,6 +253,7 @@ export function saveIndex(index: SearchIndex, file: string): void {
     hash: index.hash,
     items: index.items.map((i) => [i.kind, i.ref]),
     miniSearch: index.miniSearch.toJSON(),
+    frequent: encodeFrequent(index.frequent),
     quotes: {
       vocab: [...q.vocab.keys()],
       itemRows: encode(q.itemRows),
@@ -282,14 +289,46 @@ function decodeIndex(saved: SavedIndex, hash: string): SearchIndex {
     hash,
     items: saved.items.map(([kind, ref]) => ({ id: `${kind === 'passage' ? 'p' : 'c'}:${ref}`, kind: kind as IndexedItem['kind'], ref })),
     miniSearch: MiniSearch.loadJS(saved.miniSearch, miniSearchOptions()),
+    frequent: decodeFrequent(saved.frequent),
     quotes: {
       vocab: rowsOf(q.vocab),
-      itemRows: decode(q.itemRows),
-      start: decode(q.start),
-      end: decode(q.end),
-      termOffsets: decode(q.termOffsets),
-      termIds: decode(q.termIds),
+      itemRows: decode(q.itemRows) as Ints,
+      start: decode(q.start) as Ints,
+      end: decode(q.end) as Ints,
+      termOffsets: decode(q.termOffsets) as Ints,
+      termIds: decode(q.termIds) as Ints,
       firstLineVerbatim: decode(q.firstLineVerbatim) as Uint8Array,
     },
   };
+}
+
+function encodeFrequent(frequent: FrequentHits): SavedIndex['frequent'] {
+  const all = [...frequent.values()];
+  const offsets = new Int32Array(all.length + 1);
+  all.forEach((h, k) => (offsets[k + 1] = offsets[k] + h.items.length));
+  const total = offsets[all.length];
+  const items = new Int32Array(total);
+  const scores = new Float64Array(total);
+  const covering = new Uint8Array(total);
+  all.forEach((h, k) => {
+    items.set(h.items, offsets[k]);
+    scores.set(h.scores, offsets[k]);
+    covering.set(h.covering, offsets[k]);
+  });
+  return { keys: [...frequent.keys()], offsets: encode(offsets), items: encode(items), scores: encode(scores), covering: encode(covering) };
+}
+
+/** Each term's hits are views into the decoded arrays. */
+function decodeFrequent(f: SavedIndex['frequent']): FrequentHits {
+  const offsets = decode(f.offsets) as Int32Array;
+  const items = decode(f.items) as Int32Array;
+  const scores = decode(f.scores) as Float64Array;
+  const covering = decode(f.covering) as Uint8Array;
+  const out = new Map<string, TermHits>();
+  f.keys.forEach((key, k) => {
+    const [from, to] = [offsets[k], offsets[k + 1]];
+    const c = covering.subarray(from, to);
+    out.set(key, { items: items.subarray(from, to), scores: scores.subarray(from, to), covering: c, df: c.reduce((n, x) => n + x, 0) });
+  });
+  return out;
 }

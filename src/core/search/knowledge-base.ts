@@ -21,7 +21,8 @@ import { foldForLookup } from './exact-lookup.js';
 import { GlossaryExpander } from './glossary-expansion.js';
 import { buildIndex, knowledgeHash, loadIndex, saveIndex, type IndexedItem, type SearchIndex } from './index-store.js';
 import { analyzeQuery } from './query.js';
-import { rankCandidates, shouldAnswer, TermCache, type Candidate } from './ranking.js';
+import { rankCandidates, shouldAnswer, type Candidate } from './ranking.js';
+import { TermCache } from './term-search.js';
 import type { Answer, AskOptions, AskResult } from './types.js';
 
 export interface OpenOptions {
@@ -52,6 +53,12 @@ export function defaultIndexFile(knowledgeDir: string = defaultKnowledgeDir()): 
   return join(repoRoot(), '.cache', name);
 }
 
+/**
+ * Candidates ranked in full: answers come from the first few (a passage already cited by a
+ * curated answer above it is skipped), suggestions from the first curated ones.
+ */
+const RANKED_KEPT = 100;
+
 /** How the index was obtained by `open` (for logs and the build script). */
 export type IndexSource = 'prebuilt' | 'rebuilt';
 
@@ -67,8 +74,11 @@ export class KnowledgeBase {
   private readonly passageById: Map<string, Passage>;
   private readonly curatedById: Map<string, CuratedAnswer>;
   private readonly docById: Map<string, SourceDocument>;
-  /** Per item of the index: folded text for exact lookup (filled on first use), source authority. */
-  private readonly foldedCache: (string | undefined)[];
+  /**
+   * Per item of the index: folded text for exact lookup (folded at open: the first question
+   * naming a code would otherwise fold the whole corpus), source authority.
+   */
+  private readonly folded: string[];
   private readonly authorities: Authority[];
   /** Caveats of curated entries keyed by the passages their notes cite (see passageNotes). */
   private readonly notesByPassage: Map<string, { note: CuratedNote; entry: CuratedAnswer }[]>;
@@ -97,8 +107,8 @@ export class KnowledgeBase {
     this.passageById = new Map(init.passages.map((p) => [p.id, p]));
     this.curatedById = new Map(init.curated.map((c) => [c.id, c]));
     this.docById = new Map(init.documents.map((d) => [d.id, d]));
-    this.foldedCache = new Array<string | undefined>(index.items.length);
     this.authorities = index.items.map((item) => this.authorityOf(item));
+    this.folded = index.items.map((item) => this.foldItem(item));
     this.notesByPassage = new Map();
     for (const entry of init.curated) {
       for (const note of entry.notes) {
@@ -181,11 +191,12 @@ export class KnowledgeBase {
 
   private search(question: string, lang: 'ja' | 'en', limit: number): AskResult {
     const q = analyzeQuery(question, this.analyzer, this.expander);
-    const ranked = rankCandidates(q, this.index, {
-      foldedText: (i) => this.foldedText(i),
-      authority: (i) => this.authorities[i],
-      cache: this.searchCache,
-    });
+    const ranked = rankCandidates(
+      q,
+      this.index,
+      { foldedText: (i) => this.folded[i], authority: (i) => this.authorities[i], cache: this.searchCache },
+      RANKED_KEPT,
+    );
     if (!shouldAnswer(q, ranked)) {
       const suggestions = this.suggestions(ranked, lang);
       return { question, lang, answered: false, answers: [], ...(suggestions.length ? { suggestions } : {}) };
@@ -237,18 +248,10 @@ export class KnowledgeBase {
     return (main && this.docById.get(main.docId)?.authority) ?? 'community';
   }
 
-  private foldedText(i: number): string {
-    let t = this.foldedCache[i];
-    if (t === undefined) {
-      const item = this.index.items[i];
-      if (item.kind === 'passage') t = foldForLookup(this.passageById.get(item.ref)?.text ?? '');
-      else {
-        const e = this.curatedById.get(item.ref);
-        t = e ? foldForLookup([...e.questions.ja, ...e.questions.en, e.answer.ja, e.answer.en, ...e.citations.map((c) => c.quote)].join('\n')) : '';
-      }
-      this.foldedCache[i] = t;
-    }
-    return t;
+  private foldItem(item: IndexedItem): string {
+    if (item.kind === 'passage') return foldForLookup(this.passageById.get(item.ref)?.text ?? '');
+    const e = this.curatedById.get(item.ref);
+    return e ? foldForLookup([...e.questions.ja, ...e.questions.en, e.answer.ja, e.answer.en, ...e.citations.map((c) => c.quote)].join('\n')) : '';
   }
 }
 

@@ -4,16 +4,12 @@
  * hits first; Microsoft sources preferred over community ones. Also decides whether to
  * answer at all.
  */
-import type { SearchOptions, SearchResult } from 'minisearch';
 import type { Authority } from '../../content/types.js';
 import { containsKey } from './exact-lookup.js';
 import type { IndexedItem, SearchIndex } from './index-store.js';
 import { PARTIAL_WEIGHT, type AnalyzedQuery, type Concept } from './query.js';
+import { searchBigram, searchTerm, type TermCache, type TermHits } from './term-search.js';
 
-/** Field boosts: curated phrasings matter most, then headings, then body text. */
-export const FIELD_BOOSTS = { terms: 1, section: 1.5, title: 0.3, questions: 2.5, parts: 0.4 };
-/** Fields whose matches count as covering a concept of the question (not the recall-only ones). */
-const COVERING_FIELDS = new Set(['terms', 'section', 'title', 'questions']);
 /** The bigram field only adds recall when tokenization disagrees. */
 export const BIGRAM_WEIGHT = 0.35;
 /** Share of the other alternatives' scores added to a concept's best one (Lucene's dismax tie breaker). */
@@ -37,10 +33,6 @@ export const MIN_COVERAGE = 0.42;
  */
 export const COORD = (coverage: number): number => Math.pow(0.1 + coverage, 3);
 
-/** A query term is searched in every field but the bigrams. */
-const TERM_SEARCH: SearchOptions = { fields: [...COVERING_FIELDS, 'parts'], boost: FIELD_BOOSTS };
-const BIGRAM_SEARCH: SearchOptions = { fields: ['bigrams'] };
-
 export interface Candidate {
   item: IndexedItem;
   /** Position of the item in index.items. */
@@ -57,72 +49,6 @@ export interface RankContext {
   authority(itemIndex: number): Authority;
   /** Single-term results kept between questions (none when absent). */
   cache?: TermCache;
-}
-
-/** One term's search results, best first: item positions, scores, whether a covering field matched. */
-export interface TermHits {
-  items: Int32Array;
-  scores: Float64Array;
-  covering: Uint8Array;
-  /** Items with the term in a covering field: its document frequency for coverage weights. */
-  df: number;
-}
-
-function hitsOf(results: readonly SearchResult[], term: string, covering: boolean): TermHits {
-  const n = results.length;
-  const hits: TermHits = { items: new Int32Array(n), scores: new Float64Array(n), covering: new Uint8Array(covering ? n : 0), df: 0 };
-  results.forEach((r, k) => {
-    hits.items[k] = r.id as number;
-    hits.scores[k] = r.score;
-    if (covering && r.match[term].some((f) => COVERING_FIELDS.has(f))) (hits.covering[k] = 1), hits.df++;
-  });
-  return hits;
-}
-
-/**
- * minisearch's results for single terms, kept for the next questions. The common terms and
- * bigrams of a corpus (接続, トークン …) match most items, come up in most questions, and
- * searching them again was most of an ask's time at 100× the corpus (thousands of result
- * objects per term). Least recently used out first; bounded by the hits kept (13 bytes
- * each), an entry counting as ENTRY_COST more (its objects).
- */
-export class TermCache {
-  static readonly ENTRY_COST = 32;
-  private readonly entries = new Map<string, TermHits>();
-  private size = 0;
-
-  constructor(readonly maxHits = 2_000_000) {}
-
-  get(key: string, search: () => TermHits): TermHits {
-    const cached = this.entries.get(key);
-    if (cached) {
-      this.entries.delete(key);
-      this.entries.set(key, cached);
-      return cached;
-    }
-    const h = search();
-    // No hits is cheap to find again, and unknown words must not fill the cache.
-    if (!h.items.length || cost(h) > this.maxHits) return h;
-    this.entries.set(key, h);
-    this.size += cost(h);
-    for (const [k, old] of this.entries) {
-      if (this.size <= this.maxHits) break;
-      this.entries.delete(k);
-      this.size -= cost(old);
-    }
-    return h;
-  }
-}
-const cost = (h: TermHits): number => h.items.length + TermCache.ENTRY_COST;
-
-/** minisearch's BM25 of one term over the term fields (field boosts applied), per item. */
-export function searchTerm(index: SearchIndex, term: string, cache = new TermCache(0)): TermHits {
-  return cache.get(`t${term}`, () => hitsOf(index.miniSearch.search(term, TERM_SEARCH), term, true));
-}
-
-/** minisearch's BM25 of one bigram in the bigram field, per item. */
-export function searchBigram(index: SearchIndex, bigram: string, cache = new TermCache(0)): TermHits {
-  return cache.get(`b${bigram}`, () => hitsOf(index.miniSearch.search(bigram, BIGRAM_SEARCH), bigram, false));
 }
 
 /**
@@ -157,8 +83,11 @@ function conceptWeight(n: number, c: Concept, perTerm: ReadonlyMap<string, TermH
   return Math.max(...(heads.length ? heads : c.terms).map((t) => idf(n, perTerm.get(t)?.df ?? 0)));
 }
 
-/** Ranks every item matching the question, best first. */
-export function rankCandidates(q: AnalyzedQuery, index: SearchIndex, ctx: RankContext): Candidate[] {
+/**
+ * Ranks the items matching the question, best first: all of them, or the best `top` (and any
+ * tied with the last) followed by the curated answers that cover part of the question.
+ */
+export function rankCandidates(q: AnalyzedQuery, index: SearchIndex, ctx: RankContext, top = Infinity): Candidate[] {
   const n = index.items.length;
   const terms = [...q.weights.keys()];
   const score = new Float64Array(n);
@@ -249,12 +178,26 @@ export function rankCandidates(q: AnalyzedQuery, index: SearchIndex, ctx: RankCo
     }
   }
 
-  const out = order.map((i): Candidate => {
+  // Final scores first, objects only for the best: common words make nearly every item a
+  // candidate, and building and sorting all of them was most of a large corpus' ranking.
+  const coord = new Map<number, number>();
+  const final = new Float64Array(order.length);
+  order.forEach((i, k) => {
     const coverage = total ? got[i] / total : 0;
-    const exactHits = exactOf.get(i)?.length ?? 0;
-    const s = score[i] * COORD(coverage) * AUTHORITY_FACTOR[ctx.authority(i)] + EXACT_BONUS * exactHits;
-    return { item: index.items[i], itemIndex: i, score: s, coverage, exactHits };
+    let c = coord.get(coverage);
+    if (c === undefined) coord.set(coverage, (c = COORD(coverage)));
+    final[k] = score[i] * c * AUTHORITY_FACTOR[ctx.authority(i)] + EXACT_BONUS * (exactOf.get(i)?.length ?? 0);
   });
+  const cut = top < order.length ? Float64Array.from(final).sort()[order.length - top] : -Infinity;
+  const out: Candidate[] = [];
+  order.forEach((i, k) => {
+    const coverage = total ? got[i] / total : 0;
+    // Ties at the cut are all kept, so the first `top` are those of a full sort; so are the
+    // curated answers that cover part of the question, for suggestions when none is good enough.
+    if (final[k] < cut && !(coverage > 0 && index.items[i].kind === 'curated')) return;
+    out.push({ item: index.items[i], itemIndex: i, score: final[k], coverage, exactHits: exactOf.get(i)?.length ?? 0 });
+  });
+  // Stable: equal scores keep the order met.
   return out.sort((a, b) => b.score - a.score);
 }
 
