@@ -11,6 +11,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultKnowledgeDir } from '../../src/core/search/knowledge-base.js';
+import { FREQUENT_MIN_ITEMS } from '../../src/core/search/term-search.js';
 import { httpLoad, type LoadFigures } from './http-load.js';
 import { benchQuestions } from './questions.js';
 import { measureScale, type ScalePoint } from './scale.js';
@@ -126,7 +127,7 @@ async function main(): Promise<void> {
   );
   out.push('');
   if (one) {
-    out.push(`### In-process answer latency (KnowledgeBase.ask, 1×, ${benchQuestions().length} dev questions + variants × 5 timed rounds after 2 warm-up rounds; 2 rounds at 10×, 1 at 100×; "no search cache": every ask runs all its minisearch searches)`);
+    out.push(`### In-process answer latency (KnowledgeBase.ask, 1×, ${benchQuestions().length} dev questions + variants × 5 timed rounds after 2 warm-up rounds; 2 rounds at 10×, 1 at 100×; "no search cache": no LRU of term results, so every ask searches minisearch for each of its terms but those in ${FREQUENT_MIN_ITEMS}+ items, whose hits are saved with the index)`);
     const rows = (ls: typeof one.load.latency, label: string) => ls.map((l) => [`${l.lang}${label}`, String(l.n), fmt(l.p50, 2), fmt(l.p95, 2), fmt(l.p99, 2), fmt(l.max, 2)]);
     out.push(table(['language', 'asks', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms'], [...rows(one.load.latency, ''), ...rows(one.load.uncached, ' (no search cache)')]));
     out.push('');

@@ -27,7 +27,7 @@ export interface LoadResult {
   rssMB: number;
   heapMB: number;
   latency: ReturnType<typeof answerLatency>;
-  /** The same questions with no search cache: every ask runs all its minisearch searches. */
+  /** The same questions with no search cache: every ask searches minisearch for its terms (but the frequent ones saved with the index). */
   uncached: ReturnType<typeof answerLatency>;
   source: string;
 }
