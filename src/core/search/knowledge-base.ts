@@ -54,8 +54,8 @@ export function defaultIndexFile(knowledgeDir: string = defaultKnowledgeDir()): 
 }
 
 /**
- * Candidates ranked in full: answers come from the first few (a passage already cited by a
- * curated answer above it is skipped), suggestions from the first curated ones.
+ * How many of the best candidates ranking returns (see rankCandidates): answers come from the
+ * first few (a passage already cited by a curated answer above it is skipped).
  */
 const RANKED_KEPT = 100;
 
