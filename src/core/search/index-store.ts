@@ -1,8 +1,9 @@
 /**
  * The search index: one minisearch index over passages and curated answers, with
  * fields analyzed by the Japanese chain, the hits of its frequent terms (see
- * term-search), and the analyzed quote sentences of every passage. It is built ahead (npm run build) and saved; a hash of the knowledge files
- * and the analyzer version tells when the saved index is stale.
+ * term-search), and the analyzed quote sentences of every passage. It is built
+ * ahead (npm run build) and saved; a hash of the knowledge files and the analyzer
+ * version tells when the saved index is stale.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';

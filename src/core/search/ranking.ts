@@ -181,21 +181,21 @@ export function rankCandidates(q: AnalyzedQuery, index: SearchIndex, ctx: RankCo
   // Final scores first, objects only for the best: common words make nearly every item a
   // candidate, and building and sorting all of them was most of a large corpus' ranking.
   const coord = new Map<number, number>();
+  const coverage = new Float64Array(order.length);
   const final = new Float64Array(order.length);
   order.forEach((i, k) => {
-    const coverage = total ? got[i] / total : 0;
-    let c = coord.get(coverage);
-    if (c === undefined) coord.set(coverage, (c = COORD(coverage)));
+    coverage[k] = total ? got[i] / total : 0;
+    let c = coord.get(coverage[k]);
+    if (c === undefined) coord.set(coverage[k], (c = COORD(coverage[k])));
     final[k] = score[i] * c * AUTHORITY_FACTOR[ctx.authority(i)] + EXACT_BONUS * (exactOf.get(i)?.length ?? 0);
   });
   const cut = top < order.length ? Float64Array.from(final).sort()[order.length - top] : -Infinity;
   const out: Candidate[] = [];
   order.forEach((i, k) => {
-    const coverage = total ? got[i] / total : 0;
     // Ties at the cut are all kept, so the first `top` are those of a full sort; so are the
     // curated answers that cover part of the question, for suggestions when none is good enough.
-    if (final[k] < cut && !(coverage > 0 && index.items[i].kind === 'curated')) return;
-    out.push({ item: index.items[i], itemIndex: i, score: final[k], coverage, exactHits: exactOf.get(i)?.length ?? 0 });
+    if (final[k] < cut && !(coverage[k] > 0 && index.items[i].kind === 'curated')) return;
+    out.push({ item: index.items[i], itemIndex: i, score: final[k], coverage: coverage[k], exactHits: exactOf.get(i)?.length ?? 0 });
   });
   // Stable: equal scores keep the order met.
   return out.sort((a, b) => b.score - a.score);
