@@ -1,6 +1,7 @@
 import {
   ConversationState,
   UserState,
+  type BotState,
   type Storage,
   type StoreItems,
   type TurnContext,
@@ -89,7 +90,7 @@ function snapshot(state: Record<string, unknown>): string {
 }
 
 /** BotState.load with the snapshot as change hash (see snapshot). */
-function loadState(state: ConversationState | UserState, context: TurnContext, force: boolean): Promise<Record<string, unknown>> {
+function loadState(state: BotState, context: TurnContext, force: boolean): Promise<Record<string, unknown>> {
   const bs = state as unknown as StateInternals;
   const cached = context.turnState.get(bs.stateKey) as Cached | undefined;
   if (!force && cached?.state) return Promise.resolve(cached.state);
@@ -107,7 +108,7 @@ function loadState(state: ConversationState | UserState, context: TurnContext, f
  * other. This version writes with the eTag it read, making a concurrent update a
  * StorageConflictError the bot can retry instead of lost state.
  */
-function optimisticSave(state: ConversationState | UserState, context: TurnContext): Promise<void> {
+function optimisticSave(state: BotState, context: TurnContext): Promise<void> {
   const bs = state as unknown as StateInternals;
   const cached = context.turnState.get(bs.stateKey) as Cached | undefined;
   if (!cached || cached.hash === snapshot(cached.state)) return Promise.resolve();
@@ -126,30 +127,32 @@ function optimisticSave(state: ConversationState | UserState, context: TurnConte
  * snapshot form: botbuilder records its sha256 there, which the next save would take
  * for a change.
  */
-async function forcedSave(state: ConversationState | UserState, context: TurnContext, saved: Promise<void>): Promise<void> {
+async function forcedSave(state: BotState, context: TurnContext, saved: Promise<void>): Promise<void> {
   await saved;
   const cached = context.turnState.get((state as unknown as StateInternals).stateKey) as Cached | undefined;
   if (cached) cached.hash = snapshot(cached.state);
 }
 
-/** Conversation state saved with optimistic concurrency (see optimisticSave). */
-export class SafeConversationState extends ConversationState {
-  override load(context: TurnContext, force = false): Promise<Record<string, unknown>> {
-    return loadState(this, context, force);
-  }
+/**
+ * A botbuilder state class whose loads record the snapshot (see loadState) and whose saves
+ * are optimistic (see optimisticSave). Conversation and user state differ only in their keys.
+ */
+// A mixin's base constructor must take `any[]` (TypeScript's rule for class mixins).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function safeState<B extends new (...args: any[]) => BotState>(Base: B) {
+  return class extends Base {
+    override load(context: TurnContext, force = false): Promise<Record<string, unknown>> {
+      return loadState(this, context, force);
+    }
 
-  override saveChanges(context: TurnContext, force = false): Promise<void> {
-    return force ? forcedSave(this, context, super.saveChanges(context, true)) : optimisticSave(this, context);
-  }
+    override saveChanges(context: TurnContext, force = false): Promise<void> {
+      return force ? forcedSave(this, context, super.saveChanges(context, true)) : optimisticSave(this, context);
+    }
+  };
 }
+
+/** Conversation state saved with optimistic concurrency (see optimisticSave). */
+export class SafeConversationState extends safeState(ConversationState) {}
 
 /** User state saved with optimistic concurrency (see optimisticSave). */
-export class SafeUserState extends UserState {
-  override load(context: TurnContext, force = false): Promise<Record<string, unknown>> {
-    return loadState(this, context, force);
-  }
-
-  override saveChanges(context: TurnContext, force = false): Promise<void> {
-    return force ? forcedSave(this, context, super.saveChanges(context, true)) : optimisticSave(this, context);
-  }
-}
+export class SafeUserState extends safeState(UserState) {}
