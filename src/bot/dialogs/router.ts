@@ -1,5 +1,8 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
-import { DialogSet, type DialogContext, type DialogInstance, type DialogState } from 'botbuilder-dialogs';
+import type { DialogContext, DialogInstance, DialogState } from 'botbuilder-dialogs';
+// Deep import: the package index also loads the prompts' text recognizers, about 200 ms of
+// startup for code this bot never runs.
+import { DialogSet } from 'botbuilder-dialogs/lib/dialogSet.js';
 import type { Lang } from '../../content/types.js';
 import { matchCommand, parseChoiceNumber } from '../../core/troubleshoot/index.js';
 import { findCommand } from '../commands.js';

@@ -1,4 +1,6 @@
-import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { DialogContext, DialogInstance, DialogTurnResult } from 'botbuilder-dialogs';
+// Deep import: see router.ts (the package index loads the prompts' recognizers).
+import { Dialog } from 'botbuilder-dialogs/lib/dialog.js';
 import type { TurnContext } from 'botbuilder';
 import { t } from '../language/strings.js';
 import { stepReply } from '../replies.js';
