@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { load as parseYaml } from 'js-yaml';
 import { resolveCitation } from './citations.js';
 import type { Bilingual, Citation, CitationRef, Lang, SourceDocument } from './types.js';
 

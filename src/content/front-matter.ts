@@ -1,4 +1,4 @@
-import { parse as parseYaml } from 'yaml';
+import { load as parseYaml } from 'js-yaml';
 
 export interface FrontMatterSplit {
   data: Record<string, unknown>;

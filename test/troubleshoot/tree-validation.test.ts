@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { stringify } from 'yaml';
+import { dump as stringify } from 'js-yaml';
 import { isVerbatimQuote } from '../../src/content/quotes.js';
 import { loadTrees, parseTree, TreeValidationError } from '../../src/core/troubleshoot/index.js';
 import { documents, loaded, rawTree, trees } from './trees.js';

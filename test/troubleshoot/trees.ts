@@ -1,7 +1,7 @@
 /** The bundled trees and documents, loaded once for the troubleshooting tests, and path generation over a tree. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { load as parseYaml } from 'js-yaml';
 import { loadDocuments } from '../../src/content/documents.js';
 import { loadTrees, type TroubleshootingTree } from '../../src/core/troubleshoot/index.js';
 

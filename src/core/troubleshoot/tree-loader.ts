@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { load as parseYaml } from 'js-yaml';
 import { resolveCitation } from '../../content/citations.js';
 import type { Citation, CitationRef, SourceDocument } from '../../content/types.js';
 import { TreeValidationError, validateTree } from './tree-validator.js';
