@@ -111,14 +111,16 @@ function loadState(state: BotState, context: TurnContext, force: boolean): Promi
 function optimisticSave(state: BotState, context: TurnContext): Promise<void> {
   const bs = state as unknown as StateInternals;
   const cached = context.turnState.get(bs.stateKey) as Cached | undefined;
-  if (!cached || cached.hash === snapshot(cached.state)) return Promise.resolve();
+  if (!cached) return Promise.resolve();
+  const now = snapshot(cached.state);
+  if (cached.hash === now) return Promise.resolve();
   return Promise.resolve(bs.storageKey(context)).then(async (k) => {
     const item = { ...cached.state };
     if (typeof item.eTag !== 'string' || !item.eTag) item.eTag = '*';
     await bs.storage.write({ [k]: item });
     // The new eTag is unknown after a write; a second save in this turn must not be blind,
-    // so the cache is marked clean and the bot saves once per turn.
-    cached.hash = snapshot(cached.state);
+    // so the cache is marked clean (as written) and the bot saves once per turn.
+    cached.hash = now;
   });
 }
 
