@@ -89,10 +89,15 @@ function snapshot(state: Record<string, unknown>): string {
   return JSON.stringify(rest);
 }
 
+/** What botbuilder keeps of a state for this turn (its turnState entry), once loaded. */
+function cachedOf(state: BotState, context: TurnContext): Cached | undefined {
+  return context.turnState.get((state as unknown as StateInternals).stateKey) as Cached | undefined;
+}
+
 /** BotState.load with the snapshot as change hash (see snapshot). */
 function loadState(state: BotState, context: TurnContext, force: boolean): Promise<Record<string, unknown>> {
   const bs = state as unknown as StateInternals;
-  const cached = context.turnState.get(bs.stateKey) as Cached | undefined;
+  const cached = cachedOf(state, context);
   if (!force && cached?.state) return Promise.resolve(cached.state);
   return Promise.resolve(bs.storageKey(context)).then(async (key) => {
     const items = await bs.storage.read([key]);
@@ -110,7 +115,7 @@ function loadState(state: BotState, context: TurnContext, force: boolean): Promi
  */
 function optimisticSave(state: BotState, context: TurnContext): Promise<void> {
   const bs = state as unknown as StateInternals;
-  const cached = context.turnState.get(bs.stateKey) as Cached | undefined;
+  const cached = cachedOf(state, context);
   if (!cached) return Promise.resolve();
   const now = snapshot(cached.state);
   if (cached.hash === now) return Promise.resolve();
@@ -131,7 +136,7 @@ function optimisticSave(state: BotState, context: TurnContext): Promise<void> {
  */
 async function forcedSave(state: BotState, context: TurnContext, saved: Promise<void>): Promise<void> {
   await saved;
-  const cached = context.turnState.get((state as unknown as StateInternals).stateKey) as Cached | undefined;
+  const cached = cachedOf(state, context);
   if (cached) cached.hash = snapshot(cached.state);
 }
 
