@@ -33,6 +33,7 @@ export function helpReply(lang: Lang): Reply {
  * Built answer replies by answer object and language. The knowledge base hands out the
  * same frozen Answer for a repeated question, so its cards are built once; each send
  * gets its own shallow copy (botbuilder and the outbox set fields on the top level only).
+ * An answer that is not frozen did not come from the answer cache and will not come again.
  */
 const builtAnswers = new WeakMap<Answer, Partial<Record<Lang, Reply>>>();
 
@@ -41,7 +42,7 @@ const builtAnswers = new WeakMap<Answer, Partial<Record<Lang, Reply>>>();
  * renders, feedback buttons, and a card with the quoted sources.
  */
 export function answerReply(answer: Answer, lang: Lang, notice?: string): Reply {
-  if (notice) return buildAnswerReply(answer, lang, notice);
+  if (notice || !Object.isFrozen(answer)) return buildAnswerReply(answer, lang, notice);
   let byLang = builtAnswers.get(answer);
   if (!byLang) builtAnswers.set(answer, (byLang = {}));
   const reply = (byLang[lang] ??= deepFreeze(buildAnswerReply(answer, lang)));
