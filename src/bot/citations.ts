@@ -1,5 +1,5 @@
 import type { Citation } from '../content/types.js';
-import { cleanText, clip } from './cards/inert.js';
+import { cleanText, clip } from './text-safety.js';
 
 /** Teams' limits for a client citation (bot messages with AI-generated content). */
 const NAME_MAX = 80;

@@ -1,8 +1,8 @@
 import { appendFile, mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Activity } from 'botbuilder';
-import { cleanText } from './cards/inert.js';
-import type { BotLogger } from './logger.js';
+import { cleanText } from './text-safety.js';
+import type { BotLogger } from './services.js';
 
 /** One 👍/👎 as written to the feedback log (one JSON object per line). */
 export interface FeedbackRecord {

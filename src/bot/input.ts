@@ -1,5 +1,5 @@
 import { TurnContext, type Activity } from 'botbuilder';
-import { cleanText } from './cards/inert.js';
+import { cleanText } from './text-safety.js';
 
 /** Longest text the bot searches or walks with; longer messages are cut and the user told. */
 export const MAX_QUESTION_CHARS = 2000;

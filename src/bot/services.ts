@@ -2,9 +2,9 @@ import type { Citation, Lang } from '../content/types.js';
 import type { AskOptions, AskResult } from '../core/search/types.js';
 
 /**
- * What the bot needs from the core, as narrow interfaces. The bot never reaches
+ * What the bot needs from outside, as narrow interfaces. The bot never reaches
  * into the knowledge base or the decision trees directly, so tests can pass
- * doubles and the core can change shape behind troubleshooter.ts.
+ * doubles and the core can change shape behind troubleshoot-service.ts.
  */
 export interface KnowledgeService {
   ask(question: string, options?: AskOptions): AskResult;
@@ -61,7 +61,7 @@ export interface StepResult {
 export interface TroubleshootService {
   /** Whether the text asks for a diagnosis, and facts it already states (e.g. error code). */
   detectIntent(text: string): { intent: boolean; facts?: Record<string, unknown> };
-  /** Starts a walk; `state` is plain JSON, stored in dialog state. */
+  /** Starts a walk; `state` is plain JSON, kept in conversation state. */
   start(facts: Record<string, unknown> | undefined, lang: Lang): { state: unknown; view: StepView; done: boolean };
   apply(state: unknown, input: string, lang: Lang): StepResult;
   view(state: unknown, lang: Lang): StepView;
@@ -75,3 +75,14 @@ export interface BotServices {
   knowledge?: KnowledgeService;
   troubleshoot?: TroubleshootService;
 }
+
+/** The logging the bot layer needs; pino's Logger satisfies it. */
+export interface BotLogger {
+  debug(obj: object, msg?: string): void;
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+/** Drops everything (tests, CLI). */
+export const nullLogger: BotLogger = { debug() {}, info() {}, warn() {}, error() {} };

@@ -1,22 +1,47 @@
 import type { TurnContext } from 'botbuilder';
 import type { Lang } from '../content/types.js';
 import type { TurnInput } from './input.js';
-import type { StepResult } from './services.js';
+import type { Reply } from './replies.js';
+
+/** What the bot keeps per conversation: plain JSON, so any Storage round-trips it. */
+export interface ConversationData {
+  /** The position of the walk in progress (the walker's own JSON); absent when there is none. */
+  walk?: unknown;
+}
+
+/** What the bot keeps per user, across conversations. */
+export interface UserData {
+  /** Language pinned with "English please" / "日本語で". */
+  lang?: Lang;
+}
+
+/**
+ * One message turn: what the user said, the reply language, the state the
+ * steps read and change, and the replies they add. Nothing is sent while the
+ * turn runs; the replies go out after the state is saved.
+ */
+export interface Turn {
+  readonly context: TurnContext;
+  readonly input: TurnInput;
+  lang: Lang;
+  conversation: ConversationData;
+  user: UserData;
+  readonly replies: Reply[];
+}
 
 const TURN_KEY = Symbol('pa-bot.turn');
 
-/** Per-turn facts every dialog needs: the reply language and the user's input. */
-export interface TurnInfo {
-  lang: Lang;
-  input: TurnInput;
-  /** The input applied to the current walk (see moveOf), computed once per turn. */
-  move?: StepResult;
+export function setTurn(context: TurnContext, turn: Turn): void {
+  context.turnState.set(TURN_KEY, turn);
 }
 
-export function setTurnInfo(context: TurnContext, info: TurnInfo): void {
-  context.turnState.set(TURN_KEY, info);
+/** The message turn running on this context, if any (the error reply uses its language). */
+export function turnOf(context: TurnContext): Turn | undefined {
+  return context.turnState.get(TURN_KEY) as Turn | undefined;
 }
 
-export function getTurnInfo(context: TurnContext): TurnInfo | undefined {
-  return context.turnState.get(TURN_KEY) as TurnInfo | undefined;
+/** Ids for log lines: enough to find the conversation, never the message text. */
+export function logIds(context: TurnContext): Record<string, string | undefined> {
+  const a = context.activity;
+  return { activityId: a?.id, conversationId: a?.conversation?.id, channelId: a?.channelId, type: a?.type };
 }

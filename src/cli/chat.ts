@@ -4,7 +4,7 @@ import { Command } from 'commander';
 import { createServer } from '../server/app.js';
 import { loadConfig } from '../server/config.js';
 import { createLogger } from '../server/logger.js';
-import { loadServices } from '../server/services.js';
+import { loadServices } from '../server/load-services.js';
 import pino from 'pino';
 
 /**

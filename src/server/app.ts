@@ -3,7 +3,6 @@ import restify, { type Request, type Response, type Server } from 'restify';
 import type { Storage } from 'botbuilder';
 import { FeedbackLog } from '../bot/feedback.js';
 import type { BotServices } from '../bot/services.js';
-import { SafeConversationState, SafeUserState } from '../bot/state.js';
 import { TeamsBot } from '../bot/teams-bot.js';
 import { createAdapter } from './adapter.js';
 import type { ServerConfig } from './config.js';
@@ -45,17 +44,13 @@ export interface BotServer {
 export function createServer(options: CreateServerOptions): BotServer {
   const { config } = options;
   const logger = options.logger ?? silentLogger();
-  const storage = options.storage ?? createStorage({ connectionString: config.storageConnectionString, container: config.storageContainer }).storage;
+  const { storage, timeoutMs: storageTimeoutMs } = options.storage
+    ? { storage: options.storage, timeoutMs: 0 }
+    : createStorage({ connectionString: config.storageConnectionString, container: config.storageContainer });
   const services: BotServices = options.services ?? {};
   const feedback = new FeedbackLog(config.feedbackLog, logger);
-  const adapter = createAdapter(config, logger);
-  const bot = new TeamsBot({
-    conversationState: new SafeConversationState(storage),
-    userState: new SafeUserState(storage),
-    services,
-    feedback,
-    logger,
-  });
+  const bot = new TeamsBot({ storage, storageTimeoutMs, services, feedback, logger });
+  const adapter = createAdapter(config, bot.replyToError);
 
   let ready = false;
   const readyPromise: Promise<void> = (async () => {

@@ -1,7 +1,7 @@
 import { createServer } from './app.js';
 import { ConfigError, describeConfig, loadConfig } from './config.js';
 import { createLogger } from './logger.js';
-import { loadServices } from './services.js';
+import { loadServices } from './load-services.js';
 
 /**
  * `npm start`: listen at once (so /healthz answers while the dictionary loads),

@@ -1,6 +1,6 @@
 import { MemoryStorage, type Storage, type StoreItems } from 'botbuilder';
 import type { BlobsStorage } from 'botbuilder-azure-blobs';
-import { GuardedStorage } from '../bot/state.js';
+import { isETagConflict } from '../bot/conversation-store.js';
 
 export interface StorageOptions {
   connectionString?: string;
@@ -10,35 +10,37 @@ export interface StorageOptions {
 }
 
 /**
- * BlobsStorage caches its one-time "create container" promise, so a single
- * failure while storage is down would break it for the life of the process.
- * This wrapper forgets a failed initialisation so the next turn tries again.
+ * BlobsStorage creates its container once, on first use, and keeps the outcome:
+ * one failure while storage is down would fail every later call of that
+ * instance. So after a failure (other than an ETag conflict, which is an
+ * answer, not an outage) the next call goes to a new BlobsStorage, which
+ * tries again.
  */
-class RecoveringBlobsStorage implements Storage {
-  constructor(private readonly inner: BlobsStorage) {}
+class ReconnectingBlobsStorage implements Storage {
+  private inner: BlobsStorage;
+
+  constructor(private readonly create: () => BlobsStorage) {
+    this.inner = create();
+  }
 
   read(keys: string[]): Promise<StoreItems> {
-    return this.run(() => this.inner.read(keys));
+    return this.run((s) => s.read(keys));
   }
 
   write(changes: StoreItems): Promise<void> {
-    return this.run(() => this.inner.write(changes));
+    return this.run((s) => s.write(changes));
   }
 
   delete(keys: string[]): Promise<void> {
-    return this.run(() => this.inner.delete(keys));
+    return this.run((s) => s.delete(keys));
   }
 
-  private async run<T>(fn: () => Promise<T>): Promise<T> {
+  private async run<T>(fn: (s: BlobsStorage) => Promise<T>): Promise<T> {
+    const inner = this.inner;
     try {
-      return await fn();
+      return await fn(inner);
     } catch (err) {
-      const holder = this.inner as unknown as { _initializePromise?: Promise<unknown> };
-      const init = holder._initializePromise;
-      if (init) {
-        const failed = await init.then(() => false, () => true);
-        if (failed && holder._initializePromise === init) holder._initializePromise = undefined;
-      }
+      if (!isETagConflict(err) && this.inner === inner) this.inner = this.create();
       throw err;
     }
   }
@@ -46,19 +48,20 @@ class RecoveringBlobsStorage implements Storage {
 
 /**
  * The bot's state storage: Azure Blob Storage when a connection string is set
- * (several instances share it), otherwise in-process memory. Always wrapped in
- * GuardedStorage so failures surface as StorageUnavailableError / StorageConflictError.
+ * (several instances share it), otherwise in-process memory. `timeoutMs` is the
+ * limit the conversation store puts on each call: none for memory, which
+ * answers at once or throws.
  */
-export function createStorage(options: StorageOptions = {}): { storage: Storage; kind: 'memory' | 'blobs' } {
-  const timeoutMs = options.timeoutMs ?? 8000;
-  // Memory answers at once or throws; only a remote store needs a timeout.
-  if (!options.connectionString) return { storage: new GuardedStorage(new MemoryStorage(), 0), kind: 'memory' };
+export function createStorage(options: StorageOptions = {}): { storage: Storage; kind: 'memory' | 'blobs'; timeoutMs: number } {
+  if (!options.connectionString) return { storage: new MemoryStorage(), kind: 'memory', timeoutMs: 0 };
   // Loaded only when configured: the Azure SDK adds about 90 ms to every start in memory mode.
   const { BlobsStorage: Blobs } = require('botbuilder-azure-blobs') as typeof import('botbuilder-azure-blobs');
-  const blobs = new Blobs(options.connectionString, options.container ?? 'bot-state', {
-    // Fail fast: a user waiting in Teams is better served by "try again" in seconds
-    // than by the SDK's default minute of retries.
-    storagePipelineOptions: { retryOptions: { maxTries: 2, tryTimeoutInMs: 4000, retryDelayInMs: 200, maxRetryDelayInMs: 1000 } },
-  });
-  return { storage: new GuardedStorage(new RecoveringBlobsStorage(blobs), timeoutMs), kind: 'blobs' };
+  const { connectionString, container = 'bot-state' } = options;
+  const create = () =>
+    new Blobs(connectionString, container, {
+      // Fail fast: a user waiting in Teams is better served by "try again" in seconds
+      // than by the SDK's default minute of retries.
+      storagePipelineOptions: { retryOptions: { maxTries: 2, tryTimeoutInMs: 4000, retryDelayInMs: 200, maxRetryDelayInMs: 1000 } },
+    });
+  return { storage: new ReconnectingBlobsStorage(create), kind: 'blobs', timeoutMs: options.timeoutMs ?? 8000 };
 }

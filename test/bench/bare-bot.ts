@@ -10,7 +10,6 @@ import restify, { type Request, type Response } from 'restify';
 import { ActivityHandler } from 'botbuilder';
 import { createAdapter } from '../../src/server/adapter.js';
 import { loadConfig } from '../../src/server/config.js';
-import { silentLogger } from '../../src/server/logger.js';
 
 class FixedTextBot extends ActivityHandler {
   constructor() {
@@ -24,7 +23,7 @@ class FixedTextBot extends ActivityHandler {
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const adapter = createAdapter(config, silentLogger());
+  const adapter = createAdapter(config, async () => {});
   const bot = new FixedTextBot();
   const server = restify.createServer({ name: 'bare-bot', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: config.maxBodyBytes, mapParams: false, mapFiles: false, rejectUnknown: true }));

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { MemoryStorage, type Storage, type StoreItems } from 'botbuilder';
-import { GuardedStorage } from '../../src/bot/state.js';
 import { allText, cards, Conversation, japaneseOnlyInQuotes, sharedServices, startBot, type Running } from '../server/helpers.js';
 import { fakeTroubleshooter } from './fakes.js';
 
@@ -198,7 +197,7 @@ class FlakyStorage implements Storage {
 describe('bot: faults', function () {
   it('storage unreachable → a clear "temporarily unavailable" reply; when it returns the walk resumes where it was', async () => {
     const flaky = new FlakyStorage();
-    const bot = await startBot({ storage: new GuardedStorage(flaky, 2000), services: { ...(await sharedServices()), troubleshoot: fakeTroubleshooter } });
+    const bot = await startBot({ storage: flaky, services: { ...(await sharedServices()), troubleshoot: fakeTroubleshooter } });
     try {
       const c = new Conversation(bot.url);
       await c.say('診断');
@@ -256,7 +255,7 @@ describe('bot: faults', function () {
         return inner.write(changes);
       },
     };
-    const bot = await startBot({ storage: new GuardedStorage(storage), services: { ...(await sharedServices()), troubleshoot: fakeTroubleshooter } });
+    const bot = await startBot({ storage, services: { ...(await sharedServices()), troubleshoot: fakeTroubleshooter } });
     try {
       const c = new Conversation(bot.url);
       const start = await c.say('診断');
@@ -301,6 +300,27 @@ describe('bot: work done once per turn', function () {
       const q2 = await c.say('1');
       assert.match(cards(q2)[0].fallbackText, /パスワード/);
       assert.equal(applies, 1, 'an answer');
+    } finally {
+      await bot.close();
+    }
+  });
+
+  it('writes state only when the turn changed it', async () => {
+    const inner = new MemoryStorage();
+    const writes: string[] = [];
+    const storage: Storage = { read: (k) => inner.read(k), delete: (k) => inner.delete(k), write: (c) => (writes.push(...Object.keys(c)), inner.write(c)) };
+    const bot = await startBot({ storage, services: { ...(await sharedServices()), troubleshoot: fakeTroubleshooter } });
+    try {
+      const c = new Conversation(bot.url);
+      await c.say('help');
+      await c.say('接続が無効になるのはなぜですか？');
+      assert.deepEqual(writes, [], 'help and a question change nothing');
+      await c.say('診断');
+      assert.equal(writes.length, 1, 'starting a walk writes the conversation');
+      assert.match(writes[0], /\/conversations\//);
+      await c.say('English please');
+      assert.equal(writes.length, 2, 'pinning a language writes the user');
+      assert.match(writes[1], /\/users\//);
     } finally {
       await bot.close();
     }

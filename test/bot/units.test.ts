@@ -1,17 +1,15 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { answerCard, declineCard } from '../../src/bot/cards/answer-card.js';
-import { cardPlainText, cleanText, escapeMarkdown } from '../../src/bot/cards/inert.js';
+import { cardPlainText, cleanText, escapeMarkdown } from '../../src/bot/text-safety.js';
 import { choiceCard, outcomeCard } from '../../src/bot/cards/step-cards.js';
 import { CitationList, citationEntity } from '../../src/bot/citations.js';
-import { COMMANDS, findCommand } from '../../src/bot/commands.js';
+import { COMMANDS, findCommand } from '../../src/core/vocabulary.js';
 import { readInput, MAX_QUESTION_CHARS } from '../../src/bot/input.js';
 import { pickLang } from '../../src/bot/language/pick.js';
 import { STRING_KEYS, t } from '../../src/bot/language/strings.js';
 import { FeedbackLog } from '../../src/bot/feedback.js';
-import { nullLogger } from '../../src/bot/logger.js';
-import { SafeConversationState } from '../../src/bot/state.js';
-import { MemoryStorage, TestAdapter, TurnContext, type StoreItems } from 'botbuilder';
+import { nullLogger } from '../../src/bot/services.js';
 import { ConfigError, describeConfig, loadConfig } from '../../src/server/config.js';
 import { japaneseOnlyInQuotes } from '../server/helpers.js';
 
@@ -78,34 +76,6 @@ describe('bot units', () => {
     assert.equal(loadConfig({ ANSWER_CACHE_SIZE: '0' }).answerCacheSize, 0);
     assert.throws(() => loadConfig({ ANSWER_CACHE_SIZE: '-1' }), /ANSWER_CACHE_SIZE/);
     assert.ok(!JSON.stringify(describeConfig(c)).includes('secret'));
-  });
-
-  it('state: a turn that changes nothing writes nothing; a change writes once, also after a forced save', async () => {
-    let writes = 0;
-    const storage = new (class extends MemoryStorage {
-      override write(changes: StoreItems): Promise<void> {
-        writes++;
-        return super.write(changes);
-      }
-    })();
-    const state = new SafeConversationState(storage);
-    const walk = state.createProperty<{ step: number }>('walk');
-    const turn = () =>
-      new TurnContext(new TestAdapter(), { type: 'message', channelId: 'test', conversation: { id: 'c1' } as never, from: { id: 'u1' } as never, recipient: { id: 'b' } as never });
-    const a = turn();
-    await walk.set(a, { step: 1 });
-    await state.saveChanges(a);
-    assert.equal(writes, 1);
-    const b = turn();
-    assert.deepEqual(await walk.get(b), { step: 1 });
-    await state.saveChanges(b);
-    assert.equal(writes, 1, 'unchanged state is not written');
-    await state.saveChanges(b, true);
-    await state.saveChanges(b);
-    assert.equal(writes, 2, 'a forced save leaves the cache clean');
-    await walk.set(b, { step: 2 });
-    await state.saveChanges(b);
-    assert.equal(writes, 3);
   });
 
   it('fuzz: reading any activity value never throws, and text is capped', () => {

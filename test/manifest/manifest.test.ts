@@ -13,7 +13,7 @@ import {
   validateLocalizationSchema,
   validateManifestSchema,
 } from '../../src/cli/package-teams.js';
-import { COMMANDS, findCommand } from '../../src/bot/commands.js';
+import { COMMANDS, findCommand } from '../../src/core/vocabulary.js';
 
 const MANIFEST_DIR = DEFAULT_MANIFEST_DIR;
 const SCOPES = ['personal', 'team', 'groupChat'];

@@ -7,7 +7,7 @@ import type { BotServices } from '../../src/bot/services.js';
 import { createServer, type BotServer } from '../../src/server/app.js';
 import { loadConfig, type ServerConfig } from '../../src/server/config.js';
 import { silentLogger } from '../../src/server/logger.js';
-import { loadServices } from '../../src/server/services.js';
+import { loadServices } from '../../src/server/load-services.js';
 
 let shared: Promise<BotServices> | undefined;
 

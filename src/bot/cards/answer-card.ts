@@ -5,7 +5,7 @@ import { sourcesText } from '../citations.js';
 import { t } from '../language/strings.js';
 import { adaptiveCard, openUrlButton, paragraph, plainRuns, submitButton, type CardElement } from './elements.js';
 import { helpActions } from './help-card.js';
-import { clip } from './inert.js';
+import { clip } from '../text-safety.js';
 
 /**
  * The card under a cited answer: each numbered source with its verbatim quote

@@ -1,5 +1,5 @@
 import { CardFactory, type Attachment } from 'botbuilder';
-import { cardPlainText } from './inert.js';
+import { cardPlainText } from '../text-safety.js';
 
 /**
  * Small Adaptive Card building blocks. Version 1.4: rendered by Teams desktop,

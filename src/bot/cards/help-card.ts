@@ -1,6 +1,6 @@
 import type { Attachment } from 'botbuilder';
 import type { Lang } from '../../content/types.js';
-import { COMMANDS } from '../commands.js';
+import { COMMANDS } from '../../core/vocabulary.js';
 import { t } from '../language/strings.js';
 import { adaptiveCard, heading, paragraph, submitButton, type CardElement } from './elements.js';
 

@@ -5,7 +5,7 @@ import { sourcesText } from '../citations.js';
 import { t } from '../language/strings.js';
 import type { OutcomeView, QuestionView } from '../services.js';
 import { adaptiveCard, heading, openUrlButton, paragraph, plainRuns, submitButton, type CardElement } from './elements.js';
-import { clip } from './inert.js';
+import { clip } from '../text-safety.js';
 
 /** "Back" (when there is a step to go back to) and "start over", sending what a user would type. */
 function walkActions(canGoBack: boolean | undefined, lang: Lang): CardElement[] {

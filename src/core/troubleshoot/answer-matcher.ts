@@ -22,15 +22,6 @@ export interface OptionMatch<T extends Matchable> {
   how: 'number' | 'id' | 'exact' | 'pattern' | 'contains' | 'similar';
 }
 
-export type NavigationCommand = 'back' | 'restart' | 'cancel' | 'help';
-
-const NAVIGATION: Record<NavigationCommand, readonly string[]> = {
-  back: ['back', 'go back', 'previous', 'prev', '戻る', 'もどる', '戻って', '前へ', '前に戻る', 'ひとつ前', '一つ前', '前の質問'],
-  restart: ['restart', 'start over', 'reset', '最初から', 'はじめから', '初めから', 'やり直し', 'やりなおし', '最初からやり直す', 'リセット'],
-  cancel: ['cancel', 'stop', 'quit', 'exit', 'end', 'キャンセル', '中止', 'やめる', '終了'],
-  help: ['help', '?', 'ヘルプ', 'へるぷ', '使い方'],
-};
-
 /** Best-to-second margin below which two options are too close to pick one. */
 const AMBIGUITY_MARGIN = 0.05;
 /** Lowest paraphrase similarity accepted (Dice coefficient over character bigrams). */
@@ -117,13 +108,6 @@ function prepare(o: Matchable): PreparedOption {
     prepared.set(o, p);
   }
   return p;
-}
-
-/** A navigation word typed as the whole message (back / restart / cancel / help, either language). */
-export function matchCommand(text: string): NavigationCommand | undefined {
-  const t = normalizeInput(text);
-  if (!t || t.length > 30) return undefined;
-  return (Object.keys(NAVIGATION) as NavigationCommand[]).find((c) => NAVIGATION[c].includes(t));
 }
 
 /** "2", "２", "②", "#2", "2番", "2 です", "no. 2" → 2. */

@@ -8,5 +8,6 @@ export { validateTree, TreeValidationError } from './tree-validator.js';
 export { startWalk, applyInput, parseWalkState } from './walker.js';
 export { viewStep, walkSummary } from './step-view.js';
 export { SOLVED_YES, SOLVED_NO } from './solved-options.js';
-export { matchOption, matchCommand, normalizeInput, bigramSimilarity, parseChoiceNumber } from './answer-matcher.js';
+export { matchOption, normalizeInput, bigramSimilarity, parseChoiceNumber } from './answer-matcher.js';
+export { matchCommand, type NavigationCommand } from '../vocabulary.js';
 export { detectTroubleshootIntent, extractFacts, extractCodes } from './intake.js';

@@ -4,7 +4,8 @@
  * pure: it takes a state and returns a new one.
  */
 import type { Lang } from '../../content/types.js';
-import { matchCommand, matchesSpec, matchOption } from './answer-matcher.js';
+import { matchCommand } from '../vocabulary.js';
+import { matchesSpec, matchOption } from './answer-matcher.js';
 import { SOLVED_NO, SOLVED_OPTIONS, SOLVED_YES } from './solved-options.js';
 import { nodeAt, viewStep } from './step-view.js';
 import { citationKey } from './tree-loader.js';

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { BotServices, TroubleshootService } from '../bot/services.js';
-import { troubleshootService } from '../bot/troubleshooter.js';
+import { troubleshootService } from '../bot/troubleshoot-service.js';
 import { loadTrees } from '../core/troubleshoot/index.js';
 import { repoRoot } from '../core/repo-root.js';
 import { KnowledgeBase } from '../core/search/knowledge-base.js';

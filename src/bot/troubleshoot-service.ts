@@ -34,7 +34,7 @@ function factsOf(raw: Record<string, unknown> | undefined): TroubleshootFacts | 
  * Adapts the pure troubleshooting engine (src/core/troubleshoot) to the bot's
  * TroubleshootService port. Walk state stays the engine's plain JSON; stored
  * state is re-validated with parseWalkState on every turn, so state written by
- * an older version or tampered with fails cleanly (the dialog then starts over).
+ * an older version or tampered with fails cleanly (the bot then ends the walk).
  */
 export function troubleshootService(trees: readonly TroubleshootingTree[]): TroubleshootService {
   if (!trees.length) throw new Error('no troubleshooting trees loaded');

@@ -1,0 +1,120 @@
+import type { TurnContext } from 'botbuilder';
+import { ConversationStore, StorageConflictError, StorageUnavailableError, stateKeys, type Loaded } from './conversation-store.js';
+import type { FeedbackLog } from './feedback.js';
+import { readInput, type TurnInput } from './input.js';
+import { pickLang } from './language/pick.js';
+import { t } from './language/strings.js';
+import { textReply, type Reply } from './replies.js';
+import { replyToMessage } from './route.js';
+import type { BotLogger, BotServices } from './services.js';
+import { logIds, setTurn, type ConversationData, type Turn, type UserData } from './turn.js';
+
+export interface MessageTurnDeps {
+  store: ConversationStore;
+  services: BotServices;
+  feedback: FeedbackLog;
+  logger: BotLogger;
+}
+
+/** A state as loaded, with its JSON then, to tell whether the turn changed it. */
+interface StateRecord<T> extends Loaded<T> {
+  key: string;
+  before: string;
+}
+
+/**
+ * One message, start to end: load the conversation's and the user's state,
+ * decide and build the replies, save what changed (with the eTags read), and
+ * only then send. An ETag conflict (another instance or message got there
+ * first) runs the turn once more on fresh state; a storage failure gets a
+ * "temporarily unavailable" and changes nothing. When the replies cannot be
+ * delivered, the state is put back as it was, so the next message is not
+ * taken as an answer to a step the user never saw.
+ */
+export async function runMessageTurn(context: TurnContext, deps: MessageTurnDeps): Promise<void> {
+  const input = readInput(context.activity);
+  const keys = stateKeys(context.activity);
+  for (let attempt = 1; ; attempt++) {
+    let turn: Turn | undefined;
+    let saved: StateRecord<object>[];
+    try {
+      const [conversation, user] = await loadRecords(deps.store, [keys.conversation, keys.user]);
+      turn = startTurn(context, input, conversation.state as ConversationData, user.state as UserData);
+      deps.logger.info({ ...logIds(context), lang: turn.lang, chars: input.text.length, card: input.fromCard }, 'message');
+      deps.logger.debug({ ...logIds(context), text: input.text }, 'message text');
+      replyToMessage(turn, deps.services, deps.logger);
+      // User state first: it rarely changes and setting a language twice is harmless, so a
+      // conflict on the conversation afterwards can retry the whole turn.
+      saved = await saveChanged(deps.store, [user, conversation]);
+    } catch (err) {
+      if (err instanceof StorageConflictError && attempt === 1) {
+        deps.logger.info(logIds(context), 'state changed by another turn; retrying the turn once');
+        continue;
+      }
+      if (err instanceof StorageConflictError || err instanceof StorageUnavailableError) {
+        deps.logger.warn({ ...logIds(context), err: err.message }, 'storage problem; turn not applied');
+        const lang = turn?.lang ?? pickLang(input.text, context.activity.locale);
+        await context.sendActivity(textReply(t(lang, err instanceof StorageConflictError ? 'storageConflict' : 'storageUnavailable')));
+        return;
+      }
+      throw err;
+    }
+    try {
+      await sendReplies(context, turn.replies, deps.feedback);
+    } catch (err) {
+      await undoSaves(deps.store, saved, deps.logger, context);
+      throw err;
+    }
+    return;
+  }
+}
+
+function startTurn(context: TurnContext, input: TurnInput, conversation: ConversationData, user: UserData): Turn {
+  const turn: Turn = { context, input, lang: pickLang(input.text, context.activity.locale, user.lang), conversation, user, replies: [] };
+  setTurn(context, turn);
+  return turn;
+}
+
+async function loadRecords(store: ConversationStore, keys: string[]): Promise<StateRecord<object>[]> {
+  const loaded = await store.load<object>(keys);
+  return loaded.map((l, i) => ({ ...l, key: keys[i], before: JSON.stringify(l.state) }));
+}
+
+/** Writes the states the turn changed, in order; returns them with what was written. */
+async function saveChanged(store: ConversationStore, records: StateRecord<object>[]): Promise<StateRecord<object>[]> {
+  const saved: StateRecord<object>[] = [];
+  for (const r of records) {
+    if (JSON.stringify(r.state) === r.before) continue;
+    await store.save(r.key, r.state, r.eTag);
+    saved.push(r);
+  }
+  return saved;
+}
+
+/**
+ * Puts back the states a turn saved, each only if it is still what this turn wrote
+ * (a later turn's state is left alone). Best effort: the turn has failed already.
+ */
+async function undoSaves(store: ConversationStore, saved: StateRecord<object>[], logger: BotLogger, context: TurnContext): Promise<void> {
+  for (const r of saved) {
+    try {
+      const [now] = await store.load<object>([r.key]);
+      if (JSON.stringify(now.state) !== JSON.stringify(r.state)) continue;
+      await store.save(r.key, JSON.parse(r.before) as object, now.eTag);
+    } catch (err) {
+      logger.warn({ ...logIds(context), err: (err as Error).message }, 'could not restore the state of an undelivered turn');
+    }
+  }
+}
+
+/** Sends the turn's replies in order; notes which answer each sent message carries, for feedback. */
+async function sendReplies(context: TurnContext, replies: Reply[], feedback: FeedbackLog): Promise<void> {
+  if (!replies.length) return;
+  const answerIds = replies.map((r) => r.answerId);
+  const activities = replies.map(({ answerId: _answerId, ...activity }) => activity);
+  const responses = await context.sendActivities(activities);
+  responses.forEach((r, i) => {
+    const answerId = answerIds[i];
+    if (answerId) feedback.rememberAnswer(r?.id, answerId, context.activity.conversation?.id ?? '');
+  });
+}

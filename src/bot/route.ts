@@ -1,0 +1,107 @@
+import { parseChoiceNumber } from '../core/troubleshoot/index.js';
+import { findCommand, matchCommand, type CommandId } from '../core/vocabulary.js';
+import { runCommand } from './commands.js';
+import { t } from './language/strings.js';
+import { answerQuestion } from './question.js';
+import { textReply } from './replies.js';
+import type { BotLogger, BotServices, StepResult } from './services.js';
+import type { Turn } from './turn.js';
+import { applyMove, cancelBrokenWalk, moveOf, showStep, startWalk } from './walk.js';
+
+/** What one message is, decided before anything is said. */
+export type Route =
+  | { kind: 'empty' }
+  | { kind: 'command'; command: CommandId }
+  /** An answer, "back" or a "did this solve it?" reply to the walk in progress. */
+  | { kind: 'walk-move'; move: StepResult }
+  /** The stored walk is one the engine cannot read. */
+  | { kind: 'walk-broken' }
+  /** A card button that is no option of the current step. */
+  | { kind: 'walk-unknown-choice' }
+  /** A problem report while a walk is in progress: the walk goes on where it is. */
+  | { kind: 'walk-again' }
+  /** A walk in progress, but the diagnosis is not loaded (yet). */
+  | { kind: 'walk-not-loaded' }
+  /** A problem report: start a walk with the facts the message states. */
+  | { kind: 'walk-start'; facts?: Record<string, unknown> }
+  /** A step answer (a button, a number, "back") with no walk in progress. */
+  | { kind: 'no-walk' }
+  /** A free question; during a walk it is answered and the walk stays paused. */
+  | { kind: 'question'; duringWalk: boolean };
+
+/**
+ * Decides what a message is: a command, a move of the walk in progress, a
+ * problem report that starts a walk, or a free question for the knowledge
+ * base. The input is applied to the walk at most once; the move is carried
+ * in the route.
+ */
+export function routeMessage(turn: Turn, services: BotServices, logger: BotLogger): Route {
+  const { input } = turn;
+  if (!input.text && !input.choice) return { kind: 'empty' };
+  const command = input.choice ? undefined : findCommand(input.text);
+  if (command) return { kind: 'command', command: command.id };
+
+  const svc = services.troubleshoot;
+  if (turn.conversation.walk !== undefined) {
+    if (!svc) return { kind: 'walk-not-loaded' };
+    let move: StepResult;
+    try {
+      move = moveOf(svc, turn);
+    } catch {
+      return { kind: 'walk-broken' };
+    }
+    if (move.accepted) return { kind: 'walk-move', move };
+    if (input.choice && !input.text) return { kind: 'walk-unknown-choice' };
+    if (problemReport(turn, services, logger)) return { kind: 'walk-again' };
+    return { kind: 'question', duringWalk: true };
+  }
+
+  if ((input.choice && !input.text) || parseChoiceNumber(input.text) !== undefined || matchCommand(input.text)) return { kind: 'no-walk' };
+  const report = problemReport(turn, services, logger);
+  if (report) return { kind: 'walk-start', facts: report.facts };
+  return { kind: 'question', duringWalk: false };
+}
+
+/** Whether the message reports a problem to diagnose, and the facts it states. */
+function problemReport(turn: Turn, services: BotServices, logger: BotLogger): { facts?: Record<string, unknown> } | undefined {
+  const svc = services.troubleshoot;
+  if (!svc) return undefined;
+  try {
+    const r = svc.detectIntent(turn.input.text);
+    return r.intent ? { facts: r.facts } : undefined;
+  } catch (err) {
+    logger.warn({ err: (err as Error).message }, 'troubleshoot intent detection failed; answering as a question');
+    return undefined;
+  }
+}
+
+/** Replies to one message: decides its route, then runs the step for it. Adds replies to the turn; sends nothing. */
+export function replyToMessage(turn: Turn, services: BotServices, logger: BotLogger): void {
+  const route = routeMessage(turn, services, logger);
+  const say = (key: Parameters<typeof t>[1]) => turn.replies.push(textReply(t(turn.lang, key)));
+  switch (route.kind) {
+    case 'empty':
+      return void say('emptyMessage');
+    case 'command':
+      return runCommand(turn, route.command, services);
+    case 'walk-move':
+      return applyMove(turn, route.move);
+    case 'walk-broken':
+      return cancelBrokenWalk(turn);
+    case 'walk-unknown-choice':
+      say('walkInvalidChoice');
+      return showStep(turn, services.troubleshoot);
+    case 'walk-again':
+      return showStep(turn, services.troubleshoot);
+    case 'walk-not-loaded':
+      return void say('notReady');
+    case 'walk-start':
+      return startWalk(turn, services, { facts: route.facts });
+    case 'no-walk':
+      return void say('walkNothingToCancel');
+    case 'question':
+      answerQuestion(turn, services.knowledge, logger);
+      if (route.duringWalk) say('walkResumeHint');
+      return;
+  }
+}

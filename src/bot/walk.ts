@@ -1,0 +1,77 @@
+import { t } from './language/strings.js';
+import { stepReply, textReply } from './replies.js';
+import type { BotServices, StepResult, TroubleshootService } from './services.js';
+import type { Turn } from './turn.js';
+
+/**
+ * The guided diagnosis inside a conversation: the walker's position is kept in
+ * conversation state as the engine's plain JSON, and each function here moves
+ * it and adds the step to show. The walking itself is the core walker's.
+ */
+
+/**
+ * The turn's input applied to the walk in progress. A card press whose option id is
+ * unknown here falls back to what the button says, as if typed. Throws when the stored
+ * walk is one the engine no longer understands.
+ */
+export function moveOf(svc: TroubleshootService, turn: Turn): StepResult {
+  const { input, lang } = turn;
+  const walk = turn.conversation.walk;
+  const result = svc.apply(walk, input.choice ?? input.text, lang);
+  if (!result.accepted && input.choice && input.text && input.text !== input.choice) return svc.apply(walk, input.text, lang);
+  return result;
+}
+
+/** Starts a walk (ending any in progress) from the facts of the first message, and shows its first step. */
+export function startWalk(turn: Turn, services: BotServices, options: { facts?: Record<string, unknown>; restarted?: boolean } = {}): void {
+  const { lang } = turn;
+  delete turn.conversation.walk;
+  const svc = services.troubleshoot;
+  if (!svc) {
+    // Before /readyz the trees are still loading; after it, the diagnosis is simply not installed.
+    turn.replies.push(textReply(t(lang, services.knowledge ? 'walkUnavailable' : 'notReady')));
+    return;
+  }
+  const { state, view, done } = svc.start(options.facts, lang);
+  if (!done) turn.conversation.walk = state;
+  const notice = options.restarted ? 'walkRestartedNote' : view.kind === 'outcome' ? 'walkJumpedNote' : 'walkStartedNote';
+  turn.replies.push(stepReply(view, lang, t(lang, notice)));
+}
+
+/** Applies an accepted move: the next step, or the end of the walk (solved, not solved, cancelled). */
+export function applyMove(turn: Turn, move: StepResult): void {
+  const { lang } = turn;
+  turn.conversation.walk = move.state;
+  if (move.view) turn.replies.push(stepReply(move.view, lang));
+  if (!move.done) return;
+  endWalk(turn);
+  if (move.solved === true) turn.replies.push(textReply(t(lang, 'thanksSolved')));
+  else if (move.solved === false) turn.replies.push(textReply(t(lang, 'notSolved')));
+  // The walker itself understood a "cancel".
+  else if (!move.view) turn.replies.push(textReply(t(lang, 'walkCancelled')));
+}
+
+/** Shows the current step again (after help, a language switch, or a question mid-walk). */
+export function showStep(turn: Turn, svc: TroubleshootService | undefined): void {
+  const walk = turn.conversation.walk;
+  if (!svc || walk === undefined) return;
+  let view;
+  try {
+    view = svc.view(walk, turn.lang);
+  } catch {
+    cancelBrokenWalk(turn);
+    return;
+  }
+  turn.replies.push(stepReply(view, turn.lang));
+}
+
+/** Ends the walk in progress, if any. */
+export function endWalk(turn: Turn): void {
+  delete turn.conversation.walk;
+}
+
+/** Stored state the walker no longer understands (e.g. the tree changed): end it rather than fail every turn. */
+export function cancelBrokenWalk(turn: Turn): void {
+  endWalk(turn);
+  turn.replies.push(textReply(t(turn.lang, 'walkCancelled')));
+}
