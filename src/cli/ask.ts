@@ -7,7 +7,7 @@ import { Command } from 'commander';
 import { KnowledgeBase } from '../core/search/knowledge-base.js';
 import type { AskResult } from '../core/search/types.js';
 
-/** The public JSON shape of one result (as the issue specifies it). */
+/** The public JSON shape of one result: the fields scripts may rely on. */
 export function toJson(r: AskResult): object {
   return {
     question: r.question,

@@ -7,8 +7,6 @@
  *
  * Variants:
  *   stock     kuromoji.builder(): kuromoji's own loader (pure-JS gunzip)
- *   before    the project's loader until 2026-11: native zlib gunzip, a copy of each
- *             output, kuromoji's tid_map object of 325,871 arrays, kuromoji's lattice builder
  *   gunzip    the project's loader without the cache file: native gunzip without a copy,
  *             trailing zero padding cut (tid, tid_pos, unk, unk_pos, unk_invoke: 38 MB),
  *             tid_map as two Int32Arrays, the incremental lattice builder
@@ -17,31 +15,11 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs';
-import { gunzip } from 'node:zlib';
 import kuromoji from 'kuromoji';
 import { dictionaryCacheFile, gunzipDictionary, kuromojiDictPath, readDictionaryCache, tokenizerFrom, writeDictionaryCache } from '../../src/core/analysis/kuromoji-loader.js';
 import { fmt, rssMB, table } from './table.js';
 
-/* eslint-disable @typescript-eslint/no-require-imports */
-type LoadCallback = (err: Error | null, buffer?: ArrayBuffer) => void;
 type Tokenizer = { tokenize(s: string): { surface_form: string; pos: string; basic_form: string }[] };
-const DictionaryLoader = require('kuromoji/src/loader/DictionaryLoader') as new (p: string) => {
-  load(cb: (err: Error | null, dic: unknown) => void): void;
-  loadArrayBuffer: (file: string, cb: LoadCallback) => void;
-};
-const KuromojiTokenizer = require('kuromoji/src/Tokenizer') as new (dic: unknown) => Tokenizer;
-
-/** The previous project loader: native gunzip, then a copy into a standalone ArrayBuffer. */
-function loadBefore(): Promise<Tokenizer> {
-  const l = new DictionaryLoader(kuromojiDictPath());
-  l.loadArrayBuffer = (file, callback) =>
-    readFile(file, (err, compressed) => {
-      if (err) return callback(err);
-      gunzip(compressed, (err2, raw) => (err2 ? callback(err2) : callback(null, raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength) as ArrayBuffer)));
-    });
-  return new Promise((resolve, reject) => l.load((err, dic) => (err ? reject(err) : resolve(new KuromojiTokenizer(dic)))));
-}
 
 const SAMPLE = '条件付きアクセスで更新トークンが失効し、Power Automate の接続が無効になった。パスワードの変更やリセットでは接続は無効になりませんが、多要素認証の要求が変わると再サインインが必要です。';
 
@@ -49,7 +27,6 @@ async function child(variant: string): Promise<void> {
   const t0 = performance.now();
   let tokenizer: Tokenizer;
   if (variant === 'stock') tokenizer = await new Promise((resolve, reject) => kuromoji.builder({ dicPath: kuromojiDictPath() }).build((e, t) => (e ? reject(e) : resolve(t))));
-  else if (variant === 'before') tokenizer = await loadBefore();
   else if (variant === 'gunzip') tokenizer = tokenizerFrom(await gunzipDictionary(kuromojiDictPath()));
   else {
     const cached = await readDictionaryCache();
@@ -74,7 +51,7 @@ async function child(variant: string): Promise<void> {
 
 function main(): void {
   writeDictionaryCache(); // as `npm run build` does; nothing when current
-  const rows = ['stock', 'before', 'gunzip', 'cache'].map((variant) => {
+  const rows = ['stock', 'gunzip', 'cache'].map((variant) => {
     const r = JSON.parse(execFileSync(process.execPath, ['--expose-gc', __filename, variant], { encoding: 'utf8' }));
     return [variant, fmt(r.ms, 0), fmt(r.rss, 0), fmt(r.heap, 0), fmt(r.arrayBuffers, 0), fmt(r.tokenizeUs, 0), String(r.tokens)];
   });

@@ -1,7 +1,9 @@
 /**
- * Benchmark questions: the dev set (test/fixtures/dev.jsonl) plus generated
- * variants, so latency is not measured on a handful of strings the caches
- * already know by heart.
+ * Benchmark questions, read from test/fixtures/bench-questions.jsonl: the dev
+ * questions, each with rephrasings a user might type (prefixes and suffixes,
+ * lower case, full-width characters), so latency is not measured on a handful
+ * of strings the caches already know by heart. A fixed set, so figures stay
+ * comparable when the evaluation sets change.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,50 +14,30 @@ export interface BenchQuestion {
   lang: 'ja' | 'en';
 }
 
-const JA_PREFIX = ['', 'すみません、', 'Power Automate で', '質問です。', '至急:'];
-const JA_SUFFIX = ['', '?', 'について教えてください', '。どうすればいいですか', 'の件'];
-const EN_PREFIX = ['', 'Hi, ', 'Quick question: ', 'In Power Automate, ', 'Please help: '];
-const EN_SUFFIX = ['', '?', ' - any idea?', ' in my flow', ' (urgent)'];
-
-/** Deterministic small PRNG (mulberry32): the same variants in every run. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+interface FixtureLine {
+  q: string;
+  lang: 'ja' | 'en';
+  variants: string[];
 }
 
-export function devQuestions(): BenchQuestion[] {
-  return readFileSync(join(repoRoot(), 'test', 'fixtures', 'dev.jsonl'), 'utf8')
+export const BENCH_QUESTIONS_FILE = join(repoRoot(), 'test', 'fixtures', 'bench-questions.jsonl');
+
+function readFixture(): FixtureLine[] {
+  return readFileSync(BENCH_QUESTIONS_FILE, 'utf8')
     .split('\n')
     .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as { q: string; lang: 'ja' | 'en' })
-    .map(({ q, lang }) => ({ q, lang }));
+    .map((l) => JSON.parse(l) as FixtureLine);
 }
 
-/** The dev questions and `variantsPerQuestion` rephrasings of each (prefix/suffix, case, width). */
-export function benchQuestions(variantsPerQuestion = 4, seed = 42): BenchQuestion[] {
-  const rand = rng(seed);
-  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
-  const out: BenchQuestion[] = [];
-  for (const base of devQuestions()) {
-    out.push(base);
-    for (let i = 0; i < variantsPerQuestion; i++) {
-      let q = base.q;
-      if (base.lang === 'ja') {
-        q = `${pick(JA_PREFIX)}${q.replace(/[??]$/, '')}${pick(JA_SUFFIX)}`;
-        // Full-width digits and Latin letters as a Japanese IME might type them.
-        if (rand() < 0.3) q = q.replace(/[0-9A-Za-z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
-      } else {
-        q = `${pick(EN_PREFIX)}${q.replace(/\?$/, '')}${pick(EN_SUFFIX)}`;
-        if (rand() < 0.3) q = q.toLowerCase();
-      }
-      out.push({ q, lang: base.lang });
-    }
-  }
-  return out;
+/** The dev questions the bench set is built from, without their rephrasings. */
+export function devQuestions(): BenchQuestion[] {
+  return benchQuestions(0);
+}
+
+/** Every base question followed by its first `variantsPerQuestion` rephrasings. */
+export function benchQuestions(variantsPerQuestion = 4): BenchQuestion[] {
+  return readFixture().flatMap(({ q, lang, variants }) => [
+    { q, lang },
+    ...variants.slice(0, variantsPerQuestion).map((v) => ({ q: v, lang })),
+  ]);
 }

@@ -3,7 +3,7 @@
  * to a bare botbuilder bot, index build/size/load, and the scale curve, with a
  * PASS/MISS line per target. Everything runs on loopback and is bounded in time.
  *
- * Environment knobs (for a quicker look, not for the README figures):
+ * Environment knobs (for a quicker look, not for the figures in docs/PERFORMANCE.md):
  *   BENCH_SCALES=1,10      scales to measure (default 1,10,100)
  *   BENCH_SECONDS=3        seconds per HTTP load point (default 6)
  *   BENCH_STARTS=3         cold starts per server (default 5)
@@ -92,7 +92,7 @@ async function main(): Promise<void> {
   log(`cold starts: ${STARTS} × ours, ${STARTS} × bare…`);
   const oursStart = { runs: [] as number[], rss: [] as number[] };
   const bareStart = { runs: [] as number[], rss: [] as number[] };
-  // Interleaved, so a burst of load from the other engineers hits both alike.
+  // Interleaved, so a burst of load from other processes hits both alike.
   for (let i = 0; i < STARTS; i++) {
     const o = await coldStarts(OUR_ENTRY, 1);
     const b = await coldStarts(BARE_ENTRY, 1);
@@ -112,7 +112,7 @@ async function main(): Promise<void> {
 
   const out: string[] = [];
   out.push(`## Benchmark — ${new Date().toISOString()}`);
-  out.push(`machine: ${m.cores} cores, ${m.cpu}, ${m.memGB} GB, Node ${m.node}, load average at start ${m.load1} (shared machine: figures are noisy)`);
+  out.push(`machine: ${m.cores}-core ${m.arch}, ${m.memGB} GB, Node ${m.node}, load average at start ${m.load1} (a busy machine makes every figure noisy)`);
   out.push('');
   out.push(`### Cold start (spawn → /readyz 200, median of ${STARTS})`);
   out.push(

@@ -2,7 +2,7 @@
  * Small helpers shared by the benchmark modules: percentiles, machine facts,
  * and a plain-text table that reads well in a terminal and pastes into Markdown.
  */
-import { cpus, totalmem } from 'node:os';
+import { cpus, machine as hardwareName, totalmem } from 'node:os';
 import { readFileSync } from 'node:fs';
 
 /** Percentile by nearest rank over an unsorted sample (copied, not mutated). */
@@ -27,9 +27,11 @@ export function rssMB(pid: number = process.pid): number {
   }
 }
 
+/** The machine kind a figure belongs to: core count and architecture (docs/PERFORMANCE.md keeps one table per kind). */
 export interface Machine {
   cores: number;
-  cpu: string;
+  /** Hardware architecture as uname reports it (x86_64, aarch64). */
+  arch: string;
   node: string;
   memGB: number;
   load1: string;
@@ -42,7 +44,7 @@ export function machine(): Machine {
   } catch {
     /* not Linux */
   }
-  return { cores: cpus().length, cpu: cpus()[0]?.model?.trim() ?? '?', node: process.version, memGB: Math.round(totalmem() / 2 ** 30), load1 };
+  return { cores: cpus().length, arch: hardwareName(), node: process.version, memGB: Math.round(totalmem() / 2 ** 30), load1 };
 }
 
 /** Formats a number with a fixed number of decimals; NaN / undefined as "–". */

@@ -6,7 +6,7 @@ import { sharedKnowledgeBase } from './shared.js';
 const FIXTURES = join(__dirname, '..', '..', '..', 'test', 'fixtures');
 const share = (r: Rate): number => (r.total ? r.hits / r.total : 0);
 
-describe('dev-set evaluation (quality bar of issue 2)', function () {
+describe('retrieval quality on the evaluation sets', function () {
   this.timeout(120000);
 
   it('meets the bar on test/fixtures/dev.jsonl', async () => {
