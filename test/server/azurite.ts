@@ -35,7 +35,7 @@ export class Azurite {
     const main = require.resolve('azurite/dist/src/blob/main.js');
     this.child = spawn(
       process.execPath,
-      [main, '--blobHost', '127.0.0.1', '--blobPort', String(this.port), '--location', this.location, '--silent', '--skipApiVersionCheck', '--loose'],
+      [main, '--blobHost', '127.0.0.1', '--blobPort', String(this.port), '--location', this.location, '--silent', '--skipApiVersionCheck', '--loose', '--disableTelemetry'],
       { stdio: 'ignore' },
     );
     const deadline = Date.now() + 20_000;
