@@ -46,7 +46,7 @@ export function createServer(options: CreateServerOptions): BotServer {
   const logger = options.logger ?? silentLogger();
   const { storage, timeoutMs: storageTimeoutMs } = options.storage
     ? { storage: options.storage, timeoutMs: 0 }
-    : createStorage({ connectionString: config.storageConnectionString, container: config.storageContainer });
+    : createStorage({ connectionString: config.storageConnectionString, container: config.storageContainer, memoryTtlMinutes: config.memoryStateTtlMinutes });
   const services: BotServices = options.services ?? {};
   const feedback = new FeedbackLog(config.feedbackLog, logger);
   const bot = new TeamsBot({ storage, storageTimeoutMs, services, feedback, logger });

@@ -13,6 +13,8 @@ export interface ServerConfig {
   authEnabled: boolean;
   storageConnectionString?: string;
   storageContainer: string;
+  /** Memory storage only: minutes an idle conversation's state is kept. */
+  memoryStateTtlMinutes: number;
   maxBodyBytes: number;
   logLevel: string;
   feedbackLog: string;
@@ -62,6 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     authEnabled,
     storageConnectionString: s('AZURE_STORAGE_CONNECTION_STRING') || undefined,
     storageContainer: s('AZURE_STORAGE_CONTAINER') || 'bot-state',
+    memoryStateTtlMinutes: int(env, 'MEMORY_STATE_TTL_MINUTES', 1440, 1, 525_600),
     maxBodyBytes: int(env, 'MAX_BODY_BYTES', 256 * 1024, 1024, 50 * 1024 * 1024),
     logLevel: s('LOG_LEVEL') || 'info',
     feedbackLog: s('FEEDBACK_LOG') || './data/feedback.jsonl',
@@ -80,7 +83,7 @@ export function describeConfig(c: ServerConfig): Record<string, unknown> {
     appId: c.appId || undefined,
     appType: c.appType,
     tenantId: c.tenantId || undefined,
-    storage: c.storageConnectionString ? `azure-blobs (container ${c.storageContainer})` : 'memory',
+    storage: c.storageConnectionString ? `azure-blobs (container ${c.storageContainer})` : `memory (idle state kept ${c.memoryStateTtlMinutes} min)`,
     maxBodyBytes: c.maxBodyBytes,
     logLevel: c.logLevel,
   };

@@ -1,12 +1,15 @@
-import { MemoryStorage, type Storage, type StoreItems } from 'botbuilder';
+import type { Storage, StoreItems } from 'botbuilder';
 import type { BlobsStorage } from 'botbuilder-azure-blobs';
 import { isETagConflict } from '../bot/conversation-store.js';
+import { ExpiringMemoryStorage } from './memory-storage.js';
 
 export interface StorageOptions {
   connectionString?: string;
   container?: string;
   /** Upper bound for one storage call before the turn reports "temporarily unavailable". */
   timeoutMs?: number;
+  /** Memory only: how long an idle conversation's state is kept. */
+  memoryTtlMinutes?: number;
 }
 
 /**
@@ -48,12 +51,15 @@ class ReconnectingBlobsStorage implements Storage {
 
 /**
  * The bot's state storage: Azure Blob Storage when a connection string is set
- * (several instances share it), otherwise in-process memory. `timeoutMs` is the
+ * (several instances share it), otherwise in-process memory that forgets idle
+ * conversations after `memoryTtlMinutes` (a day by default). `timeoutMs` is the
  * limit the conversation store puts on each call: none for memory, which
  * answers at once or throws.
  */
 export function createStorage(options: StorageOptions = {}): { storage: Storage; kind: 'memory' | 'blobs'; timeoutMs: number } {
-  if (!options.connectionString) return { storage: new MemoryStorage(), kind: 'memory', timeoutMs: 0 };
+  if (!options.connectionString) {
+    return { storage: new ExpiringMemoryStorage((options.memoryTtlMinutes ?? 1440) * 60_000), kind: 'memory', timeoutMs: 0 };
+  }
   // Loaded only when configured: the Azure SDK adds about 90 ms to every start in memory mode.
   const { BlobsStorage: Blobs } = require('botbuilder-azure-blobs') as typeof import('botbuilder-azure-blobs');
   const { connectionString, container = 'bot-state' } = options;
