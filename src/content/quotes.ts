@@ -19,7 +19,7 @@ export function readableText(markdown: string): string {
 /**
  * The folded raw and readable forms of the last few sources. Quotes are checked many at a
  * time against the same document body (citations at load, quote candidates at index
- * build), and folding a whole body per quote was most of that time.
+ * build), and folding a whole body again for each quote would be most of that work.
  */
 const foldedSources = new Map<string, [string, string]>();
 const FOLDED_SOURCES_KEPT = 16;

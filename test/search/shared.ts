@@ -1,6 +1,6 @@
 /**
- * One knowledge base for every search test: kuromoji takes about a second and
- * ~350 MB to load, so tests share a single instance per mocha process.
+ * One knowledge base for every search test: the kuromoji dictionary is slow and
+ * large to load, so tests share a single instance per mocha process.
  */
 import { KnowledgeBase } from '../../src/core/search/knowledge-base.js';
 import { Analyzer } from '../../src/core/analysis/analyzer.js';

@@ -11,7 +11,7 @@ import { loadServices } from '../../src/server/load-services.js';
 
 let shared: Promise<BotServices> | undefined;
 
-/** One loaded knowledge base and tree set for every test file (the dictionary load is ~1 s and ~350 MB). */
+/** One loaded knowledge base and tree set for every test file (the dictionary is the largest part of a test run's loading time and memory). */
 export function sharedServices(): Promise<BotServices> {
   shared ??= loadServices(testConfig(), silentLogger());
   return shared;
