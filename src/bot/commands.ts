@@ -4,7 +4,7 @@ import { t } from './language/strings.js';
 import { helpReply, textReply } from './replies.js';
 import type { BotServices } from './services.js';
 import type { Turn } from './turn.js';
-import { endWalk, showStep, startWalk } from './walk.js';
+import { abandonWalk, showStep, startWalk } from './walk.js';
 
 /** Carries out a command (see core/vocabulary.ts); a walk in progress is shown again or changed as the command says. */
 export function runCommand(turn: Turn, command: CommandId, services: BotServices): void {
@@ -28,7 +28,7 @@ export function runCommand(turn: Turn, command: CommandId, services: BotServices
       else turn.replies.push(textReply(t(turn.lang, 'walkNothingToCancel')));
       return;
     case 'cancel':
-      endWalk(turn);
+      abandonWalk(turn);
       turn.replies.push(textReply(t(turn.lang, hasWalk ? 'walkCancelled' : 'walkNothingToCancel')));
       return;
     case 'troubleshoot':

@@ -1,17 +1,16 @@
-import { appendFile, mkdir } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import type { Activity } from 'botbuilder';
+import type { EventRecorder } from '../core/events/index.js';
 import { cleanText } from './text-safety.js';
 import type { BotLogger } from './services.js';
 
-/** One 👍/👎 as written to the feedback log (one JSON object per line). */
+/** One 👍/👎 as read from Teams' feedback invoke. */
 export interface FeedbackRecord {
   time: string;
   kind: 'feedback';
   conversationId: string;
   /** Id of the bot message the user rated (Teams' replyToId). */
   messageId?: string;
-  /** Id of the answer in that message (curated entry or passage id), when known. */
+  /** Id of the answer that message carried, as this bot sent it; null when not known here. */
   answerId: string | null;
   reaction: 'like' | 'dislike' | null;
   comment?: string;
@@ -21,26 +20,25 @@ const MAX_REMEMBERED = 2000;
 const MAX_COMMENT = 2000;
 
 /**
- * Records feedback on answers. Teams' feedback invoke names only the rated
- * message (replyToId), so the bot remembers which answer each sent message
- * carried; the "answer" lines written here let an admin join the two even
- * across instances and restarts.
+ * Feedback on answers. Teams' feedback invoke names only the rated message
+ * (replyToId), so the bot remembers which answer each sent message carried and
+ * resolves the answer id from that; an answer id in the invoke itself is never
+ * trusted. Each feedback goes to the event log (see core/events).
  */
 export class FeedbackLog {
   private readonly answers = new Map<string, string>();
-  private queue: Promise<void> = Promise.resolve();
 
   constructor(
-    readonly path: string,
+    private readonly events: EventRecorder,
     private readonly logger: BotLogger,
   ) {}
 
   /** Notes that message `messageId` carried answer `answerId`. */
-  rememberAnswer(messageId: string | undefined, answerId: string, conversationId: string): void {
+  rememberAnswer(messageId: string | undefined, answerId: string, _conversationId?: string): void {
     if (!messageId) return;
+    this.answers.delete(messageId);
     this.answers.set(messageId, answerId);
     if (this.answers.size > MAX_REMEMBERED) this.answers.delete(this.answers.keys().next().value!);
-    void this.append({ time: new Date().toISOString(), kind: 'answer', conversationId, messageId, answerId });
   }
 
   /** Parses a `message/submitAction` feedback invoke; undefined when it is not one. */
@@ -50,9 +48,7 @@ export class FeedbackLog {
     const av = value.actionValue && typeof value.actionValue === 'object' ? value.actionValue : {};
     const reaction = av.reaction === 'like' || av.reaction === 'dislike' ? av.reaction : null;
     const messageId = typeof activity.replyToId === 'string' ? activity.replyToId.slice(0, 200) : undefined;
-    const answerIdFromValue = (value as { answerId?: unknown }).answerId;
-    const answerId =
-      (messageId && this.answers.get(messageId)) || (typeof answerIdFromValue === 'string' ? answerIdFromValue.slice(0, 200) : null);
+    const answerId = (messageId && this.answers.get(messageId)) || null;
     const comment = extractComment(av.feedback);
     return {
       time: new Date().toISOString(),
@@ -65,28 +61,10 @@ export class FeedbackLog {
     };
   }
 
-  /** Writes a record to the log file and the logger. Never throws: feedback must not break a turn. */
+  /** Records a feedback as an event (the event log drops empty ones). Never throws: feedback must not break a turn. */
   async record(rec: FeedbackRecord): Promise<void> {
-    this.logger.info({ feedback: { ...rec, comment: rec.comment ? `(${rec.comment.length} chars)` : undefined } }, 'feedback received');
-    await this.append(rec);
-  }
-
-  /** Waits for pending writes (tests, shutdown). */
-  flush(): Promise<void> {
-    return this.queue;
-  }
-
-  private append(obj: object): Promise<void> {
-    // Serialised so concurrent turns never interleave partial lines.
-    this.queue = this.queue.then(async () => {
-      try {
-        await mkdir(dirname(this.path), { recursive: true });
-        await appendFile(this.path, JSON.stringify(obj) + '\n', 'utf8');
-      } catch (err) {
-        this.logger.error({ err: (err as Error).message, path: this.path }, 'could not write the feedback log');
-      }
-    });
-    return this.queue;
+    this.logger.info({ feedback: { answerId: rec.answerId, reaction: rec.reaction, comment: rec.comment ? `(${rec.comment.length} chars)` : undefined } }, 'feedback received');
+    this.events.record({ kind: 'feedback', time: rec.time, reaction: rec.reaction, answerId: rec.answerId, ...(rec.comment ? { comment: rec.comment } : {}) });
   }
 }
 

@@ -1,4 +1,5 @@
 import type { TurnContext } from 'botbuilder';
+import type { EventRecorder } from '../core/events/index.js';
 import { ConversationStore, StorageConflictError, StorageUnavailableError, stateKeys, type Loaded } from './conversation-store.js';
 import type { FeedbackLog } from './feedback.js';
 import { readInput, type TurnInput } from './input.js';
@@ -13,6 +14,7 @@ export interface MessageTurnDeps {
   store: ConversationStore;
   services: BotServices;
   feedback: FeedbackLog;
+  events: EventRecorder;
   logger: BotLogger;
 }
 
@@ -65,12 +67,14 @@ export async function runMessageTurn(context: TurnContext, deps: MessageTurnDeps
       await undoSaves(deps.store, saved, deps.logger, context);
       throw err;
     }
+    // Only now: a retried or undelivered turn must not count twice.
+    for (const event of turn.events) deps.events.record(event);
     return;
   }
 }
 
 function startTurn(context: TurnContext, input: TurnInput, conversation: ConversationData, user: UserData): Turn {
-  const turn: Turn = { context, input, lang: pickLang(input.text, context.activity.locale, user.lang), conversation, user, replies: [] };
+  const turn: Turn = { context, input, lang: pickLang(input.text, context.activity.locale, user.lang), conversation, user, replies: [], events: [] };
   setTurn(context, turn);
   return turn;
 }

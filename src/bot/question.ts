@@ -1,3 +1,4 @@
+import { questionEvent } from '../core/events/index.js';
 import { MAX_QUESTION_CHARS } from './input.js';
 import { t } from './language/strings.js';
 import { answerReply, declineReply, textReply } from './replies.js';
@@ -18,6 +19,7 @@ export function answerQuestion(turn: Turn, kb: KnowledgeService | undefined, log
     { answered: result.answered, answers: result.answers.map((a) => a.id), ms: Number(process.hrtime.bigint() - started) / 1e6 },
     'question answered',
   );
+  turn.events.push(questionEvent(input.text, result));
   const best = result.answered ? result.answers[0] : undefined;
   turn.replies.push(best ? answerReply(best, lang, notice) : declineReply(lang, result.suggestions ?? [], notice));
 }

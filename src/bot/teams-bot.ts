@@ -1,5 +1,6 @@
 import { TeamsActivityHandler, type Activity, type InvokeResponse, type Storage, type TurnContext } from 'botbuilder';
 import type { Lang } from '../content/types.js';
+import { nullRecorder, type EventRecorder } from '../core/events/index.js';
 import { langFromLocale } from '../core/language.js';
 import { ConversationStore } from './conversation-store.js';
 import type { FeedbackLog } from './feedback.js';
@@ -18,6 +19,8 @@ export interface TeamsBotOptions {
   storageTimeoutMs?: number;
   services: BotServices;
   feedback: FeedbackLog;
+  /** Where declined questions, feedback and walk outcomes are recorded (nowhere by default). */
+  events?: EventRecorder;
   logger?: BotLogger;
 }
 
@@ -32,7 +35,7 @@ export class TeamsBot extends TeamsActivityHandler {
   constructor(options: TeamsBotOptions) {
     super();
     const logger = options.logger ?? nullLogger;
-    this.deps = { store: new ConversationStore(options.storage, options.storageTimeoutMs ?? 0), services: options.services, feedback: options.feedback, logger };
+    this.deps = { store: new ConversationStore(options.storage, options.storageTimeoutMs ?? 0), services: options.services, feedback: options.feedback, events: options.events ?? nullRecorder, logger };
 
     this.onMessage(async (context, next) => {
       await runMessageTurn(context, this.deps);

@@ -1,5 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import type { Lang } from '../content/types.js';
+import type { BotEvent } from '../core/events/index.js';
 import type { TurnInput } from './input.js';
 import type { Reply } from './replies.js';
 
@@ -27,6 +28,8 @@ export interface Turn {
   conversation: ConversationData;
   user: UserData;
   readonly replies: Reply[];
+  /** What the knowledge owners learn from this turn (see core/events), recorded once the replies are delivered. */
+  readonly events: BotEvent[];
 }
 
 const TURN_KEY = Symbol('pa-bot.turn');

@@ -1,3 +1,4 @@
+import { walkAbandonedEvent, walkStepEvent } from '../core/events/index.js';
 import { t } from './language/strings.js';
 import { stepReply, textReply } from './replies.js';
 import type { BotServices, StepResult, TroubleshootService } from './services.js';
@@ -25,7 +26,7 @@ export function moveOf(svc: TroubleshootService, turn: Turn): StepResult {
 /** Starts a walk (ending any in progress) from the facts of the first message, and shows its first step. */
 export function startWalk(turn: Turn, services: BotServices, options: { facts?: Record<string, unknown>; restarted?: boolean } = {}): void {
   const { lang } = turn;
-  delete turn.conversation.walk;
+  abandonWalk(turn);
   const svc = services.troubleshoot;
   if (!svc) {
     // Before /readyz the trees are still loading; after it, the diagnosis is simply not installed.
@@ -41,10 +42,15 @@ export function startWalk(turn: Turn, services: BotServices, options: { facts?: 
 /** Applies an accepted move: the next step, or the end of the walk (solved, not solved, cancelled). */
 export function applyMove(turn: Turn, move: StepResult): void {
   const { lang } = turn;
+  const before = turn.conversation.walk;
+  const answered = walkStepEvent(before, move.state);
+  if (answered) turn.events.push(answered);
   turn.conversation.walk = move.state;
   if (move.view) turn.replies.push(stepReply(move.view, lang));
   if (!move.done) return;
-  endWalk(turn);
+  // The walker's own "cancel" leaves the walk where it stood: abandoned there.
+  if (move.solved === undefined) abandonWalk(turn);
+  else endWalk(turn);
   if (move.solved === true) turn.replies.push(textReply(t(lang, 'thanksSolved')));
   else if (move.solved === false) turn.replies.push(textReply(t(lang, 'notSolved')));
   // The walker itself understood a "cancel".
@@ -68,6 +74,13 @@ export function showStep(turn: Turn, svc: TroubleshootService | undefined): void
 /** Ends the walk in progress, if any. */
 export function endWalk(turn: Turn): void {
   delete turn.conversation.walk;
+}
+
+/** Ends the walk in progress, if any, noting where it was left (a finished walk has no state left to note). */
+export function abandonWalk(turn: Turn): void {
+  const left = turn.conversation.walk !== undefined ? walkAbandonedEvent(turn.conversation.walk) : undefined;
+  if (left) turn.events.push(left);
+  endWalk(turn);
 }
 
 /** Stored state the walker no longer understands (e.g. the tree changed): end it rather than fail every turn. */

@@ -3,10 +3,13 @@ import restify, { type Request, type Response, type Server } from 'restify';
 import type { Storage } from 'botbuilder';
 import { FeedbackLog } from '../bot/feedback.js';
 import type { BotServices } from '../bot/services.js';
+import { nullRecorder } from '../core/events/index.js';
 import { TeamsBot } from '../bot/teams-bot.js';
 import { createAdapter } from './adapter.js';
 import type { ServerConfig } from './config.js';
 import { silentLogger, type Logger } from './logger.js';
+import { createEventLog } from './events/create.js';
+import type { EventLog } from './events/event-log.js';
 import { createStorage } from './storage.js';
 import { activityProblem } from './validate.js';
 
@@ -33,6 +36,8 @@ export interface BotServer {
   listen(port?: number, host?: string): Promise<string>;
   close(): Promise<void>;
   feedback: FeedbackLog;
+  /** The event log (undefined when EVENT_LOG=off). */
+  events?: EventLog;
 }
 
 /**
@@ -48,8 +53,9 @@ export function createServer(options: CreateServerOptions): BotServer {
     ? { storage: options.storage, timeoutMs: 0 }
     : createStorage({ connectionString: config.storageConnectionString, container: config.storageContainer, memoryTtlMinutes: config.memoryStateTtlMinutes });
   const services: BotServices = options.services ?? {};
-  const feedback = new FeedbackLog(config.feedbackLog, logger);
-  const bot = new TeamsBot({ storage, storageTimeoutMs, services, feedback, logger });
+  const events = createEventLog(config.events, logger);
+  const feedback = new FeedbackLog(events ?? nullRecorder, logger);
+  const bot = new TeamsBot({ storage, storageTimeoutMs, services, feedback, events, logger });
   const adapter = createAdapter(config, bot.replyToError);
 
   let ready = false;
@@ -90,6 +96,7 @@ export function createServer(options: CreateServerOptions): BotServer {
     ready: readyPromise,
     isReady: () => ready,
     feedback,
+    events,
     listen(port = config.port, host = config.host) {
       return new Promise<string>((resolve, reject) => {
         server.once('error', reject);
@@ -108,7 +115,7 @@ export function createServer(options: CreateServerOptions): BotServer {
         // Keep-alive sockets would hold close() open; the tests and bench reuse ports quickly.
         (server.server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
       });
-      await feedback.flush();
+      await events?.close();
     },
   };
 }

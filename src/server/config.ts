@@ -1,3 +1,5 @@
+import { EventLogConfigError, loadEventLogConfig, type EventLogConfig } from './events/config.js';
+
 /**
  * Server configuration from the environment, using the Bot Framework's usual
  * variable names. Pure: takes an env object so tests can pass their own.
@@ -17,7 +19,8 @@ export interface ServerConfig {
   memoryStateTtlMinutes: number;
   maxBodyBytes: number;
   logLevel: string;
-  feedbackLog: string;
+  /** The event log of declined questions, feedback and walk outcomes (see events/config.ts). */
+  events: EventLogConfig;
   knowledgeDir?: string;
   dialogsDir?: string;
   /** Whole answers kept for repeated questions (0: every question is searched). */
@@ -36,6 +39,14 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number
     throw new ConfigError(`${name} must be an integer between ${min} and ${max} (got "${raw}")`);
   }
   return n;
+}
+
+function eventLogConfig(env: NodeJS.ProcessEnv): EventLogConfig {
+  try {
+    return loadEventLogConfig(env);
+  } catch (e) {
+    throw e instanceof EventLogConfigError ? new ConfigError(e.message) : e;
+  }
 }
 
 /** Reads and validates the configuration; throws ConfigError naming the bad variable. */
@@ -67,7 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     memoryStateTtlMinutes: int(env, 'MEMORY_STATE_TTL_MINUTES', 1440, 1, 525_600),
     maxBodyBytes: int(env, 'MAX_BODY_BYTES', 256 * 1024, 1024, 50 * 1024 * 1024),
     logLevel: s('LOG_LEVEL') || 'info',
-    feedbackLog: s('FEEDBACK_LOG') || './data/feedback.jsonl',
+    events: eventLogConfig(env),
     knowledgeDir: s('KNOWLEDGE_DIR') || undefined,
     dialogsDir: s('DIALOGS_DIR') || undefined,
     answerCacheSize: int(env, 'ANSWER_CACHE_SIZE', 2000, 0, 1_000_000),

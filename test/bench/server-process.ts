@@ -41,7 +41,7 @@ export async function startServerProcess(script: string, env: Record<string, str
   const started = performance.now();
   // --no-deprecation: restify's http_parser warning would clutter the table (both servers alike).
   const child = spawn(process.execPath, ['--no-deprecation', script], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', FEEDBACK_LOG: join(dataDir, 'feedback.jsonl'), ...env },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', EVENT_LOG_DIR: join(dataDir, 'events'), ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

@@ -10,6 +10,7 @@ import { pickLang } from '../../src/bot/language/pick.js';
 import { STRING_KEYS, t } from '../../src/bot/language/strings.js';
 import { FeedbackLog } from '../../src/bot/feedback.js';
 import { nullLogger } from '../../src/bot/services.js';
+import { nullRecorder } from '../../src/core/events/index.js';
 import { ConfigError, describeConfig, loadConfig } from '../../src/server/config.js';
 import { japaneseOnlyInQuotes } from '../server/helpers.js';
 
@@ -56,7 +57,7 @@ describe('bot units', () => {
   });
 
   it('feedback comments are parsed from Teams JSON strings; forged payloads are ignored', () => {
-    const log = new FeedbackLog('/dev/null', nullLogger);
+    const log = new FeedbackLog(nullRecorder, nullLogger);
     assert.equal(log.parse({ value: { actionName: 'other' } }), undefined);
     assert.equal(log.parse({ value: 'x' } as never), undefined);
     const rec = log.parse({ conversation: { id: 'c' } as never, value: { actionName: 'feedback', actionValue: { reaction: 'evil', feedback: 42 } } });

@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,6 +9,7 @@ import { createServer, type BotServer } from '../../src/server/app.js';
 import { loadConfig, type ServerConfig } from '../../src/server/config.js';
 import { silentLogger } from '../../src/server/logger.js';
 import { loadServices } from '../../src/server/load-services.js';
+import type { EventSource } from '../../src/server/events/sink.js';
 
 let shared: Promise<BotServices> | undefined;
 
@@ -19,7 +21,7 @@ export function sharedServices(): Promise<BotServices> {
 
 export function testConfig(env: Record<string, string> = {}): ServerConfig {
   const dir = mkdtempSync(join(tmpdir(), 'bot-test-'));
-  return loadConfig({ PORT: '0', HOST: '127.0.0.1', FEEDBACK_LOG: join(dir, 'feedback.jsonl'), ...env });
+  return loadConfig({ PORT: '0', HOST: '127.0.0.1', EVENT_LOG_DIR: join(dir, 'events'), ...env });
 }
 
 export interface Running {
@@ -111,4 +113,11 @@ export function japaneseOnlyInQuotes(text: string): boolean {
 /** The adaptive cards of the replies. */
 export function cards(replies: Reply[]): Record<string, any>[] {
   return replies.flatMap((r) => (r.attachments ?? []).filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive').map((a) => a.content));
+}
+
+/** The events a server recorded so far (in its temporary event folder, or its Blob container), oldest first. */
+export async function recordedEvents(app: BotServer): Promise<any[]> {
+  assert.ok(app.events, 'the server has an event log');
+  await app.events.flush();
+  return (await (app.events.sink as unknown as EventSource).lines()).map((l) => JSON.parse(l));
 }

@@ -3,7 +3,6 @@
  * their own; throws EventLogConfigError naming the bad variable.
  */
 import { hostname } from 'node:os';
-import { LOW_CONFIDENCE_SCORE } from '../../core/events/index.js';
 
 export interface EventLogConfig {
   /** Local folder of day files (default ./data/events); unused when Blob storage is configured. */
@@ -19,7 +18,6 @@ export interface EventLogConfig {
   retentionDays: number;
   /** False: question and comment text are never written, only hashes and counts. */
   keepText: boolean;
-  lowConfidenceScore: number;
   /** False when EVENT_LOG=off: nothing is recorded. */
   enabled: boolean;
 }
@@ -54,6 +52,5 @@ export function loadEventLogConfig(env: NodeJS.ProcessEnv = process.env): EventL
     maxBytesPerDay: Math.round(num(env, 'EVENT_LOG_MAX_MB_PER_DAY', 20, 0.001, 10_000) * 1024 * 1024),
     retentionDays: num(env, 'EVENT_LOG_RETENTION_DAYS', 30, 1, 3650),
     keepText: onOff(env, 'EVENT_LOG_QUESTION_TEXT', true),
-    lowConfidenceScore: num(env, 'EVENT_LOG_LOW_CONFIDENCE_SCORE', LOW_CONFIDENCE_SCORE, 0, 1e9),
   };
 }
