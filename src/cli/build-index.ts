@@ -3,14 +3,14 @@
  * dictionary decompressed into .cache/ and builds the search index ahead of time, so
  * the bot starts without gunzipping the dictionary or re-tokenizing the corpus.
  */
-import { dictionaryCacheFile, writeDictionaryCache } from '../core/analysis/kuromoji-loader.js';
-import { defaultIndexFile, KnowledgeBase } from '../core/search/knowledge-base.js';
+import { dictionaryCacheFile, writeDictionaryCache } from '../core/analysis/kuromoji-adapter.js';
+import { defaultIndexFile, loadKnowledge } from '../core/search/knowledge-loader.js';
 
 async function main(): Promise<void> {
   const started = Date.now();
   const wrote = writeDictionaryCache();
   process.stdout.write(`kuromoji dictionary cache ${wrote ? 'written' : 'up to date'}: ${dictionaryCacheFile()} (${Date.now() - started} ms)\n`);
-  const kb = await KnowledgeBase.open();
+  const kb = await loadKnowledge();
   for (const e of kb.loadErrors) process.stderr.write(`warning: ${e}\n`);
   process.stdout.write(
     `knowledge index ${kb.indexSource === 'rebuilt' ? 'built' : 'up to date'}: ${kb.passages.length} passages, ` +

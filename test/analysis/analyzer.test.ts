@@ -2,20 +2,13 @@ import assert from 'node:assert/strict';
 import { japaneseBigrams } from '../../src/core/analysis/analyzer.js';
 import { identifierParts, stemEnglish } from '../../src/core/analysis/english.js';
 import { stripLongVowel } from '../../src/core/analysis/filters.js';
-import { loadTokenizer, loadedTokenizer } from '../../src/core/analysis/kuromoji-loader.js';
-import { analyzerWith } from '../search/shared.js';
+import { analyzerWith, sharedTokenizer } from '../search/shared.js';
 
 describe('Japanese analyzer chain', function () {
   this.timeout(60000);
 
-  it('loads kuromoji once and shares it', async () => {
-    const [a, b] = await Promise.all([loadTokenizer(), loadTokenizer()]);
-    assert.equal(a, b);
-    assert.equal(loadedTokenizer(), a);
-  });
-
   it('keeps トークン whole (IPADIC alone gives トー + クン)', async () => {
-    const raw = (await loadTokenizer()).tokenize('トークン').map((t) => t.surface_form);
+    const raw = (await sharedTokenizer()).tokenize('トークン').map((t) => t.surface_form);
     assert.deepEqual(raw, ['トー', 'クン'], 'premise: the dictionary splits it');
     const a = await analyzerWith();
     assert.deepEqual(a.terms('トークン'), ['トークン']);

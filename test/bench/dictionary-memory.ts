@@ -7,16 +7,16 @@
  *
  * Variants:
  *   stock     kuromoji.builder(): kuromoji's own loader (pure-JS gunzip)
- *   gunzip    the project's loader without the cache file: native gunzip without a copy,
- *             trailing zero padding cut (tid, tid_pos, unk, unk_pos, unk_invoke: 38 MB),
+ *   gunzip    the project's adapter without the cache file: native gunzip without a copy,
+ *             trailing zero padding cut (tid, tid_pos, unk, unk_pos, unk_invoke),
  *             tid_map as two Int32Arrays, the incremental lattice builder
- *   cache     the project's loader as `npm start` runs it: the same arrays read from
+ *   cache     the project's adapter as `npm start` runs it: the same arrays read from
  *             .cache/kuromoji-dict.bin (written by `npm run build`)
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import kuromoji from 'kuromoji';
-import { dictionaryCacheFile, gunzipDictionary, kuromojiDictPath, readDictionaryCache, tokenizerFrom, writeDictionaryCache } from '../../src/core/analysis/kuromoji-loader.js';
+import { dictionaryCacheFile, gunzipDictionary, kuromojiDictPath, readDictionaryCache, tokenizerFrom, writeDictionaryCache } from '../../src/core/analysis/kuromoji-adapter.js';
 import { fmt, rssMB, table } from './table.js';
 
 type Tokenizer = { tokenize(s: string): { surface_form: string; pos: string; basic_form: string }[] };

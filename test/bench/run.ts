@@ -10,7 +10,7 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { defaultKnowledgeDir } from '../../src/core/search/knowledge-base.js';
+import { defaultKnowledgeDir } from '../../src/core/search/knowledge-loader.js';
 import { FREQUENT_MIN_ITEMS } from '../../src/core/search/term-search.js';
 import { httpLoad, type LoadFigures } from './http-load.js';
 import { benchQuestions } from './questions.js';

@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { defaultKnowledgeDir } from '../../src/core/search/knowledge-base.js';
+import { defaultKnowledgeDir } from '../../src/core/search/knowledge-loader.js';
 import { generateCorpus } from './corpus-generator.js';
 import type { BuildResult, LoadResult } from './scale-worker.js';
 

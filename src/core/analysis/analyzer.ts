@@ -22,7 +22,7 @@ import {
   normalizeLongVowel,
   toBaseForm,
 } from './filters.js';
-import type { JaTokenizer } from './kuromoji-loader.js';
+import type { JaTokenizer } from './kuromoji-adapter.js';
 import type { Token } from './token.js';
 
 /** Bump when any step changes what terms are produced: prebuilt indexes are rebuilt. */

@@ -6,24 +6,9 @@ import type { CuratedAnswer } from '../../content/curated.js';
 import type { Passage } from '../../content/passages.js';
 import type { Authority, Citation, Lang, SourceDocument } from '../../content/types.js';
 import { containsKey, foldForLookup } from './exact-lookup.js';
-import type { QuoteIndex } from './index-store.js';
+import type { QuoteIndex } from './quote-index.js';
 import type { AnalyzedQuery } from './query.js';
 import type { Answer } from './types.js';
-
-/** Quotes are sentences of at most twice this many characters. */
-export const MAX_QUOTE_CHARS = 240;
-
-/**
- * Candidate quotes of a passage: its lines, split further at sentence ends, list/heading marks removed.
- * Used when the index is built (see QuoteIndex): bump INDEX_FORMAT when it changes.
- */
-export function sentencesOf(text: string): string[] {
-  return text
-    .split('\n')
-    .flatMap((line) => line.split(/(?<=[。!?！？])\s*/))
-    .map((s) => s.replace(/^\s*(#{1,6}\s+|[-*•·]\s+|\d+\.\s+|\|\s*)/, '').trim())
-    .filter((s) => s.length >= 2);
-}
 
 /** True when ids[from..to) holds id (a sentence has a few dozen distinct terms at most). */
 function holds(ids: ArrayLike<number>, from: number, to: number, id: number): boolean {

@@ -13,9 +13,8 @@ import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
 import { ANALYZER_VERSION, identifierWords, japaneseBigrams, type Analyzer } from '../analysis/analyzer.js';
 import type { CuratedAnswer } from '../../content/curated.js';
 import { CHUNKER_VERSION, type Passage } from '../../content/passages.js';
-import { isVerbatimQuote } from '../../content/quotes.js';
 import type { SourceDocument } from '../../content/types.js';
-import { MAX_QUOTE_CHARS, sentencesOf } from './answers.js';
+import { quoteIndex, type Ints, type QuoteIndex } from './quote-index.js';
 import { frequentHits, type FrequentHits, type TermHits } from './term-search.js';
 
 /** Bump when the index layout or field contents change. */
@@ -43,32 +42,6 @@ export interface IndexRecord {
 export const INDEX_FIELDS = ['terms', 'section', 'title', 'questions', 'bigrams', 'parts'] as const;
 
 const splitTerms = (s: string): string[] => s.split(' ').filter(Boolean);
-
-/** Non-negative integers in the narrowest array type that holds them (most quote rows fit a byte or two). */
-export type Ints = Uint8Array | Uint16Array | Int32Array;
-
-function narrow(a: ArrayLike<number>): Ints {
-  let max = 0;
-  for (let i = 0; i < a.length; i++) if (a[i] > max) max = a[i];
-  return max < 2 ** 8 ? Uint8Array.from(a) : max < 2 ** 16 ? Uint16Array.from(a) : Int32Array.from(a);
-}
-
-/**
- * The quotable sentences of every passage (see sentencesOf), analyzed at build time so
- * answering never tokenizes passages. Candidate rows of item i: itemRows[i]..itemRows[i + 1];
- * row r is the sentence passage.text.slice(start[r], end[r]), with the quote-term ids
- * termIds[termOffsets[r]..termOffsets[r + 1]) (distinct, ids into vocab).
- */
-export interface QuoteIndex {
-  vocab: Map<string, number>;
-  itemRows: Ints;
-  start: Ints;
-  end: Ints;
-  termOffsets: Ints;
-  termIds: Ints;
-  /** Per item: 1 when the passage's first line is verbatim in its document (the fallback quote). */
-  firstLineVerbatim: Uint8Array;
-}
 
 export interface SearchIndex {
   hash: string;
@@ -131,53 +104,6 @@ function curatedRecord(id: number, c: CuratedAnswer, a: Analyzer): IndexRecord {
   };
 }
 
-/**
- * The candidate quotes of every passage: sentences short enough to quote and verbatim in
- * the document, with their analyzed terms. Repeated sentences are analyzed once.
- */
-function quoteIndex(items: readonly IndexedItem[], passages: ReadonlyMap<string, Passage>, docs: ReadonlyMap<string, SourceDocument>, analyzer: Analyzer): QuoteIndex {
-  const vocab = new Map<string, number>();
-  const termsOf = new Map<string, number[]>();
-  const itemRows = new Int32Array(items.length + 1);
-  const firstLineVerbatim = new Uint8Array(items.length);
-  const start: number[] = [];
-  const end: number[] = [];
-  const termOffsets: number[] = [0];
-  const termIds: number[] = [];
-  items.forEach((item, i) => {
-    itemRows[i] = start.length;
-    const p = item.kind === 'passage' ? passages.get(item.ref) : undefined;
-    const doc = p && docs.get(p.docId);
-    if (!p || !doc) return;
-    for (const s of sentencesOf(p.text)) {
-      if (s.length > MAX_QUOTE_CHARS * 2 || !isVerbatimQuote(s, doc.body)) continue;
-      let ids = termsOf.get(s);
-      if (!ids) {
-        ids = [...new Set(analyzer.terms(s))].map((t) => vocab.get(t) ?? (vocab.set(t, vocab.size), vocab.size - 1));
-        termsOf.set(s, ids);
-      }
-      // A sentence is a substring of the passage text (a line piece without its list mark, trimmed).
-      const at = p.text.indexOf(s);
-      if (at < 0) throw new Error(`quote sentence not found in passage ${p.id}`);
-      start.push(at);
-      end.push(at + s.length);
-      termIds.push(...ids);
-      termOffsets.push(termIds.length);
-    }
-    firstLineVerbatim[i] = isVerbatimQuote(p.text.split('\n')[0].trim(), doc.body) ? 1 : 0;
-  });
-  itemRows[items.length] = start.length;
-  return {
-    vocab,
-    itemRows: narrow(itemRows),
-    start: narrow(start),
-    end: narrow(end),
-    termOffsets: narrow(termOffsets),
-    termIds: narrow(termIds),
-    firstLineVerbatim,
-  };
-}
-
 /** The analyzed field values of every item, in index order: passages, then curated answers. */
 export function indexRecords(
   passages: readonly Passage[],
@@ -208,7 +134,7 @@ export function buildIndex(
   ];
   const miniSearch = new MiniSearch<IndexRecord>(miniSearchOptions());
   miniSearch.addAll(records);
-  const quotes = quoteIndex(items, new Map(passages.map((p) => [p.id, p])), docById, analyzer);
+  const quotes = quoteIndex([...passages, ...curated.map(() => undefined)], docById, analyzer);
   return { hash, items, miniSearch, frequent: frequentHits(miniSearch, records), quotes };
 }
 

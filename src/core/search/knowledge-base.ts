@@ -1,66 +1,39 @@
 /**
- * The knowledge base the bot and the CLIs use: documents, glossary and curated
- * answers loaded and verified, the prebuilt index loaded (rebuilt when stale), and
- * `ask()` answering synchronously in the asker's language.
+ * The knowledge base the bot and the CLIs ask: `ask()` answers synchronously in the
+ * asker's language from what knowledge-loader loaded (documents, curated answers, the
+ * analyzer and the search index).
  */
-import { createHash } from 'node:crypto';
-import { join, resolve } from 'node:path';
-import { loadCuratedAnswers, type CuratedAnswer, type CuratedNote } from '../../content/curated.js';
-import { loadDocuments } from '../../content/documents.js';
-import { loadGlossary, type GlossaryEntry } from '../../content/glossary.js';
-import { passagesOf, type Passage } from '../../content/passages.js';
+import type { CuratedAnswer, CuratedNote } from '../../content/curated.js';
+import type { GlossaryEntry } from '../../content/glossary.js';
+import type { Passage } from '../../content/passages.js';
 import type { Authority, Citation, SourceDocument } from '../../content/types.js';
-import { Analyzer } from '../analysis/analyzer.js';
-import { UserDictionary } from '../analysis/filters.js';
-import { loadTokenizer } from '../analysis/kuromoji-loader.js';
+import type { Analyzer } from '../analysis/analyzer.js';
 import { detectLang } from '../language.js';
-import { repoRoot } from '../repo-root.js';
 import { AnswerCache } from './answer-cache.js';
 import { bestQuote, curatedAnswer, passageAnswer } from './answers.js';
 import { foldForLookup } from './exact-lookup.js';
-import { GlossaryExpander } from './glossary-expansion.js';
-import { buildIndex, knowledgeHash, loadIndex, saveIndex, type IndexedItem, type SearchIndex } from './index-store.js';
+import type { GlossaryExpander } from './glossary-expansion.js';
+import type { IndexedItem, SearchIndex } from './index-store.js';
+import { loadKnowledge, type IndexSource, type LoadedKnowledge, type LoadOptions } from './knowledge-loader.js';
 import { analyzeQuery } from './query.js';
 import { rankCandidates, shouldAnswer, type Candidate } from './ranking.js';
 import { TermCache } from './term-search.js';
 import type { Answer, AskOptions, AskResult } from './types.js';
 
-export interface OpenOptions {
-  /** Folder with the documents, glossary.yaml and answers/ (default: <repo>/knowledge). */
-  knowledgeDir?: string;
-  /** Prebuilt index file (default: <repo>/.cache/knowledge-index.json). */
-  indexFile?: string;
-  /** Throw instead of collecting load errors. */
-  strict?: boolean;
+export interface CacheOptions {
   /** Search results kept for later questions, in hits (see TermCache; 0 keeps none). */
   searchCacheHits?: number;
   /** Whole answers kept for repeated questions, in entries (see AnswerCache; 0 keeps none). */
   answerCacheSize?: number;
 }
 
-export function defaultKnowledgeDir(): string {
-  return join(repoRoot(), 'knowledge');
-}
-
-/**
- * Where the prebuilt index of a knowledge folder lives: <repo>/.cache/knowledge-index.json
- * for the bundled folder, a file named after the folder's path for any other, so two
- * folders never overwrite each other's index.
- */
-export function defaultIndexFile(knowledgeDir: string = defaultKnowledgeDir()): string {
-  const dir = resolve(knowledgeDir);
-  const name = dir === resolve(defaultKnowledgeDir()) ? 'knowledge-index.json' : `knowledge-index-${createHash('sha256').update(dir).digest('hex').slice(0, 12)}.json`;
-  return join(repoRoot(), '.cache', name);
-}
+export type OpenOptions = LoadOptions & CacheOptions;
 
 /**
  * How many of the best candidates ranking returns (see rankCandidates): answers come from the
  * first few (a passage already cited by a curated answer above it is skipped).
  */
 const RANKED_KEPT = 100;
-
-/** How the index was obtained by `open` (for logs and the build script). */
-export type IndexSource = 'prebuilt' | 'rebuilt';
 
 export class KnowledgeBase {
   readonly documents: readonly SourceDocument[];
@@ -83,34 +56,31 @@ export class KnowledgeBase {
   /** Caveats of curated entries keyed by the passages their notes cite (see passageNotes). */
   private readonly notesByPassage: Map<string, { note: CuratedNote; entry: CuratedAnswer }[]>;
 
-  private constructor(
-    init: {
-      documents: SourceDocument[];
-      passages: Passage[];
-      curated: CuratedAnswer[];
-      glossary: GlossaryEntry[];
-      loadErrors: string[];
-      indexSource: IndexSource;
-    },
-    readonly analyzer: Analyzer,
-    private readonly index: SearchIndex,
-    private readonly expander: GlossaryExpander,
-    private readonly searchCache: TermCache,
-    private readonly answerCache: AnswerCache,
-  ) {
-    this.documents = init.documents;
-    this.passages = init.passages;
-    this.curated = init.curated;
-    this.glossary = init.glossary;
-    this.loadErrors = init.loadErrors;
-    this.indexSource = init.indexSource;
-    this.passageById = new Map(init.passages.map((p) => [p.id, p]));
-    this.curatedById = new Map(init.curated.map((c) => [c.id, c]));
-    this.docById = new Map(init.documents.map((d) => [d.id, d]));
-    this.authorities = index.items.map((item) => this.authorityOf(item));
-    this.folded = index.items.map((item) => this.foldItem(item));
+  readonly analyzer: Analyzer;
+  private readonly index: SearchIndex;
+  private readonly expander: GlossaryExpander;
+  private readonly searchCache: TermCache;
+  private readonly answerCache: AnswerCache;
+
+  constructor(loaded: LoadedKnowledge, caches: CacheOptions = {}) {
+    this.documents = loaded.documents;
+    this.passages = loaded.passages;
+    this.curated = loaded.curated;
+    this.glossary = loaded.glossary;
+    this.loadErrors = loaded.loadErrors;
+    this.indexSource = loaded.indexSource;
+    this.analyzer = loaded.analyzer;
+    this.index = loaded.index;
+    this.expander = loaded.expander;
+    this.searchCache = new TermCache(caches.searchCacheHits);
+    this.answerCache = new AnswerCache(caches.answerCacheSize);
+    this.passageById = new Map(loaded.passages.map((p) => [p.id, p]));
+    this.curatedById = new Map(loaded.curated.map((c) => [c.id, c]));
+    this.docById = new Map(loaded.documents.map((d) => [d.id, d]));
+    this.authorities = this.index.items.map((item) => this.authorityOf(item));
+    this.folded = this.index.items.map((item) => this.foldItem(item));
     this.notesByPassage = new Map();
-    for (const entry of init.curated) {
+    for (const entry of loaded.curated) {
       for (const note of entry.notes) {
         for (const c of note.citations) {
           const key = citationKey(c);
@@ -120,6 +90,11 @@ export class KnowledgeBase {
         }
       }
     }
+  }
+
+  /** Loads the knowledge (see loadKnowledge) and answers from it. */
+  static async open(options: OpenOptions = {}): Promise<KnowledgeBase> {
+    return new KnowledgeBase(await loadKnowledge(options), options);
   }
 
   /**
@@ -136,47 +111,6 @@ export class KnowledgeBase {
       if (main && !citations.some((c) => citationKey(c) === citationKey(main))) citations.push(main);
       return { text: note.text[lang], citations };
     });
-  }
-
-  /** Loads documents, glossary, curated answers; loads the prebuilt index (rebuilding it when stale). */
-  static async open(options: OpenOptions = {}): Promise<KnowledgeBase> {
-    const knowledgeDir = options.knowledgeDir ?? defaultKnowledgeDir();
-    const indexFile = options.indexFile ?? defaultIndexFile(knowledgeDir);
-    const loadErrors: string[] = [];
-    // Start the dictionary load first: its file reads and gunzip run while the YAML is parsed.
-    const tokenizer = loadTokenizer();
-
-    const docs = loadDocuments(knowledgeDir);
-    loadErrors.push(...docs.errors.map((e) => e.message));
-    const glossary = loadGlossary(join(knowledgeDir, 'glossary.yaml'));
-    loadErrors.push(...glossary.errors);
-    const curated = loadCuratedAnswers(join(knowledgeDir, 'answers'), docs.documents);
-    loadErrors.push(...curated.errors);
-    if (options.strict && loadErrors.length) throw new Error(`knowledge failed to load:\n${loadErrors.join('\n')}`);
-
-    const analyzer = new Analyzer(await tokenizer, userDictionaryOf(glossary.entries));
-    const passages = docs.documents.flatMap((d) => passagesOf(d));
-    const hash = knowledgeHash(knowledgeDir);
-    let index = loadIndex(indexFile, hash);
-    let indexSource: IndexSource = 'prebuilt';
-    if (!index) {
-      index = buildIndex(hash, passages, docs.documents, curated.answers, analyzer);
-      indexSource = 'rebuilt';
-      try {
-        saveIndex(index, indexFile);
-      } catch (e) {
-        loadErrors.push(`${indexFile}: could not save the index: ${(e as Error).message}`);
-      }
-    }
-    const expander = new GlossaryExpander(glossary.entries, analyzer);
-    return new KnowledgeBase(
-      { documents: docs.documents, passages, curated: curated.answers, glossary: glossary.entries, loadErrors, indexSource },
-      analyzer,
-      index,
-      expander,
-      new TermCache(options.searchCacheHits),
-      new AnswerCache(options.answerCacheSize),
-    );
   }
 
   /**
@@ -258,9 +192,4 @@ export class KnowledgeBase {
 /** Identifies the passage a citation points into. */
 function citationKey(c: Pick<Citation, 'docId' | 'passage'>): string {
   return `${c.docId}\n${c.passage}`;
-}
-
-/** Compound terms kept whole by the analyzer: every glossary term (both languages). */
-export function userDictionaryOf(entries: readonly GlossaryEntry[]): UserDictionary {
-  return new UserDictionary(entries.flatMap((e) => [...e.ja, ...e.en]));
 }

@@ -27,21 +27,14 @@ const AMBIGUITY_MARGIN = 0.05;
 /** Lowest paraphrase similarity accepted (Dice coefficient over character bigrams). */
 const MIN_SIMILARITY = 0.6;
 
-/** The last text normalized: one message is checked as a command, a number, a navigation word and an answer. */
-const lastNormalized = { text: '', normalized: '' };
-
 /** NFKC, lower case, single spaces, no trailing punctuation. */
 export function normalizeInput(text: string): string {
-  if (text === lastNormalized.text) return lastNormalized.normalized;
-  const normalized = text
+  return text
     .normalize('NFKC')
     .toLowerCase()
     .replace(/\s+/g, ' ')
     .replace(/[\s.!?。!?、,]+$/u, '')
     .trim();
-  lastNormalized.text = text;
-  lastNormalized.normalized = normalized;
-  return normalized;
 }
 
 /** The comparable core of a text: normalized, without spaces and punctuation (Japanese labels space words apart). */

@@ -1,18 +1,30 @@
 /**
- * Loads the kuromoji tokenizer once per process. kuromoji's own loader is not used:
+ * The one module that reaches into kuromoji (checked against kuromoji 0.1.2, the exact
+ * version package.json pins: another version may lay out its dictionary files or its
+ * builder differently). The rest of the code calls createTokenizer() and uses kuromoji's
+ * public Tokenizer type.
  *
- * - `npm run build` writes the dictionary decompressed into one file
- *   (.cache/kuromoji-dict.bin, see writeDictionaryCache); loading is then one read
- *   (~0.1 s) instead of gunzipping 17 MB (~0.6 s, and its garbage).
- *   Without that file the .gz files are gunzipped with Node's native zlib.
- * - The fixed-capacity buffers kuromoji's builder wrote (tid, tid_pos, unk, unk_pos: 37 MB
- *   of trailing zeros) are cut: kuromoji's ByteBuffer reads 0 past the end anyway; so is
- *   unk_invoke's 1 MB, which kuromoji parsed into ~150,000 unused character classes.
- * - tid_map is kept as compressed sparse rows (two Int32Arrays) instead of an object of
- *   325,871 arrays (~62 MB of heap).
- * - The lattice builder is replaced by one that walks the trie character by character
- *   (see latticeBuilder): the same lattice, without re-encoding the rest of the sentence
- *   at every position (tokenizing is ~2× faster).
+ * What it replaces, and why:
+ * - kuromoji's DictionaryLoader, which gunzips every dictionary file in JavaScript at each
+ *   start. `npm run build` writes the dictionary decompressed into one file
+ *   (.cache/kuromoji-dict.bin, see writeDictionaryCache), so a start reads one file; without
+ *   it the .gz files are gunzipped with Node's zlib. Why: the time to ready is a target.
+ * - The builder's fixed-capacity buffers (tid, tid_pos, unk, unk_pos) keep their zero padding
+ *   out of memory: kuromoji reads them only through its ByteBuffer, which returns 0 past the
+ *   end. unk_invoke's padding is cut too: kuromoji would parse it into nameless character
+ *   classes that no character maps to. Why: memory at ready.
+ * - tid_map, an object of one array per trie id, becomes compressed sparse rows (two
+ *   Int32Arrays). Why: the same, on the heap.
+ * - The tokenizer's lattice builder (ViterbiBuilder.build), which at every position copies the
+ *   rest of the sentence, re-encodes it and searches the trie for its prefixes: quadratic in
+ *   the length of a sentence. Ours walks the trie one character at a time from each position
+ *   (see latticeBuilder) and builds the same lattice in linear time, so a long unpunctuated
+ *   message cannot stall a turn.
+ *
+ * The internals used: kuromoji/src/Tokenizer, dict/DynamicDictionaries, viterbi/ViterbiLattice,
+ * viterbi/ViterbiNode, util/SurrogateAwareString, and the tokenizer's viterbi_builder. The test
+ * beside this module (test/analysis/kuromoji-adapter.test.ts) holds the tokens to stock
+ * kuromoji's on the whole corpus and on generated mixed-script text.
  */
 import { closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -56,6 +68,9 @@ const ViterbiNode = require('kuromoji/src/viterbi/ViterbiNode') as new (
 const SurrogateAwareString = require('kuromoji/src/util/SurrogateAwareString') as new (s: string) => { length: number; index_mapping: number[] };
 
 export type JaTokenizer = Tokenizer<IpadicFeatures>;
+
+/** The kuromoji release whose internals this module was written and tested against. */
+export const CHECKED_KUROMOJI_VERSION = '0.1.2';
 
 /** The decompressed dictionary, as the arrays kuromoji reads. */
 export interface DictionaryArrays {
@@ -118,8 +133,8 @@ function trimmed(part: Part, raw: Uint8Array): Uint8Array {
   if (PADDED.has(part) || part === 'unkInvoke') while (end > 0 && raw[end - 1] === 0) end--;
   if (PADDED.has(part)) end = Math.min(raw.byteLength, (end + 64 + 7) & ~7);
   // unk_invoke.dat is read record by record (flags, max length, NUL-terminated class name) up to its
-  // end: its 1 MB of padding became ~150,000 nameless classes no character maps to. It ends after
-  // the last name's NUL.
+  // end, so its padding would become nameless classes no character maps to. It ends after the last
+  // name's NUL.
   else if (part === 'unkInvoke') end = Math.min(raw.byteLength, end + 1);
   // A copy, so the padded buffer itself can be freed.
   return end < raw.byteLength ? raw.slice(0, end) : raw;
@@ -263,7 +278,7 @@ export async function readDictionaryCache(file = dictionaryCacheFile(), dicPath 
 const LONE_HIGH_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])/;
 
 /**
- * kuromoji's ViterbiBuilder.build, rewritten to give the same lattice faster. The
+ * kuromoji's ViterbiBuilder.build, rewritten to give the same lattice in linear time. The
  * original, at every position, copies the rest of the sentence, re-encodes it to UTF-8
  * and searches the trie for its prefixes (O(n²) per sentence); here the trie is walked
  * one character at a time from each position and stops where the trie does. Unknown-word
@@ -368,17 +383,10 @@ export async function loadDictionary(): Promise<DictionaryArrays> {
   return (await readDictionaryCache(dictionaryCacheFile(), dicPath)) ?? gunzipDictionary(dicPath);
 }
 
-let shared: Promise<JaTokenizer> | undefined;
-let loaded: JaTokenizer | undefined;
-
-/** The process-wide tokenizer (loaded on first call, then shared). */
-export function loadTokenizer(): Promise<JaTokenizer> {
-  shared ??= loadDictionary().then((a) => (loaded = tokenizerFrom(a)));
-  return shared;
-}
-
-/** The tokenizer if `loadTokenizer()` has completed, for synchronous callers. */
-export function loadedTokenizer(): JaTokenizer {
-  if (!loaded) throw new Error('kuromoji is not loaded yet: await loadTokenizer() first');
-  return loaded;
+/**
+ * A Japanese tokenizer over the IPADIC dictionary: the tokens of kuromoji's own, loaded and
+ * built as described above. Each call loads its own; callers that need one share it.
+ */
+export async function createTokenizer(): Promise<JaTokenizer> {
+  return tokenizerFrom(await loadDictionary());
 }

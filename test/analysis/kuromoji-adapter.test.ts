@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import kuromoji from 'kuromoji';
 import {
+  CHECKED_KUROMOJI_VERSION,
   kuromojiDictPath,
   loadDictionary,
   readDictionaryCache,
@@ -11,7 +12,7 @@ import {
   tokenizerFrom,
   writeDictionaryCache,
   type JaTokenizer,
-} from '../../src/core/analysis/kuromoji-loader.js';
+} from '../../src/core/analysis/kuromoji-adapter.js';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
@@ -57,8 +58,15 @@ function tokensOrError(t: JaTokenizer | kuromoji.Tokenizer<kuromoji.IpadicFeatur
   }
 }
 
-describe('kuromoji loader', function () {
+describe('kuromoji adapter', function () {
   this.timeout(120000);
+
+  it('runs on the kuromoji version it was checked against, pinned exactly', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    const installed = (JSON.parse(readFileSync(join(kuromojiDictPath(), '..', 'package.json'), 'utf8')) as { version: string }).version;
+    assert.equal(pkg.dependencies.kuromoji, CHECKED_KUROMOJI_VERSION);
+    assert.equal(installed, CHECKED_KUROMOJI_VERSION);
+  });
 
   it('gives exactly the tokens of kuromoji’s own loader and lattice builder', async () => {
     const stock = await new Promise<kuromoji.Tokenizer<kuromoji.IpadicFeatures>>((resolve, reject) =>
