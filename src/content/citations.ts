@@ -2,6 +2,17 @@ import { findPassageForQuote } from './passages.js';
 import { isVerbatimQuote } from './quotes.js';
 import type { Citation, CitationRef, SourceDocument } from './types.js';
 
+/** A quote that is not verbatim in the document it cites (typically: the document changed). */
+export class BrokenQuoteError extends Error {
+  constructor(
+    message: string,
+    readonly doc: string,
+  ) {
+    super(message);
+    this.name = 'BrokenQuoteError';
+  }
+}
+
 /**
  * Resolves a data-file citation ({doc, quote}) to a full citation, or throws
  * naming what is wrong. `owner` names the entry or node for the error message.
@@ -15,7 +26,7 @@ export function resolveCitation(ref: CitationRef, documents: readonly SourceDocu
   const doc = documents.find((d) => d.id === ref.doc);
   if (!doc) throw new Error(`${owner}: cites unknown document "${ref.doc}"`);
   if (!isVerbatimQuote(ref.quote, doc.body)) {
-    throw new Error(`${owner}: quote is not verbatim in "${ref.doc}": ${ref.quote}`);
+    throw new BrokenQuoteError(`${owner}: quote is not verbatim in "${ref.doc}": ${ref.quote}`, ref.doc);
   }
   const passage = findPassageForQuote(doc, ref.quote);
   return {

@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { load as parseYaml } from 'js-yaml';
+import type { ContentProblem } from './problems.js';
 
 export interface GlossaryEntry {
   en: string[];
@@ -15,6 +16,8 @@ export interface LoadedGlossary {
   entries: GlossaryEntry[];
   /** Problems, each naming the file (and entry). Valid entries still load. */
   errors: string[];
+  /** The same problems, structured (file is the path as given). */
+  problems: ContentProblem[];
 }
 
 function stringList(v: unknown): string[] | undefined {
@@ -27,27 +30,36 @@ function stringList(v: unknown): string[] | undefined {
 /** Parses glossary YAML text; `file` names the source in error messages. */
 export function parseGlossary(text: string, file: string): LoadedGlossary {
   const name = basename(file);
+  const entries: GlossaryEntry[] = [];
+  const errors: string[] = [];
+  const problems: ContentProblem[] = [];
+  const problem = (message: string, entry?: string) => {
+    errors.push([name, entry, message].filter(Boolean).join(': '));
+    problems.push({ file, ...(entry ? { entry } : {}), message, severity: 'error' });
+  };
   let data: unknown;
   try {
     data = parseYaml(text);
   } catch (e) {
-    return { entries: [], errors: [`${name}: not valid YAML: ${(e as Error).message.split('\n')[0]}`] };
+    problem(`not valid YAML: ${(e as Error).message.split('\n')[0]}`);
+    return { entries, errors, problems };
   }
   const terms = (data as { terms?: unknown } | null)?.terms;
-  if (!Array.isArray(terms)) return { entries: [], errors: [`${name}: expected a "terms:" list`] };
-  const entries: GlossaryEntry[] = [];
-  const errors: string[] = [];
+  if (!Array.isArray(terms)) {
+    problem('expected a "terms:" list');
+    return { entries, errors, problems };
+  }
   terms.forEach((t, i) => {
     const en = stringList((t as Record<string, unknown> | null)?.en);
     const ja = stringList((t as Record<string, unknown> | null)?.ja);
-    if (!en || !ja) errors.push(`${name}: term #${i + 1} needs non-empty "en" and "ja" lists`);
+    if (!en || !ja) problem('needs non-empty "en" and "ja" lists', `term #${i + 1}`);
     else entries.push({ en, ja });
   });
-  return { entries, errors };
+  return { entries, errors, problems };
 }
 
 /** Loads the glossary file; a missing file is an empty glossary. */
 export function loadGlossary(file: string): LoadedGlossary {
-  if (!existsSync(file)) return { entries: [], errors: [] };
+  if (!existsSync(file)) return { entries: [], errors: [], problems: [] };
   return parseGlossary(readFileSync(file, 'utf8'), file);
 }

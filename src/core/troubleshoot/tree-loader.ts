@@ -17,6 +17,8 @@ export interface LoadedTrees {
   trees: TroubleshootingTree[];
   /** One message per broken file, naming the file and the nodes at fault. */
   errors: string[];
+  /** Every problem on its own, with its file (the path as given). */
+  problems: { file: string; message: string }[];
 }
 
 /** Citation owner keys, as used in TroubleshootingTree.citations. */
@@ -82,7 +84,8 @@ export function loadTreeFile(file: string, documents: readonly SourceDocument[])
 export function loadTrees(dir: string, documents: readonly SourceDocument[]): LoadedTrees {
   const trees: TroubleshootingTree[] = [];
   const errors: string[] = [];
-  if (!existsSync(dir)) return { trees, errors: [`${dir}: no such folder`] };
+  const problems: LoadedTrees['problems'] = [];
+  if (!existsSync(dir)) return { trees, errors: [`${dir}: no such folder`], problems: [{ file: dir, message: 'no such folder' }] };
   const files = readdirSync(dir, { withFileTypes: true })
     .filter((e) => e.isFile() && TREE_EXTENSIONS.has(extname(e.name).toLowerCase()))
     .map((e) => join(dir, e.name))
@@ -95,7 +98,9 @@ export function loadTrees(dir: string, documents: readonly SourceDocument[]): Lo
       trees.push(tree);
     } catch (e) {
       errors.push((e as Error).message);
+      if (e instanceof TreeValidationError) problems.push(...e.problems.map((message) => ({ file, message })));
+      else problems.push({ file, message: (e as Error).message });
     }
   }
-  return { trees, errors };
+  return { trees, errors, problems };
 }

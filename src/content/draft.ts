@@ -1,0 +1,75 @@
+/**
+ * Draft curated entries for the sections of a document no curated entry covers:
+ * Japanese questions from the heading and the key sentence, the Japanese answer
+ * from the passage, citations whose quotes are verified verbatim, and the English
+ * fields present but marked to-do (the loader serves no entry while a mark is left).
+ */
+import type { SectionCoverage } from './coverage.js';
+import { TODO_MARK } from './curated.js';
+import { isVerbatimQuote } from './quotes.js';
+import type { SourceDocument } from './types.js';
+
+export interface DraftEntry {
+  id: string;
+  topic: string;
+  questions: { ja: string[]; en: string[] };
+  answer: { ja: string; en: string };
+  citations: { doc: string; quote: string }[];
+}
+
+const MAX_ANSWER_CHARS = 300;
+const MIN_SENTENCE_CHARS = 12;
+
+/** Sentences of a passage, without its heading lines and table pipes. */
+export function sentencesOf(text: string, headings: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const line of text.split('\n')) {
+    const l = line.replace(/^[\s\-*+•|#>]+|\|\s*$/g, '').trim();
+    if (!l || headings.some((h) => h === l.normalize('NFKC').replace(/\s+/g, ' '))) continue;
+    for (const s of l.match(/[^。！？!?]+[。！？!?]?/g) ?? []) if (s.trim()) out.push(s.trim());
+  }
+  return out;
+}
+
+/** A yes/no question from a declarative Japanese sentence ending in です / ます / ません; undefined otherwise. */
+export function questionFromSentence(sentence: string): string | undefined {
+  const s = sentence.replace(/[。.]$/, '').trim();
+  if (s.length > 80) return undefined;
+  if (/ません$/.test(s)) return `${s}か`;
+  if (/(です|ます)$/.test(s)) return `${s}か`;
+  if (/(でした|ました)$/.test(s)) return `${s}か`;
+  return undefined;
+}
+
+/** The entry id for a section: the document id and the section's number in the document. */
+function entryId(doc: SourceDocument, n: number): string {
+  return `${doc.id}-${String(n + 1).padStart(2, '0')}`;
+}
+
+/** One draft entry per uncovered section that has something to quote. */
+export function draftEntries(doc: SourceDocument, uncovered: readonly SectionCoverage[], allSections: readonly SectionCoverage[]): DraftEntry[] {
+  const entries: DraftEntry[] = [];
+  for (const section of uncovered) {
+    const headings = section.passages[0]?.sectionPath ?? [];
+    const heading = headings[headings.length - 1] ?? doc.title;
+    const sentences = section.passages
+      .flatMap((p) => sentencesOf(p.text, headings))
+      .filter((s) => s.length >= MIN_SENTENCE_CHARS && isVerbatimQuote(s, doc.body));
+    if (!sentences.length) continue;
+    const answerSentences: string[] = [];
+    for (const s of sentences) {
+      if (answerSentences.length && answerSentences.join('').length + s.length > MAX_ANSWER_CHARS) break;
+      answerSentences.push(s);
+    }
+    const fromSentence = sentences.map(questionFromSentence).find((q): q is string => !!q);
+    const ja = [`${heading}について教えてください`, `${heading}とは何ですか`, ...(fromSentence ? [fromSentence] : [])];
+    entries.push({
+      id: entryId(doc, allSections.indexOf(section)),
+      topic: doc.id,
+      questions: { ja, en: [`${TODO_MARK}: the English question for 「${heading}」`] },
+      answer: { ja: answerSentences.join(''), en: `${TODO_MARK}: the English answer (from the Japanese above)` },
+      citations: answerSentences.slice(0, 2).map((quote) => ({ doc: doc.id, quote })),
+    });
+  }
+  return entries;
+}
