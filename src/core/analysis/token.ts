@@ -14,4 +14,12 @@ export interface Token {
   end: number;
   /** Produced by merging several tokens (compound, identifier, katakana run). */
   merged?: boolean;
+  /** Katakana reading from the dictionary (known words; merged tokens when all parts have one). */
+  reading?: string;
+  /**
+   * A word of everyday language (a verb, an adverb, 全部, ダメ, 普通 …) rather than a
+   * name or term of a subject: when the corpus lacks it, that says little about whether
+   * the question is in scope.
+   */
+  general?: boolean;
 }

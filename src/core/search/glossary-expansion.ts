@@ -93,6 +93,11 @@ export class GlossaryExpander {
     }
   }
 
+  /** The head terms of the glossary's Japanese terms. */
+  jaTerms(): string[] {
+    return [...this.jaSynonymsOf.keys()];
+  }
+
   /** Japanese synonyms of an index term: the other Japanese terms of the glossary entries it heads (アプリ → アプリケーション). */
   jaSynonyms(term: string): string[] {
     return [...(this.jaSynonymsOf.get(term) ?? [])];

@@ -19,6 +19,7 @@ import { analyzeQuery } from './query.js';
 import { rankCandidates, shouldAnswer, type Candidate } from './ranking.js';
 import { TermCache } from './term-search.js';
 import type { Answer, AskOptions, AskResult } from './types.js';
+import type { Variants } from './variants.js';
 
 export interface CacheOptions {
   /** Search results kept for later questions, in hits (see TermCache; 0 keeps none). */
@@ -59,6 +60,7 @@ export class KnowledgeBase {
   readonly analyzer: Analyzer;
   private readonly index: SearchIndex;
   private readonly expander: GlossaryExpander;
+  private readonly variants: Variants;
   private readonly searchCache: TermCache;
   private readonly answerCache: AnswerCache;
 
@@ -72,6 +74,7 @@ export class KnowledgeBase {
     this.analyzer = loaded.analyzer;
     this.index = loaded.index;
     this.expander = loaded.expander;
+    this.variants = loaded.variants;
     this.searchCache = new TermCache(caches.searchCacheHits);
     this.answerCache = new AnswerCache(caches.answerCacheSize);
     this.passageById = new Map(loaded.passages.map((p) => [p.id, p]));
@@ -124,14 +127,14 @@ export class KnowledgeBase {
   }
 
   private search(question: string, lang: 'ja' | 'en', limit: number): AskResult {
-    const q = analyzeQuery(question, this.analyzer, this.expander);
+    const q = analyzeQuery(question, this.analyzer, this.expander, this.variants);
     const ranked = rankCandidates(
       q,
       this.index,
       { foldedText: (i) => this.folded[i], authority: (i) => this.authorities[i], cache: this.searchCache },
       RANKED_KEPT,
     );
-    if (!shouldAnswer(q, ranked)) {
+    if (!shouldAnswer(q, ranked, (i) => this.folded[i])) {
       const suggestions = this.suggestions(ranked, lang);
       return { question, lang, answered: false, answers: [], ...(suggestions.length ? { suggestions } : {}) };
     }

@@ -16,6 +16,7 @@ import { createTokenizer, type JaTokenizer } from '../analysis/kuromoji-adapter.
 import { repoRoot } from '../repo-root.js';
 import { GlossaryExpander } from './glossary-expansion.js';
 import { buildIndex, knowledgeHash, loadIndex, saveIndex, type SearchIndex } from './index-store.js';
+import { sudachiGroups, Variants } from './variants.js';
 
 export interface LoadOptions {
   /** Folder with the documents, glossary.yaml and answers/ (default: <repo>/knowledge). */
@@ -42,6 +43,7 @@ export interface LoadedKnowledge {
   analyzer: Analyzer;
   index: SearchIndex;
   expander: GlossaryExpander;
+  variants: Variants;
 }
 
 export function defaultKnowledgeDir(): string {
@@ -89,6 +91,18 @@ export async function loadKnowledge(options: LoadOptions = {}): Promise<LoadedKn
       loadErrors.push(`${indexFile}: could not save the index: ${(e as Error).message}`);
     }
   }
+  const expander = new GlossaryExpander(glossary.entries, analyzer);
+  // Spelling variants depend on the vocabulary only: built with the index, saved beside it.
+  const variantsFile = indexFile.replace(/(\.json)?$/, '-variants.json');
+  let variants = Variants.load(variantsFile, index.hash);
+  if (!variants) {
+    variants = Variants.build(index.quotes.vocab.keys(), expander.jaTerms(), expander.englishVocabulary, analyzer, await sudachiGroups());
+    try {
+      variants.save(variantsFile, index.hash);
+    } catch (e) {
+      loadErrors.push(`${variantsFile}: could not save the spelling variants: ${(e as Error).message}`);
+    }
+  }
   return {
     documents: docs.documents,
     passages,
@@ -98,7 +112,8 @@ export async function loadKnowledge(options: LoadOptions = {}): Promise<LoadedKn
     indexSource,
     analyzer,
     index,
-    expander: new GlossaryExpander(glossary.entries, analyzer),
+    expander,
+    variants,
   };
 }
 

@@ -5,10 +5,13 @@
  * knowledge base can answer at all.
  */
 import { japaneseBigrams, type Analyzer } from '../analysis/analyzer.js';
-import { NEGATION_TERM } from '../analysis/filters.js';
+import { normalizeChars } from '../analysis/char-filter.js';
+import { englishDurations, isEverydayEnglish } from '../analysis/english.js';
+import { NEGATION_TERM, durationTerm } from '../analysis/filters.js';
 import type { Token } from '../analysis/token.js';
 import { exactKeys } from './exact-lookup.js';
 import { unique, type GlossaryExpander } from './glossary-expansion.js';
+import { Variants } from './variants.js';
 
 export interface Concept {
   /** What the asker wrote for it. */
@@ -19,6 +22,8 @@ export interface Concept {
   partial: Set<string>;
   /** True when the concept came through the glossary from English. */
   translated?: boolean;
+  /** An everyday word (see Token.general): missing from the corpus, it counts less against answering. */
+  general?: boolean;
 }
 
 export interface AnalyzedQuery {
@@ -45,10 +50,19 @@ export const PARTIAL_WEIGHT = 0.5;
 const JAPANESE = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]/;
 
 /** Japanese question (its analyzed tokens): one concept per group of overlapping tokens (a compound and its parts). */
-function japaneseConcepts(analyzed: readonly Token[], expander: GlossaryExpander): Concept[] {
+function japaneseConcepts(question: string, analyzed: readonly Token[], expander: GlossaryExpander, variants: Variants): Concept[] {
   // Negation only leans the ranking (see NEGATION_WEIGHT); it is not something the question is about.
-  const tokens = analyzed.filter((t) => t.term !== NEGATION_TERM);
-  const groups: { start: number; end: number; heads: string[]; parts: string[] }[] = [];
+  let tokens = analyzed.filter((t) => t.term !== NEGATION_TERM);
+  // Kana spellings of the corpus' words (さくじょ → 削除): the word replaces the pieces kuromoji made of it.
+  const spelled = variants.readingMatches(question, tokens);
+  if (spelled.length) {
+    const inside = (t: Token) => spelled.some((m) => m.start <= t.start && t.end <= m.end);
+    tokens = [
+      ...tokens.filter((t) => !inside(t) || variants.has(t.term)),
+      ...spelled.map((m): Token => ({ surface: question.slice(m.start, m.end), term: m.term, pos: '名詞', posDetail: '一般', start: m.start, end: m.end, merged: true })),
+    ].sort((a, b) => a.start - b.start || b.end - a.end);
+  }
+  const groups: { start: number; end: number; heads: string[]; parts: string[]; general: boolean }[] = [];
   for (const t of tokens) {
     const g = groups.find((x) => t.start < x.end && x.start < t.end);
     if (g) {
@@ -56,42 +70,55 @@ function japaneseConcepts(analyzed: readonly Token[], expander: GlossaryExpander
       g.end = Math.max(g.end, t.end);
       // A token spanning the whole group (a compound, or an alternative form of the same word) is a head;
       // the words inside a compound only partly stand for it.
-      if (t.start <= g.start && t.end >= g.end) g.heads.push(t.term);
+      if (t.start <= g.start && t.end >= g.end) g.heads.push(t.term), (g.general &&= !!t.general);
       else g.parts.push(t.term);
-    } else groups.push({ start: t.start, end: t.end, heads: [t.term], parts: [] });
+    } else groups.push({ start: t.start, end: t.end, heads: [t.term], parts: [], general: !!t.general });
   }
-  // Glossary synonyms are alternatives after the asker's own words.
+  // Glossary synonyms are alternatives after the asker's own words, then Sudachi's (and the
+  // glossary's for those) for words that name a subject.
   return groups.map((g) => {
-    const heads = unique([...g.heads, ...g.heads.flatMap((t) => expander.jaSynonyms(t))]);
+    const sudachi = g.general ? [] : g.heads.flatMap((t) => variants.synonyms(t));
+    const heads = unique([...g.heads, ...g.heads.flatMap((t) => expander.jaSynonyms(t)), ...sudachi, ...sudachi.flatMap((t) => expander.jaSynonyms(t))]);
     const partial = unique(g.parts).filter((t) => !heads.includes(t));
-    return { label: g.heads[0], terms: [...heads, ...partial], partial: new Set(partial) };
+    return { label: g.heads[0], terms: [...heads, ...partial], partial: new Set(partial), general: g.general };
   });
 }
 
-function englishConcepts(question: string, analyzer: Analyzer, expander: GlossaryExpander): { concepts: Concept[]; phrases: string[] } {
-  const { matches, rest } = expander.expand(question);
-  const concepts: Concept[] = matches.map((m) => ({
+function englishConcepts(question: string, analyzer: Analyzer, expander: GlossaryExpander, variants: Variants): { concepts: Concept[]; phrases: string[] } {
+  // Durations first ("a couple of weeks" → p14d, as 14 日 is indexed), then the glossary over the rest.
+  const durations = englishDurations(question);
+  let rest_ = question;
+  for (const d of durations) rest_ = rest_.slice(0, d.start) + ' '.repeat(d.end - d.start) + rest_.slice(d.end);
+  const { matches, rest } = expander.expand(rest_);
+  const concepts: Concept[] = durations.flatMap((d) => {
+    const term = durationTerm(d.minutes);
+    return term ? [{ label: d.phrase, terms: [term], partial: new Set<string>() }] : [];
+  });
+  concepts.push(...matches.map((m) => ({
     label: m.phrase,
     terms: [...m.terms, ...m.partial],
     partial: new Set(m.partial),
     translated: true,
-  }));
+  })));
   for (const w of rest) {
     const terms = analyzer.terms(w.raw);
-    if (terms.length) concepts.push({ label: w.raw, terms: unique(terms), partial: new Set() });
+    // Sudachi also lists English equivalents of Japanese words (retry → 再試行, login → ログイン).
+    const japanese = terms.flatMap((t) => variants.synonyms(t)).filter((t) => JAPANESE.test(t));
+    const alternatives = [...japanese, ...japanese.flatMap((t) => expander.jaSynonyms(t))];
+    if (terms.length) concepts.push({ label: w.raw, terms: unique([...terms, ...alternatives]), partial: new Set(), general: isEverydayEnglish(w.raw), translated: alternatives.length > 0 || undefined });
   }
   return { concepts, phrases: matches.map((m) => m.phrase) };
 }
 
 /** Analyzes a question for search. */
-export function analyzeQuery(question: string, analyzer: Analyzer, expander: GlossaryExpander): AnalyzedQuery {
+export function analyzeQuery(question: string, analyzer: Analyzer, expander: GlossaryExpander, variants = Variants.empty()): AnalyzedQuery {
   const script = JAPANESE.test(question) ? 'ja' : 'en';
   let concepts: Concept[];
   let phrases: string[] = [];
   // A Japanese question is tokenized once, for its concepts and for negation.
   const tokens = script === 'ja' ? analyzer.tokens(question) : [];
-  if (script === 'ja') concepts = japaneseConcepts(tokens, expander);
-  else ({ concepts, phrases } = englishConcepts(question, analyzer, expander));
+  if (script === 'ja') concepts = japaneseConcepts(normalizeChars(question), tokens, expander, variants);
+  else ({ concepts, phrases } = englishConcepts(question, analyzer, expander, variants));
 
   const weights = new Map<string, number>();
   for (const c of concepts) {

@@ -32,6 +32,12 @@ export const MIN_COVERAGE = 0.42;
  * that covers more of the question's concepts must win over it.
  */
 export const COORD = (coverage: number): number => Math.pow(0.1 + coverage, 3);
+/**
+ * Least final score of an answer without an exact key: a candidate that covers enough
+ * of the question only through one or two weak matches (a word seen once in a long
+ * passage) is about something else that shares a word (Teams, flow, SharePoint).
+ */
+export const MIN_SCORE = 10;
 
 export interface Candidate {
   item: IndexedItem;
@@ -77,10 +83,18 @@ export function idf(n: number, df: number): number {
   return Math.log(1 + (n + 1) / (df + 0.5));
 }
 
+/**
+ * Share of the unseen-word weight an everyday word gets: a question in people's words has
+ * several the corpus never uses (yesterday, 全部, ダメ), which must not outweigh its subject.
+ */
+export const EVERYDAY_UNSEEN_FACTOR = 0.25;
+
 /** Weight of a concept for coverage: its most specific known term, or the unseen-word weight. */
 function conceptWeight(n: number, c: Concept, perTerm: ReadonlyMap<string, TermHits>): number {
   const heads = c.terms.filter((t) => !c.partial.has(t));
-  return Math.max(...(heads.length ? heads : c.terms).map((t) => idf(n, perTerm.get(t)?.df ?? 0)));
+  const dfs = (heads.length ? heads : c.terms).map((t) => perTerm.get(t)?.df ?? 0);
+  const w = Math.max(...dfs.map((df) => idf(n, df)));
+  return c.general && dfs.every((df) => df === 0) ? w * EVERYDAY_UNSEEN_FACTOR : w;
 }
 
 /**
@@ -206,6 +220,6 @@ export function shouldAnswer(q: AnalyzedQuery, ranked: readonly Candidate[]): bo
   if (!q.concepts.length && !q.exact.length) return false;
   if (ranked.some((c) => c.exactHits > 0)) return true;
   // A bare number ("1", "90") names nothing to ask about; error codes are exact keys, handled above.
-  if (q.concepts.every((c) => /^[\d.,]+$/.test(c.label.normalize('NFKC')))) return false;
-  return ranked.slice(0, 5).some((c) => c.coverage >= MIN_COVERAGE);
+  if (q.concepts.every((c) => c.terms.every((t) => c.partial.has(t) || /^[\d.,]+$/.test(t)))) return false;
+  return ranked.slice(0, 5).some((c) => c.coverage >= MIN_COVERAGE && c.score >= MIN_SCORE);
 }

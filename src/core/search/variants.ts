@@ -1,0 +1,182 @@
+/**
+ * Other spellings of the corpus' words, so a question written differently still meets them:
+ *
+ * - readings: the katakana reading of each word of the vocabulary (削除 → サクジョ,
+ *   再認証 → サイニンショウ), so a kana spelling (さくじょ, せつぞく, さいにんしょう), which
+ *   kuromoji splits into unrelated pieces, finds the word (Elasticsearch's kuromoji_readingform);
+ * - synonyms: Sudachi's synonym dictionary (npm sudachi-synonyms-dictionary), kept to the
+ *   groups with a word of the vocabulary: orthographic and loanword variants, abbreviations
+ *   and English equivalents (デフォ → デフォルト, リトライ → 再試行, retry → 再試行).
+ *
+ * Both depend only on the vocabulary, so they are built with the index and saved beside it.
+ */
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import type { Analyzer } from '../analysis/analyzer.js';
+import { normalizeChars } from '../analysis/char-filter.js';
+import type { Token } from '../analysis/token.js';
+
+/** Bump when what is built changes. */
+const VARIANTS_FORMAT = 2;
+/** Shorter readings (キ, サイ) are parts of too many words to stand for one. */
+const MIN_READING = 3;
+const MAX_READING = 16;
+
+interface SudachiItem {
+  expandControl: number;
+  vocabularyNumber?: number;
+  midashi: string;
+}
+interface SudachiGroup {
+  items: SudachiItem[];
+}
+
+/** One place in a question where a kana run spells a word of the vocabulary. */
+export interface ReadingMatch {
+  start: number;
+  end: number;
+  term: string;
+}
+
+interface SavedVariants {
+  format: number;
+  hash: string;
+  vocabulary: string[];
+  readings: [string, string][];
+  synonyms: [string, string[]][];
+}
+
+/** Hiragana → katakana (the readings are katakana). */
+export function toKatakana(s: string): string {
+  return s.replace(/[\u3041-\u3096]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60));
+}
+
+export class Variants {
+  constructor(
+    /** The analyzed terms of the corpus' sentences. */
+    private readonly vocabulary: ReadonlySet<string>,
+    /** Katakana reading → the vocabulary word it spells (the first one met). */
+    private readonly readings: ReadonlyMap<string, string>,
+    /** Term → other terms of its Sudachi groups that the vocabulary has. */
+    private readonly synonymsOf: ReadonlyMap<string, readonly string[]>,
+  ) {}
+
+  static empty(): Variants {
+    return new Variants(new Set(), new Map(), new Map());
+  }
+
+  /**
+   * Builds the tables for a vocabulary (analyzed terms). `known` also counts as vocabulary
+   * for synonyms (the glossary's Japanese terms, which lead on to their own synonyms).
+   */
+  static build(vocabulary: Iterable<string>, known: Iterable<string>, analyzer: Analyzer, groups: readonly SudachiGroup[]): Variants {
+    const vocab = new Set(vocabulary);
+    const readings = new Map<string, string>();
+    for (const term of vocab) {
+      const reading = readingOf(term, analyzer);
+      if (reading && reading.length >= MIN_READING && reading.length <= MAX_READING && !readings.has(reading)) readings.set(reading, term);
+    }
+    const targets = new Set([...vocab, ...known]);
+    const synonymsOf = new Map<string, string[]>();
+    for (const g of groups) {
+      // A single character (生, 現) is a reading of too many words to be anyone's variant.
+      const items = g.items.filter((i) => i.expandControl !== 2 && [...i.midashi].length > 1);
+      // Only groups the corpus can answer through; each word of one is analyzed like the corpus.
+      if (!items.some((i) => targets.has(simpleFold(i.midashi)))) continue;
+      // Variants of one word (same vocabulary number: other spellings, abbreviations, the English
+      // word), not the group's near-synonyms (経緯 is not 理由).
+      const terms = items.map((i) => ({ term: singleTerm(i.midashi, analyzer), word: i.vocabularyNumber ?? 0, trigger: i.expandControl === 0 }));
+      for (const { term, word, trigger } of terms) {
+        if (!term || !trigger) continue;
+        const others = terms.filter((t) => t.word === word && t.term && t.term !== term && targets.has(t.term)).map((t) => t.term!);
+        if (!others.length) continue;
+        const list = synonymsOf.get(term) ?? [];
+        for (const o of others) if (!list.includes(o)) list.push(o);
+        synonymsOf.set(term, list);
+      }
+    }
+    return new Variants(vocab, readings, synonymsOf);
+  }
+
+  /** Sudachi synonyms of an analyzed term that the corpus uses. */
+  synonyms(term: string): readonly string[] {
+    return this.synonymsOf.get(term) ?? [];
+  }
+
+  /**
+   * Kana runs of a question that spell a word of the vocabulary, longest first, where the
+   * analyzer did not find a word of the vocabulary itself (`tokens`: the analyzed question).
+   */
+  has(term: string): boolean {
+    return this.vocabulary.has(term);
+  }
+
+  readingMatches(text: string, tokens: readonly Token[]): ReadingMatch[] {
+    const out: ReadingMatch[] = [];
+    if (!this.readings.size) return out;
+    const s = normalizeChars(text);
+    for (const run of s.matchAll(/[\u3041-\u3096\u30a1-\u30fa\u30fc]{3,}/g)) {
+      const kana = toKatakana(run[0]);
+      for (let i = 0; i < kana.length; ) {
+        let found: ReadingMatch | undefined;
+        for (let j = Math.min(kana.length, i + MAX_READING); j >= i + MIN_READING; j--) {
+          const term = this.readings.get(kana.slice(i, j));
+          if (term) {
+            found = { start: run.index + i, end: run.index + j, term };
+            break;
+          }
+        }
+        const inside = found && tokens.filter((t) => t.start < found.end && found.start < t.end);
+        // The analyzer understood this part already, or it holds no word at all (a particle run).
+        if (found && inside?.length && !inside.some((t) => this.vocabulary.has(t.term) && t.term !== found.term)) {
+          if (!inside.some((t) => t.term === found.term)) out.push(found);
+          i += found.end - found.start;
+        } else i++;
+      }
+    }
+    return out;
+  }
+
+  save(file: string, hash: string): void {
+    const saved: SavedVariants = { format: VARIANTS_FORMAT, hash, vocabulary: [...this.vocabulary], readings: [...this.readings], synonyms: [...this.synonymsOf].map(([k, v]) => [k, [...v]]) };
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(saved));
+    renameSync(tmp, file);
+  }
+
+  /** The saved tables when they were built for `hash`; undefined when missing or stale. */
+  static load(file: string, hash: string): Variants | undefined {
+    try {
+      const saved = JSON.parse(readFileSync(file, 'utf8')) as SavedVariants;
+      if (saved.format !== VARIANTS_FORMAT || saved.hash !== hash) return undefined;
+      return new Variants(new Set(saved.vocabulary), new Map(saved.readings), new Map(saved.synonyms));
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+/** Sudachi's synonym groups (read once, to build the tables: 14 MB of JSON). */
+export function sudachiGroups(): Promise<readonly SudachiGroup[]> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { fetchDictionary } = require('sudachi-synonyms-dictionary') as { fetchDictionary(): Promise<readonly SudachiGroup[]> };
+  return fetchDictionary();
+}
+
+/** A cheap fold to preselect groups before analyzing them (most of Sudachi's 26,000 groups are never needed). */
+function simpleFold(s: string): string {
+  return s.normalize('NFKC').toLowerCase().replace(/([\u30a1-\u30fa\u30fc]{3,})ー$/, '$1');
+}
+
+/** The one term a word analyzes to, if it is one. */
+function singleTerm(word: string, analyzer: Analyzer): string | undefined {
+  const terms = analyzer.terms(word);
+  return terms.length === 1 && [...terms[0]].length > 1 ? terms[0] : undefined;
+}
+
+/** The katakana reading of a vocabulary term: katakana words read as written, kanji through the dictionary. */
+function readingOf(term: string, analyzer: Analyzer): string | undefined {
+  if (/^[\u30a1-\u30fa\u30fc]+$/.test(term)) return term;
+  if (!/[\u4e00-\u9fff\u3005]/.test(term) || /[^\u3041-\u3096\u30a1-\u30fa\u30fc\u4e00-\u9fff\u3005]/.test(term)) return undefined;
+  const tokens = analyzer.rawTokens(term);
+  return tokens.length && tokens.every((t) => t.reading) ? tokens.map((t) => t.reading).join('') : undefined;
+}
