@@ -11,7 +11,11 @@ export const ENGLISH_STOP_WORDS = new Set(
     'he she it its they them their this that these those there here what which who whom whose when where why how ' +
     'not no yes so than too very just also any some all each every such only own same other more most much many ' +
     'get gets got please tell want need know let lets make up out off over under again further once s t ' +
-    'am im ive dont doesnt isnt whats hows use using used via per vs etc'
+    'am im ive dont doesnt isnt whats hows use using used via per vs etc ' +
+    // Fillers of spoken and chat English: they qualify, never name, what is asked about.
+    'one ones actually really basically like kind sort thing things stuff anything something everything nothing ' +
+    'anyone someone everyone somebody anybody somewhere anywhere everywhere else ever maybe ' +
+    'guess think wondering wonder thanks thank hi hello hey ok okay lol'
   ).split(/\s+/),
 );
 

@@ -60,11 +60,15 @@ export class GlossaryExpander {
   /** Head term of a Japanese glossary term → the head terms of its entry's other Japanese terms. */
   private readonly jaSynonymsOf = new Map<string, Set<string>>();
 
+  /** Every word of the glossary's English terms, lowercase. */
+  readonly englishVocabulary = new Set<string>();
+
   constructor(entries: readonly GlossaryEntry[], analyzer: Analyzer) {
     let maxWords = 1;
     entries.forEach((e, i) => {
       for (const en of e.en) {
         const words = englishWords(en);
+        for (const w of words) this.englishVocabulary.add(w.raw.toLowerCase());
         if (!words.length) continue;
         const key = words.map((w) => w.key).join(' ');
         if (!this.phrases.has(key)) this.phrases.set(key, new Set());

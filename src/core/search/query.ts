@@ -78,10 +78,29 @@ function japaneseConcepts(question: string, analyzed: readonly Token[], expander
   // glossary's for those) for words that name a subject.
   return groups.map((g) => {
     const sudachi = g.general ? [] : g.heads.flatMap((t) => variants.synonyms(t));
-    const heads = unique([...g.heads, ...g.heads.flatMap((t) => expander.jaSynonyms(t)), ...sudachi, ...sudachi.flatMap((t) => expander.jaSynonyms(t))]);
+    const heads = unique([
+      ...g.heads,
+      ...g.heads.flatMap((t) => expander.jaSynonyms(t)),
+      ...sudachi,
+      ...sudachi.flatMap((t) => expander.jaSynonyms(t)),
+      ...loanwordTerms(g.heads, expander, variants),
+    ]);
     const partial = unique(g.parts).filter((t) => !heads.includes(t));
     return { label: g.heads[0], terms: [...heads, ...partial], partial: new Set(partial), general: g.general };
   });
+}
+
+/**
+ * A katakana word the corpus does not use, read as the English it was borrowed from
+ * (リフレッシュトークン → refresh token) and looked up in the glossary (→ 更新トークン).
+ */
+function loanwordTerms(heads: readonly string[], expander: GlossaryExpander, variants: Variants): string[] {
+  const head = heads[0];
+  if (!/^[\u30a1-\u30fa\u30fc]{3,}$/.test(head) || heads.some((t) => variants.has(t))) return [];
+  const english = variants.asEnglish(head);
+  if (!english) return [];
+  const { matches, rest } = expander.expand(english);
+  return rest.length ? [] : matches.flatMap((m) => m.terms).filter((t) => JAPANESE.test(t));
 }
 
 function englishConcepts(question: string, analyzer: Analyzer, expander: GlossaryExpander, variants: Variants): { concepts: Concept[]; phrases: string[] } {

@@ -16,7 +16,7 @@ import { normalizeChars } from '../analysis/char-filter.js';
 import type { Token } from '../analysis/token.js';
 
 /** Bump when what is built changes. */
-const VARIANTS_FORMAT = 2;
+const VARIANTS_FORMAT = 3;
 /** Shorter readings (キ, サイ) are parts of too many words to stand for one. */
 const MIN_READING = 3;
 const MAX_READING = 16;
@@ -43,6 +43,7 @@ interface SavedVariants {
   vocabulary: string[];
   readings: [string, string][];
   synonyms: [string, string[]][];
+  loanwords: [string, string][];
 }
 
 /** Hiragana → katakana (the readings are katakana). */
@@ -58,18 +59,37 @@ export class Variants {
     private readonly readings: ReadonlyMap<string, string>,
     /** Term → other terms of its Sudachi groups that the vocabulary has. */
     private readonly synonymsOf: ReadonlyMap<string, readonly string[]>,
+    /** Katakana loanword → the English word Sudachi gives for it (リフレッシュ → refresh), for the glossary's English. */
+    private readonly loanwords: ReadonlyMap<string, string>,
   ) {}
 
   static empty(): Variants {
-    return new Variants(new Set(), new Map(), new Map());
+    return new Variants(new Set(), new Map(), new Map(), new Map());
   }
 
   /**
    * Builds the tables for a vocabulary (analyzed terms). `known` also counts as vocabulary
    * for synonyms (the glossary's Japanese terms, which lead on to their own synonyms).
    */
-  static build(vocabulary: Iterable<string>, known: Iterable<string>, analyzer: Analyzer, groups: readonly SudachiGroup[]): Variants {
+  static build(
+    vocabulary: Iterable<string>,
+    known: Iterable<string>,
+    englishWords: ReadonlySet<string>,
+    analyzer: Analyzer,
+    groups: readonly SudachiGroup[],
+  ): Variants {
     const vocab = new Set(vocabulary);
+    const loanwords = new Map<string, string>();
+    for (const g of groups) {
+      for (const en of g.items) {
+        const word = en.midashi.toLowerCase();
+        if (!/^[a-z][a-z-]*$/.test(word) || !englishWords.has(word)) continue;
+        for (const ja of g.items) {
+          const kana = simpleFold(ja.midashi);
+          if (ja.vocabularyNumber === en.vocabularyNumber && /^[\u30a1-\u30fa\u30fc]{2,}$/.test(kana) && !loanwords.has(kana)) loanwords.set(kana, word);
+        }
+      }
+    }
     const readings = new Map<string, string>();
     for (const term of vocab) {
       const reading = readingOf(term, analyzer);
@@ -94,7 +114,7 @@ export class Variants {
         synonymsOf.set(term, list);
       }
     }
-    return new Variants(vocab, readings, synonymsOf);
+    return new Variants(vocab, readings, synonymsOf, loanwords);
   }
 
   /** Sudachi synonyms of an analyzed term that the corpus uses. */
@@ -106,6 +126,24 @@ export class Variants {
    * Kana runs of a question that spell a word of the vocabulary, longest first, where the
    * analyzer did not find a word of the vocabulary itself (`tokens`: the analyzed question).
    */
+  /**
+   * A katakana compound read as English words, loanword by loanword (リフレッシュトークン →
+   * "refresh token", ダブルクォーテーション → "double quotation"), when every part is one.
+   */
+  asEnglish(katakana: string): string | undefined {
+    const k = simpleFold(katakana);
+    const words: string[] = [];
+    for (let i = 0; i < k.length; ) {
+      let j = k.length;
+      while (j > i + 1 && !this.loanwords.has(k.slice(i, j)) && !this.loanwords.has(k.slice(i, j) + 'ー')) j--;
+      const word = this.loanwords.get(k.slice(i, j)) ?? this.loanwords.get(k.slice(i, j) + 'ー');
+      if (!word) return undefined;
+      words.push(word);
+      i = j;
+    }
+    return words.length ? words.join(' ') : undefined;
+  }
+
   has(term: string): boolean {
     return this.vocabulary.has(term);
   }
@@ -137,7 +175,7 @@ export class Variants {
   }
 
   save(file: string, hash: string): void {
-    const saved: SavedVariants = { format: VARIANTS_FORMAT, hash, vocabulary: [...this.vocabulary], readings: [...this.readings], synonyms: [...this.synonymsOf].map(([k, v]) => [k, [...v]]) };
+    const saved: SavedVariants = { format: VARIANTS_FORMAT, hash, vocabulary: [...this.vocabulary], readings: [...this.readings], synonyms: [...this.synonymsOf].map(([k, v]) => [k, [...v]]), loanwords: [...this.loanwords] };
     const tmp = `${file}.${process.pid}.tmp`;
     writeFileSync(tmp, JSON.stringify(saved));
     renameSync(tmp, file);
@@ -148,7 +186,7 @@ export class Variants {
     try {
       const saved = JSON.parse(readFileSync(file, 'utf8')) as SavedVariants;
       if (saved.format !== VARIANTS_FORMAT || saved.hash !== hash) return undefined;
-      return new Variants(new Set(saved.vocabulary), new Map(saved.readings), new Map(saved.synonyms));
+      return new Variants(new Set(saved.vocabulary), new Map(saved.readings), new Map(saved.synonyms), new Map(saved.loanwords ?? []));
     } catch {
       return undefined;
     }
