@@ -38,7 +38,11 @@ export interface AnalyzedQuery {
   exact: string[];
   /** English phrases the glossary recognised (for the English lead line). */
   glossaryPhrases: string[];
+  /** The question asks for a price ("how much is", いくら, 料金): only a text stating one answers it. */
+  asksPrice: boolean;
 }
+
+const ASKS_PRICE = /\bhow much (?:is|are|does|do|will|would)\b|\bprices?\b|\bpricing\b|\bcosts?\b|いくら|料金|価格|値段|費用/i;
 
 /** Boost of the negation term when the question is negated: a lean, not a concept. */
 export const NEGATION_WEIGHT = 0.6;
@@ -159,5 +163,6 @@ export function analyzeQuery(question: string, analyzer: Analyzer, expander: Glo
     bigrams: unique(japaneseBigrams(bigramSource)),
     exact: exactKeys(question),
     glossaryPhrases: phrases,
+    asksPrice: ASKS_PRICE.test(question),
   };
 }

@@ -215,9 +215,16 @@ export function rankCandidates(q: AnalyzedQuery, index: SearchIndex, ctx: RankCo
   return out.sort((a, b) => b.score - a.score);
 }
 
-/** Whether the best candidates cover enough of the question to answer it. */
-export function shouldAnswer(q: AnalyzedQuery, ranked: readonly Candidate[]): boolean {
+/** A price in a folded text: a currency sign or unit next to a number. */
+const PRICE = /[$¥€£]\s?\d|\d\s?(?:円|ドル|usd|jpy|eur|yen|dollars?)\b|料金|価格|値段/;
+
+/**
+ * Whether the best candidates cover enough of the question to answer it. A question for a
+ * price is answered only by a text that states one (`foldedText` of an item).
+ */
+export function shouldAnswer(q: AnalyzedQuery, ranked: readonly Candidate[], foldedText?: (itemIndex: number) => string): boolean {
   if (!q.concepts.length && !q.exact.length) return false;
+  if (q.asksPrice && foldedText && !ranked.slice(0, 5).some((c) => PRICE.test(foldedText(c.itemIndex)))) return false;
   if (ranked.some((c) => c.exactHits > 0)) return true;
   // A bare number ("1", "90") names nothing to ask about; error codes are exact keys, handled above.
   if (q.concepts.every((c) => c.terms.every((t) => c.partial.has(t) || /^[\d.,]+$/.test(t)))) return false;
