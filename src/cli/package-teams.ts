@@ -304,7 +304,8 @@ export function buildAppPackage(options: PackageOptions = {}): PackageResult {
     files.push(name);
   }
   fs.mkdirSync(path.dirname(outFile), { recursive: true });
-  zip.writeZip(outFile);
+  // Not zip.writeZip: adm-zip chmods its output to 0666, ignoring the umask.
+  fs.writeFileSync(outFile, zip.toBuffer());
 
   return {
     outFile,

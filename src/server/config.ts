@@ -13,6 +13,15 @@ export interface ServerConfig {
   host: string;
   /** True when an app id is set: requests must carry a valid Bot Framework token. */
   authEnabled: boolean;
+  /** Without an app id: listening on a non-loopback HOST was asked for explicitly. */
+  allowAnonymousNetwork: boolean;
+  /** Without an app id: serviceUrls (besides loopback ones) replies may be sent to. */
+  anonymousServiceUrls: string[];
+  /** Upper bound for one outbound send to a channel (reply, update), retries included. */
+  outboundTimeoutMs: number;
+  /** Where the Bot Framework's signing keys are published (sovereign clouds and tests override them). */
+  openIdMetadataUrl?: string;
+  emulatorOpenIdMetadataUrl?: string;
   storageConnectionString?: string;
   storageContainer: string;
   /** Memory storage only: minutes an idle conversation's state is kept. */
@@ -30,6 +39,37 @@ export interface ServerConfig {
 export class ConfigError extends Error {}
 
 const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** True for an address or name that only this machine can reach. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.trim().toLowerCase().replace(/^\[|\]$/g, '');
+  return h === 'localhost' || h === '::1' || /^(::ffff:)?127(\.\d{1,3}){3}$/.test(h);
+}
+
+function bool(env: NodeJS.ProcessEnv, name: string): boolean {
+  const raw = env[name]?.trim().toLowerCase() ?? '';
+  if (raw === '' || raw === 'false' || raw === '0') return false;
+  if (raw === 'true' || raw === '1') return true;
+  throw new ConfigError(`${name} must be true or false (got "${env[name]}")`);
+}
+
+function httpUrl(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const raw = env[name]?.trim();
+  if (!raw) return undefined;
+  if (!URL.canParse(raw) || !/^https?:$/.test(new URL(raw).protocol)) throw new ConfigError(`${name} must be an http(s) URL (got "${raw}")`);
+  return raw;
+}
+
+function urlList(env: NodeJS.ProcessEnv, name: string): string[] {
+  const items = (env[name] ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+  for (const item of items) {
+    if (!URL.canParse(item) || !/^https?:$/.test(new URL(item).protocol)) {
+      throw new ConfigError(`${name} must be a comma-separated list of http(s) URLs (got "${item}")`);
+    }
+  }
+  return items;
+}
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name]?.trim();
@@ -63,8 +103,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   }
   const authEnabled = appId !== '';
   // Local mode (no app id) accepts anonymous requests, so by default only this
-  // machine may reach it. With an app id the SDK checks tokens and we listen on all interfaces.
+  // machine may reach it. With an app id tokens are checked and we listen on all interfaces.
   const host = s('HOST') || (authEnabled ? '0.0.0.0' : '127.0.0.1');
+  const allowAnonymousNetwork = bool(env, 'ALLOW_ANONYMOUS_NETWORK');
+  if (!authEnabled && !isLoopbackHost(host) && !allowAnonymousNetwork) {
+    throw new ConfigError(
+      `HOST=${host} without MicrosoftAppId would accept anonymous requests from the network; set MicrosoftAppId, a loopback HOST, or ALLOW_ANONYMOUS_NETWORK=true`,
+    );
+  }
+  const logLevel = (s('LOG_LEVEL') || 'info').toLowerCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${s('LOG_LEVEL')}")`);
+  }
   return {
     appId,
     appPassword,
@@ -73,11 +123,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     port: int(env, 'PORT', 3978, 0, 65535),
     host,
     authEnabled,
+    allowAnonymousNetwork,
+    anonymousServiceUrls: urlList(env, 'ANONYMOUS_SERVICE_URLS'),
+    outboundTimeoutMs: int(env, 'OUTBOUND_TIMEOUT_MS', 10_000, 500, 120_000),
+    openIdMetadataUrl: httpUrl(env, 'ToBotFromChannelOpenIdMetadataUrl'),
+    emulatorOpenIdMetadataUrl: httpUrl(env, 'ToBotFromEmulatorOpenIdMetadataUrl'),
     storageConnectionString: s('AZURE_STORAGE_CONNECTION_STRING') || undefined,
     storageContainer: s('AZURE_STORAGE_CONTAINER') || 'bot-state',
     memoryStateTtlMinutes: int(env, 'MEMORY_STATE_TTL_MINUTES', 1440, 1, 525_600),
     maxBodyBytes: int(env, 'MAX_BODY_BYTES', 256 * 1024, 1024, 50 * 1024 * 1024),
-    logLevel: s('LOG_LEVEL') || 'info',
+    logLevel,
     events: eventLogConfig(env),
     knowledgeDir: s('KNOWLEDGE_DIR') || undefined,
     dialogsDir: s('DIALOGS_DIR') || undefined,
@@ -91,6 +146,7 @@ export function describeConfig(c: ServerConfig): Record<string, unknown> {
     port: c.port,
     host: c.host,
     auth: c.authEnabled ? 'on' : 'off (local mode)',
+    ...(c.authEnabled ? {} : { anonymousServiceUrls: ['loopback', ...c.anonymousServiceUrls] }),
     appId: c.appId || undefined,
     appType: c.appType,
     tenantId: c.tenantId || undefined,

@@ -1,5 +1,5 @@
 import { createServer } from './app.js';
-import { ConfigError, describeConfig, loadConfig } from './config.js';
+import { ConfigError, describeConfig, isLoopbackHost, loadConfig } from './config.js';
 import { createLogger } from './logger.js';
 import { loadServices } from './load-services.js';
 
@@ -22,15 +22,14 @@ async function main(): Promise<void> {
   const started = Date.now();
   const app = createServer({ config, logger, loadServices: () => loadServices(config, logger) });
   const url = await app.listen();
-  logger.info(
-    {
-      url: `${url}/api/messages`,
-      ...describeConfig(config),
-      ...(config.authEnabled ? {} : { note: `local mode: no app id, anonymous requests accepted, listening on ${config.host} only` }),
-    },
+  const open = !config.authEnabled && !isLoopbackHost(config.host);
+  logger[open ? 'warn' : 'info'](
+    { url: `${url}/api/messages`, ...describeConfig(config) },
     config.authEnabled
       ? `bot listening on ${url}/api/messages (Bot Framework authentication on)`
-      : `bot listening on ${url}/api/messages (local mode: authentication off, ${config.host === '127.0.0.1' ? 'reachable from this machine only' : `listening on ${config.host}`})`,
+      : open
+        ? `bot listening on ${url}/api/messages: local mode, anonymous requests are accepted from the network (ALLOW_ANONYMOUS_NETWORK=true)`
+        : `bot listening on ${url}/api/messages (local mode: authentication off, reachable from this machine only)`,
   );
   app.ready.then(
     () => logger.info({ ms: Date.now() - started, rssMB: Math.round(process.memoryUsage().rss / 1048576) }, 'ready'),
