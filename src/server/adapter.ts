@@ -1,23 +1,22 @@
-import {
-  CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
-  type ConfigurationBotFrameworkAuthenticationOptions,
-  type TurnContext,
-} from 'botbuilder';
-import { botAuthConfig, type ServerConfig } from './config.js';
+import type { TurnContext } from 'botbuilder';
+import type { BotFrameworkAuthentication } from 'botframework-connector';
+import { AuthenticatedAdapter } from './authenticated-adapter.js';
+import { createBotAuthentication } from './bot-auth.js';
+import type { ServerConfig } from './config.js';
 
 /**
  * The CloudAdapter with Bot Framework authentication from the configuration:
- * with an app id every request must carry a valid token (the SDK answers 401
- * otherwise); without one, anonymous requests are accepted (local mode). A
+ * with an app id every request must carry a valid token (checked in bot-auth.ts
+ * before a turn runs); without one, anonymous requests are accepted (local mode). A
  * turn that throws goes to `onTurnError`, which the bot supplies: the reply to
  * an error is the bot's to write.
  */
-export function createAdapter(config: ServerConfig, onTurnError: (context: TurnContext, error: unknown) => Promise<void>): CloudAdapter {
-  const auth = new ConfigurationBotFrameworkAuthentication(
-    botAuthConfig(config) as ConfigurationBotFrameworkAuthenticationOptions,
-  );
-  const adapter = new CloudAdapter(auth);
+export function createAdapter(
+  config: ServerConfig,
+  onTurnError: (context: TurnContext, error: unknown) => Promise<void>,
+  auth: BotFrameworkAuthentication = createBotAuthentication(config),
+): AuthenticatedAdapter {
+  const adapter = new AuthenticatedAdapter(auth);
   adapter.onTurnError = onTurnError;
   return adapter;
 }

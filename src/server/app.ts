@@ -1,15 +1,20 @@
-import { AddressInfo } from 'node:net';
-import restify, { type Request, type Response, type Server } from 'restify';
-import type { Storage } from 'botbuilder';
+import type { AddressInfo } from 'node:net';
+import type { Request, Response, Server } from 'restify';
+import type { Activity, Storage } from 'botbuilder';
 import { FeedbackLog } from '../bot/feedback.js';
 import type { BotServices } from '../bot/services.js';
 import { nullRecorder } from '../core/events/index.js';
 import { TeamsBot } from '../bot/teams-bot.js';
 import { createAdapter } from './adapter.js';
-import type { ServerConfig } from './config.js';
+import { InboundAuth, isRefusal } from './bot-auth.js';
+import { headerProblem, readJsonBody, type Refusal } from './body.js';
+import { isLoopbackHost, type ServerConfig } from './config.js';
 import { silentLogger, type Logger } from './logger.js';
 import { createEventLog } from './events/create.js';
 import type { EventLog } from './events/event-log.js';
+import { serviceUrlAllowed } from './outbound.js';
+import { StorageProbe } from './readiness.js';
+import { restify } from './restify.js';
 import { createStorage } from './storage.js';
 import { activityProblem } from './validate.js';
 
@@ -41,10 +46,14 @@ export interface BotServer {
 }
 
 /**
- * The HTTP server: POST /api/messages into the CloudAdapter, GET /healthz
- * (always 200) and GET /readyz (503 until ready). Bodies over the limit get
- * 413, malformed JSON 400, and activities without what the bot needs 400 before
- * they reach the adapter.
+ * The HTTP server: POST /api/messages into the adapter, GET /healthz (always
+ * 200) and GET /readyz (503 until loaded, and while the state storage cannot be
+ * reached). A message request is refused as early as possible, each refusal one
+ * warn line: compressed or non-JSON bodies 415 and declared oversize 413 from
+ * the headers; with an app id, a missing or unverifiable token 401 (503 while
+ * the signing keys cannot be fetched) before any of the body is read; then
+ * bodies over the limit 413, malformed JSON and activities without what the bot
+ * needs 400, and in local mode replies to a serviceUrl that is not allowed 403.
  */
 export function createServer(options: CreateServerOptions): BotServer {
   const { config } = options;
@@ -56,7 +65,9 @@ export function createServer(options: CreateServerOptions): BotServer {
   const events = createEventLog(config.events, logger);
   const feedback = new FeedbackLog(events ?? nullRecorder, logger);
   const bot = new TeamsBot({ storage, storageTimeoutMs, services, feedback, events, logger });
-  const adapter = createAdapter(config, bot.replyToError);
+  const inbound = new InboundAuth(config);
+  const adapter = createAdapter(config, bot.replyToError, inbound.botAuth);
+  const probe = new StorageProbe(storage);
 
   let ready = false;
   const readyPromise: Promise<void> = (async () => {
@@ -65,27 +76,56 @@ export function createServer(options: CreateServerOptions): BotServer {
   })();
   readyPromise.catch((err: Error) => logger.error({ err: err.message }, 'loading the knowledge base or trees failed'));
 
+  let storageDown = false;
+  const storageProblem = async (): Promise<string | undefined> => {
+    const problem = await probe.check();
+    if (Boolean(problem) !== storageDown) {
+      storageDown = Boolean(problem);
+      if (problem) logger.warn({ problem }, 'not ready: the state storage cannot be reached');
+      else logger.info('ready again: the state storage answers');
+    }
+    return problem;
+  };
+
+  const refuse = (req: Request, res: Response, r: Refusal & { retryAfterS?: number }, bodyRead: boolean): void => {
+    logger.warn({ status: r.status, reason: r.reason, ...(r.detail ? { detail: r.detail } : {}), remote: req.socket.remoteAddress }, 'request refused');
+    if (r.retryAfterS) res.header('Retry-After', String(r.retryAfterS));
+    // A body left unread would still be streamed in: close the connection instead.
+    if (!bodyRead) res.header('Connection', 'close');
+    res.send(r.status, { error: r.status === 401 ? 'Unauthorized' : r.status >= 500 ? 'ServiceUnavailable' : 'BadRequest', message: r.message });
+  };
+
   const server = restify.createServer({ name: 'pa-connection-bot', handleUncaughtExceptions: false });
-  server.use(restify.plugins.bodyParser({ maxBodySize: config.maxBodyBytes, mapParams: false, mapFiles: false, rejectUnknown: true }));
 
   server.get('/healthz', async (_req: Request, res: Response) => {
     res.send(200, { status: 'ok' });
   });
   server.get('/readyz', async (_req: Request, res: Response) => {
-    res.send(ready ? 200 : 503, { status: ready ? 'ready' : 'loading' });
+    if (!ready) return res.send(503, { status: 'loading' });
+    if (await storageProblem()) return res.send(503, { status: 'unavailable', reason: 'state storage unreachable' });
+    res.send(200, { status: 'ready' });
   });
   server.post('/api/messages', async (req: Request, res: Response) => {
-    const problem = activityProblem(req.body);
-    if (problem) {
-      logger.info({ problem }, 'rejected a malformed activity');
-      res.send(400, { error: 'BadRequest', message: problem });
-      return;
+    const authHeader = req.headers.authorization;
+    const early = headerProblem(req.headers, config.maxBodyBytes) ?? (await inbound.checkToken(authHeader));
+    if (early) return refuse(req, res, early, false);
+    const read = await readJsonBody(req, config.maxBodyBytes);
+    if (!('body' in read)) return refuse(req, res, read, read.status !== 413);
+    const problem = activityProblem(read.body);
+    if (problem) return refuse(req, res, { status: 400, reason: 'malformed-activity', message: problem }, true);
+    const activity = fixActivity(read.body as Partial<Activity>);
+    if (activity.deliveryMode !== 'expectReplies' && !serviceUrlAllowed(config, String(activity.serviceUrl))) {
+      const message = 'local mode replies only to loopback serviceUrls or those in ANONYMOUS_SERVICE_URLS';
+      return refuse(req, res, { status: 403, reason: 'service-url-not-allowed', message, detail: new URL(String(activity.serviceUrl)).origin }, true);
     }
+    const auth = await inbound.authenticate(activity, authHeader);
+    if (isRefusal(auth)) return refuse(req, res, auth, true);
     try {
-      await adapter.process(req, res, (context) => bot.run(context));
+      const response = await adapter.runTurn(auth, activity as Activity, (context) => bot.run(context));
+      res.send(response?.status ?? 200, response?.body);
     } catch (err) {
-      // process() answers itself in nearly every case; this is the last line of defence.
-      logger.error({ err: (err as Error).message }, 'adapter failed');
+      // The turn's own errors go to onTurnError; this is the last line of defence.
+      logger.error({ err: (err as Error)?.message ?? String(err) }, 'adapter failed');
       if (!res.headersSent) res.send(500, { error: 'InternalServerError' });
     }
   });
@@ -98,6 +138,9 @@ export function createServer(options: CreateServerOptions): BotServer {
     feedback,
     events,
     listen(port = config.port, host = config.host) {
+      if (!config.authEnabled && !isLoopbackHost(host) && !config.allowAnonymousNetwork) {
+        return Promise.reject(new Error(`refusing to listen on ${host} without an app id: set ALLOW_ANONYMOUS_NETWORK=true to accept anonymous requests from the network`));
+      }
       return new Promise<string>((resolve, reject) => {
         server.once('error', reject);
         server.listen(port, host, () => {
@@ -118,4 +161,16 @@ export function createServer(options: CreateServerOptions): BotServer {
       await events?.close();
     },
   };
+}
+
+/** Timestamps as Date objects (the raw strings kept), as botbuilder's own request handling does. */
+function fixActivity(activity: Partial<Activity>): Partial<Activity> {
+  const a = activity as Record<string, unknown>;
+  for (const [field, raw] of [['timestamp', 'rawTimestamp'], ['localTimestamp', 'rawLocalTimestamp'], ['expiration', 'rawExpiration']] as const) {
+    if (typeof a[field] === 'string') {
+      a[raw] = a[field];
+      a[field] = new Date(a[field] as string);
+    }
+  }
+  return activity;
 }

@@ -4,6 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Storage } from 'botbuilder';
+import type { Logger } from 'pino';
 import type { BotServices } from '../../src/bot/services.js';
 import { createServer, type BotServer } from '../../src/server/app.js';
 import { loadConfig, type ServerConfig } from '../../src/server/config.js';
@@ -31,10 +32,10 @@ export interface Running {
 }
 
 /** A real server (restify + CloudAdapter) on a free loopback port. */
-export async function startBot(options: { env?: Record<string, string>; storage?: Storage; services?: BotServices } = {}): Promise<Running> {
+export async function startBot(options: { env?: Record<string, string>; storage?: Storage; services?: BotServices; logger?: Logger } = {}): Promise<Running> {
   const config = testConfig(options.env);
   const services = options.services ?? { ...(await sharedServices()) };
-  const app = createServer({ config, storage: options.storage, services, logger: silentLogger() });
+  const app = createServer({ config, storage: options.storage, services, logger: options.logger ?? silentLogger() });
   const url = await app.listen(0, '127.0.0.1');
   return { app, url, close: () => app.close() };
 }

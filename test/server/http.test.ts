@@ -71,10 +71,8 @@ describe('server: HTTP contract', function () {
     assert.equal(r.replies[0].attachments?.[0].contentType, 'application/vnd.microsoft.card.adaptive');
   });
 
-  it('with an app id configured, refuses a request without a token with 401 (SDK validation, no network)', async () => {
+  it('with an app id configured, refuses a request without a token or with a malformed one with 401 (no network)', async () => {
     const secured = await startBot({ env: { MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'dummy-secret' }, services: {} });
-    const origError = console.error;
-    console.error = () => {}; // CloudAdapter prints the AuthenticationError itself.
     try {
       const started = Date.now();
       const r = await new Conversation(secured.url).post({ type: 'message', text: 'help' });
@@ -87,7 +85,6 @@ describe('server: HTTP contract', function () {
       assert.equal(bearer.status, 401);
       assert.ok(Date.now() - started < 5000, 'no slow network round trip');
     } finally {
-      console.error = origError;
       await secured.close();
     }
   });

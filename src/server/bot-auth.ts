@@ -1,0 +1,208 @@
+/**
+ * Inbound Bot Framework authentication, done before the adapter so that every
+ * refusal is a clean 401 or 503 with one structured log line. botbuilder's own
+ * path (CloudAdapter.process) answers 500 with the error text in the body when
+ * the signing keys cannot be fetched, and prints stack traces and keys to stderr
+ * (console.error in CloudAdapter.process and in its JWT extractor's verify).
+ *
+ * Two stages, public API only:
+ * 1. `checkToken`, before the body is read: the header must hold a JWT whose
+ *    signature, algorithm, issuer and expiry verify against the published keys
+ *    (fetched here with a timeout; a failed fetch answers 503 for a short while
+ *    instead of being retried by every request).
+ * 2. `authenticate`, with the activity: botbuilder's own
+ *    ConfigurationBotFrameworkAuthentication.authenticateRequest (audience, app id,
+ *    serviceUrl claim, endorsements). Stage 1 only ever refuses more, never less,
+ *    and makes sure the SDK's verify runs on a token it accepts (so it prints nothing).
+ */
+import { createPublicKey, type KeyObject } from 'node:crypto';
+import type { Activity } from 'botbuilder';
+import { CallerIdConstants, ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
+import {
+  AuthenticationConstants,
+  AuthenticationError,
+  EmulatorValidation,
+  EndorsementsValidator,
+  SkillValidation,
+  ToBotFromBotOrEmulatorTokenValidationParameters,
+  type AuthenticateRequestResult,
+} from 'botframework-connector';
+import jwt from 'jsonwebtoken';
+import type { Refusal } from './body.js';
+import { botAuthConfig, type ServerConfig } from './config.js';
+import { BoundedConnectorFactory } from './outbound.js';
+
+/** How long refused requests are told to wait after the signing keys could not be fetched. */
+const KEYS_RETRY_AFTER_S = 15;
+const KEYS_FETCH_TIMEOUT_MS = 5000;
+/** Keys are refetched after this; an unknown key id triggers a refetch at most this often. */
+const KEYS_MAX_AGE_MS = 24 * 3600_000;
+const UNKNOWN_KID_REFETCH_MS = 5 * 60_000;
+/** Bot Framework tokens are a few kB; anything much longer is not one. */
+const MAX_HEADER_CHARS = 16_384;
+
+export interface AuthRefusal extends Refusal {
+  retryAfterS?: number;
+}
+
+const unauthorized = (reason: string, detail?: string): AuthRefusal => ({ status: 401, reason, message: 'Unauthorized', detail });
+const keysUnavailable = (reason: string, detail?: string): AuthRefusal => ({
+  status: 503,
+  reason,
+  message: 'authentication is temporarily unavailable',
+  retryAfterS: KEYS_RETRY_AFTER_S,
+  detail,
+});
+
+class KeysUnavailableError extends Error {}
+
+interface SigningKey {
+  key: KeyObject;
+  /** The channels the key may sign for (none: any). */
+  endorsements: string[];
+}
+
+/** The signing keys published at one OpenID metadata URL, by key id. */
+class SigningKeys {
+  private keys = new Map<string, SigningKey>();
+  private fetchedAt = 0;
+  private failedUntil = 0;
+  private refreshing?: Promise<void>;
+
+  constructor(private readonly metadataUrl: string) {}
+
+  /** The key, undefined for an id that is not published; throws KeysUnavailableError while they cannot be fetched. */
+  async get(kid: string): Promise<SigningKey | undefined> {
+    const age = Date.now() - this.fetchedAt;
+    const known = this.keys.get(kid);
+    if (known && age < KEYS_MAX_AGE_MS) return known;
+    if (!known && this.fetchedAt && age < UNKNOWN_KID_REFETCH_MS) return undefined;
+    if (Date.now() < this.failedUntil) throw new KeysUnavailableError('signing keys recently unreachable');
+    this.refreshing ??= this.refresh().finally(() => (this.refreshing = undefined));
+    await this.refreshing;
+    return this.keys.get(kid);
+  }
+
+  private async refresh(): Promise<void> {
+    try {
+      const config = await fetchJson(this.metadataUrl);
+      const jwksUri = (config as { jwks_uri?: unknown }).jwks_uri;
+      if (typeof jwksUri !== 'string') throw new Error('no jwks_uri in the OpenID metadata');
+      const { keys } = (await fetchJson(jwksUri)) as { keys?: { kid?: unknown; kty?: unknown; n?: unknown; e?: unknown; endorsements?: unknown }[] };
+      const next = new Map<string, SigningKey>();
+      for (const k of Array.isArray(keys) ? keys : []) {
+        if (typeof k.kid !== 'string' || k.kty !== 'RSA' || typeof k.n !== 'string' || typeof k.e !== 'string') continue;
+        const endorsements = Array.isArray(k.endorsements) ? k.endorsements.filter((x): x is string => typeof x === 'string') : [];
+        next.set(k.kid, { key: createPublicKey({ key: { kty: 'RSA', n: k.n, e: k.e }, format: 'jwk' }), endorsements });
+      }
+      this.keys = next;
+      this.fetchedAt = Date.now();
+    } catch (err) {
+      this.failedUntil = Date.now() + KEYS_RETRY_AFTER_S * 1000;
+      throw new KeysUnavailableError(`signing keys unreachable: ${(err as Error).message}`);
+    }
+  }
+}
+
+async function fetchJson(url: string): Promise<unknown> {
+  const res = await fetch(url, { signal: AbortSignal.timeout(KEYS_FETCH_TIMEOUT_MS), redirect: 'error' });
+  if (!res.ok) throw new Error(`HTTP ${res.status} from ${new URL(url).host}`);
+  return res.json();
+}
+
+/** botbuilder's authentication from the configuration. */
+export function createBotAuthentication(config: ServerConfig): ConfigurationBotFrameworkAuthentication {
+  const options: Record<string, string> = botAuthConfig(config);
+  if (config.openIdMetadataUrl || config.emulatorOpenIdMetadataUrl) {
+    // With any endpoint given, botbuilder expects all of them: the public cloud's, with the given ones.
+    Object.assign(options, {
+      ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
+      ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+      ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
+      OAuthUrl: AuthenticationConstants.OAuthUrl,
+      ToBotFromChannelOpenIdMetadataUrl: config.openIdMetadataUrl ?? AuthenticationConstants.ToBotFromChannelOpenIdMetadataUrl,
+      ToBotFromEmulatorOpenIdMetadataUrl: config.emulatorOpenIdMetadataUrl ?? AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
+      CallerId: CallerIdConstants.PublicAzureChannel,
+    });
+  }
+  return new ConfigurationBotFrameworkAuthentication(options as ConfigurationBotFrameworkAuthenticationOptions);
+}
+
+export class InboundAuth {
+  private readonly channelKeys: SigningKeys;
+  private readonly emulatorKeys: SigningKeys;
+
+  constructor(
+    private readonly config: ServerConfig,
+    readonly botAuth: ConfigurationBotFrameworkAuthentication = createBotAuthentication(config),
+  ) {
+    this.channelKeys = new SigningKeys(config.openIdMetadataUrl ?? AuthenticationConstants.ToBotFromChannelOpenIdMetadataUrl);
+    this.emulatorKeys = new SigningKeys(config.emulatorOpenIdMetadataUrl ?? AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl);
+  }
+
+  /** Stage 1, from the Authorization header alone; undefined when the token verifies (or in local mode). */
+  async checkToken(authHeader: string | undefined): Promise<AuthRefusal | undefined> {
+    if (!this.config.authEnabled) return undefined;
+    const checked = await this.verifiedKey(authHeader);
+    return 'status' in checked ? checked : undefined;
+  }
+
+  private async verifiedKey(authHeader: string | undefined): Promise<SigningKey | AuthRefusal> {
+    if (!authHeader) return unauthorized('no-token');
+    if (authHeader.length > MAX_HEADER_CHARS) return unauthorized('token-too-long');
+    const m = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/.exec(authHeader.trim());
+    if (!m) return unauthorized('not-a-bearer-jwt');
+    const token = m[1];
+    const decoded = jwt.decode(token, { complete: true });
+    const kid = decoded?.header.kid;
+    if (!decoded || typeof decoded.payload !== 'object' || !kid) return unauthorized('malformed-token');
+    if (!AuthenticationConstants.AllowedSigningAlgorithms.includes(decoded.header.alg)) return unauthorized('algorithm-not-allowed');
+    // The same choice of key set and issuers as botbuilder's validation makes.
+    const fromEmulator = EmulatorValidation.isTokenFromEmulator(authHeader) || SkillValidation.isSkillToken(authHeader);
+    const issuer = fromEmulator ? ToBotFromBotOrEmulatorTokenValidationParameters.issuer : [AuthenticationConstants.ToBotFromChannelTokenIssuer];
+    let key: SigningKey | undefined;
+    try {
+      key = await (fromEmulator ? this.emulatorKeys : this.channelKeys).get(kid);
+    } catch (err) {
+      return keysUnavailable('signing-keys-unavailable', (err as Error).message);
+    }
+    if (!key) return unauthorized('unknown-signing-key');
+    try {
+      jwt.verify(token, key.key, {
+        algorithms: AuthenticationConstants.AllowedSigningAlgorithms as jwt.Algorithm[],
+        issuer: issuer as [string, ...string[]],
+        clockTolerance: 5 * 60,
+      });
+    } catch (err) {
+      return unauthorized((err as Error).name === 'TokenExpiredError' ? 'token-expired' : 'token-invalid', (err as Error).message);
+    }
+    return key;
+  }
+
+  /** Stage 2, botbuilder's full check against the activity; in local mode the anonymous identity. */
+  async authenticate(activity: Partial<Activity>, authHeader: string | undefined): Promise<AuthenticateRequestResult | AuthRefusal> {
+    if (this.config.authEnabled) {
+      // The key's endorsements, checked here too: botbuilder prints the key to stderr when they fail.
+      const checked = await this.verifiedKey(authHeader);
+      if ('status' in checked) return checked;
+      if (checked.endorsements.length && !EndorsementsValidator.validate(String(activity.channelId), checked.endorsements)) {
+        return unauthorized('channel-not-endorsed', `key not endorsed for channel ${String(activity.channelId).slice(0, 64)}`);
+      }
+    }
+    try {
+      const result = await this.botAuth.authenticateRequest(activity as Activity, authHeader ?? '');
+      // The turn's replies go through connectors with a deadline (and, in local mode, an allow-list).
+      if (result.connectorFactory) result.connectorFactory = new BoundedConnectorFactory(result.connectorFactory, this.config);
+      return result;
+    } catch (err) {
+      const detail = (err as Error)?.message ?? String(err);
+      if (err instanceof AuthenticationError && err.statusCode === 401) return unauthorized('token-rejected', detail);
+      return keysUnavailable('authentication-failed', detail);
+    }
+  }
+}
+
+/** True when `authenticate` refused the request. */
+export function isRefusal(x: AuthenticateRequestResult | AuthRefusal): x is AuthRefusal {
+  return typeof (x as AuthRefusal).status === 'number';
+}
