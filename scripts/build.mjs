@@ -1,0 +1,60 @@
+#!/usr/bin/env node
+/**
+ * The build: TypeScript (tsc, incremental) into dist/, then the search index and
+ * dictionary cache into .cache/ (dist/src/cli/build-index.js). With --if-changed it
+ * does nothing when the inputs are byte for byte those of the last build and its
+ * outputs are still there, so `npm start` and `npm test` on a built tree go straight
+ * to work. Plain JavaScript: it runs before anything is compiled.
+ */
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, relative } from 'node:path';
+
+const root = join(import.meta.dirname, '..');
+/** What the outputs are made from: the compiled sources, the indexed knowledge, the compiler settings and the installed packages. */
+const INPUTS = ['src', 'test', 'knowledge', 'tsconfig.json', 'package-lock.json'];
+const STAMP = join(root, 'dist', '.build-stamp.json');
+
+/** The input files, relative to the root, in a stable order. */
+function inputFiles() {
+  const found = [];
+  for (const path of INPUTS) {
+    const full = join(root, path);
+    if (!existsSync(full)) continue;
+    if (!statSync(full).isDirectory()) found.push(path);
+    else for (const e of readdirSync(full, { withFileTypes: true, recursive: true })) if (e.isFile()) found.push(relative(root, join(e.parentPath, e.name)));
+  }
+  return found.sort();
+}
+
+function inputHash() {
+  const hash = createHash('sha256');
+  for (const f of inputFiles()) hash.update(f).update('\0').update(readFileSync(join(root, f))).update('\0');
+  return hash.digest('hex');
+}
+
+/** Everything the last build left that a run needs: the compiled server and the .cache files. */
+function outputs() {
+  const cache = join(root, '.cache');
+  const cached = existsSync(cache) ? readdirSync(cache).map((f) => join('.cache', f)) : [];
+  return [join('dist', 'src', 'server', 'main.js'), ...cached];
+}
+
+function upToDate(hash) {
+  try {
+    const stamp = JSON.parse(readFileSync(STAMP, 'utf8'));
+    return stamp.hash === hash && stamp.outputs.length > 1 && stamp.outputs.every((f) => existsSync(join(root, f)));
+  } catch {
+    return false;
+  }
+}
+
+const hash = inputHash();
+if (process.argv.includes('--if-changed') && upToDate(hash)) process.exit(0);
+
+const run = (script, args) => execFileSync(process.execPath, [script, ...args], { cwd: root, stdio: 'inherit' });
+run(createRequire(import.meta.url).resolve('typescript/bin/tsc'), ['-p', 'tsconfig.json']);
+run(join(root, 'dist', 'src', 'cli', 'build-index.js'), []);
+writeFileSync(STAMP, JSON.stringify({ hash, outputs: outputs() }) + '\n');
