@@ -14,6 +14,8 @@ export interface FeedbackRecord {
   answerId: string | null;
   reaction: 'like' | 'dislike' | null;
   comment?: string;
+  /** The question that answer was given to (known to the instance that sent it). */
+  question?: string;
 }
 
 const MAX_REMEMBERED = 2000;
@@ -26,18 +28,18 @@ const MAX_COMMENT = 2000;
  * trusted. Each feedback goes to the event log (see core/events).
  */
 export class FeedbackLog {
-  private readonly answers = new Map<string, string>();
+  private readonly answers = new Map<string, { answerId: string; question: string }>();
 
   constructor(
     private readonly events: EventRecorder,
     private readonly logger: BotLogger,
   ) {}
 
-  /** Notes that message `messageId` carried answer `answerId`. */
-  rememberAnswer(messageId: string | undefined, answerId: string, _conversationId?: string): void {
+  /** Notes that message `messageId` carried answer `answerId`, given to `question`. */
+  rememberAnswer(messageId: string | undefined, answerId: string, question = ''): void {
     if (!messageId) return;
     this.answers.delete(messageId);
-    this.answers.set(messageId, answerId);
+    this.answers.set(messageId, { answerId, question: question.slice(0, MAX_COMMENT) });
     if (this.answers.size > MAX_REMEMBERED) this.answers.delete(this.answers.keys().next().value!);
   }
 
@@ -48,23 +50,24 @@ export class FeedbackLog {
     const av = value.actionValue && typeof value.actionValue === 'object' ? value.actionValue : {};
     const reaction = av.reaction === 'like' || av.reaction === 'dislike' ? av.reaction : null;
     const messageId = typeof activity.replyToId === 'string' ? activity.replyToId.slice(0, 200) : undefined;
-    const answerId = (messageId && this.answers.get(messageId)) || null;
+    const sent = messageId ? this.answers.get(messageId) : undefined;
     const comment = extractComment(av.feedback);
     return {
       time: new Date().toISOString(),
       kind: 'feedback',
       conversationId: String(activity.conversation?.id ?? '').slice(0, 300),
       messageId,
-      answerId,
+      answerId: sent?.answerId ?? null,
       reaction,
       ...(comment ? { comment } : {}),
+      ...(sent?.question ? { question: sent.question } : {}),
     };
   }
 
   /** Records a feedback as an event (the event log drops empty ones). Never throws: feedback must not break a turn. */
   async record(rec: FeedbackRecord): Promise<void> {
     this.logger.info({ feedback: { answerId: rec.answerId, reaction: rec.reaction, comment: rec.comment ? `(${rec.comment.length} chars)` : undefined } }, 'feedback received');
-    this.events.record({ kind: 'feedback', time: rec.time, reaction: rec.reaction, answerId: rec.answerId, ...(rec.comment ? { comment: rec.comment } : {}) });
+    this.events.record({ kind: 'feedback', time: rec.time, reaction: rec.reaction, answerId: rec.answerId, ...(rec.comment ? { comment: rec.comment } : {}), ...(rec.question ? { question: rec.question } : {}) });
   }
 }
 

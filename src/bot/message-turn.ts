@@ -62,7 +62,7 @@ export async function runMessageTurn(context: TurnContext, deps: MessageTurnDeps
       throw err;
     }
     try {
-      await sendReplies(context, turn.replies, deps.feedback);
+      await sendReplies(context, turn, deps.feedback);
     } catch (err) {
       await undoSaves(deps.store, saved, deps.logger, context);
       throw err;
@@ -112,13 +112,14 @@ async function undoSaves(store: ConversationStore, saved: StateRecord<object>[],
 }
 
 /** Sends the turn's replies in order; notes which answer each sent message carries, for feedback. */
-async function sendReplies(context: TurnContext, replies: Reply[], feedback: FeedbackLog): Promise<void> {
+async function sendReplies(context: TurnContext, turn: Turn, feedback: FeedbackLog): Promise<void> {
+  const { replies } = turn;
   if (!replies.length) return;
   const answerIds = replies.map((r) => r.answerId);
   const activities = replies.map(({ answerId: _answerId, ...activity }) => activity);
   const responses = await context.sendActivities(activities);
   responses.forEach((r, i) => {
     const answerId = answerIds[i];
-    if (answerId) feedback.rememberAnswer(r?.id, answerId, context.activity.conversation?.id ?? '');
+    if (answerId) feedback.rememberAnswer(r?.id, answerId, turn.input.text);
   });
 }

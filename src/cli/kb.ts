@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { repoRoot } from '../core/repo-root.js';
 import { checkContent, checkExitCode, renderCheck } from './kb/check.js';
 import { draftFor } from './kb/draft.js';
+import { suggestionText } from './kb/suggest.js';
 
 const program = new Command('kb').description("The knowledge owners' tools").showHelpAfterError();
 const defaults = () => ({
@@ -43,6 +44,15 @@ program
       return;
     }
     process.stdout.write(`${r.out}: ${r.entries.length} draft entries (${r.entries.map((e) => e.id).join(', ')}).\nWrite the English fields (every TODO), then: npm run kb -- check\n`);
+  });
+
+program
+  .command('suggest')
+  .description('print paste-ready YAML (phrasings for an existing entry, or a glossary pair) for each group of unanswered or 👎 questions; changes nothing')
+  .option('--events <dir>', 'folder of recorded day files (default: EVENT_LOG_DIR, or the Blob container when configured)')
+  .option('--knowledge <dir>', 'knowledge folder (default: KNOWLEDGE_DIR or ./knowledge)')
+  .action(async (o: { events?: string; knowledge?: string }) => {
+    process.stdout.write(await suggestionText({ eventsDir: o.events, knowledgeDir: o.knowledge ? resolve(o.knowledge) : process.env.KNOWLEDGE_DIR }));
   });
 
 program.parseAsync(process.argv).catch((err: Error) => {

@@ -48,8 +48,12 @@ export function redactEvent(event: BotEvent, policy: RedactionPolicy): BotEvent 
       };
     }
     case 'feedback': {
-      const { comment, ...rest } = event;
-      return { ...rest, ...(policy.keepText && comment ? { comment: redactText(comment) } : {}) };
+      const { comment, question, ...rest } = event;
+      return {
+        ...rest,
+        ...(policy.keepText && comment ? { comment: redactText(comment) } : {}),
+        ...(policy.keepText && question ? { question: redactText(question) } : {}),
+      };
     }
     case 'walk':
       return event;

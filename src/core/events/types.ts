@@ -37,6 +37,8 @@ export interface FeedbackEvent extends EventBase {
   reaction: 'like' | 'dislike' | null;
   answerId: string | null;
   comment?: string;
+  /** The question that answer was given to (redacted; absent when text is turned off). */
+  question?: string;
 }
 
 /** How a guided diagnosis ended, with the branch (tree, last node, the nodes on the way). */
