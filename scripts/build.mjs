@@ -54,7 +54,15 @@ function upToDate(hash) {
 const hash = inputHash();
 if (process.argv.includes('--if-changed') && upToDate(hash)) process.exit(0);
 
-const run = (script, args) => execFileSync(process.execPath, [script, ...args], { cwd: root, stdio: 'inherit' });
+/** Runs a build step; its own output says what went wrong, so a failure exits with its status and nothing more. */
+function run(script, args) {
+  try {
+    execFileSync(process.execPath, [script, ...args], { cwd: root, stdio: 'inherit' });
+  } catch (err) {
+    process.exit(err.status || 1);
+  }
+}
+
 run(createRequire(import.meta.url).resolve('typescript/bin/tsc'), ['-p', 'tsconfig.json']);
 run(join(root, 'dist', 'src', 'cli', 'build-index.js'), []);
 writeFileSync(STAMP, JSON.stringify({ hash, outputs: outputs() }) + '\n');
