@@ -22,11 +22,14 @@ const MIN_SENTENCE_CHARS = 12;
 
 /** Sentences of a passage, without its heading lines and table pipes. */
 export function sentencesOf(text: string, headings: readonly string[]): string[] {
+  // Sibling headings are named together ("A / B"): each one is a heading line of its own.
+  const titles = new Set(headings.flatMap((h) => [h, ...h.split(' / ')]));
   const out: string[] = [];
   for (const line of text.split('\n')) {
     const l = line.replace(/^[\s\-*+•|#>]+|\|\s*$/g, '').trim();
-    if (!l || headings.some((h) => h === l.normalize('NFKC').replace(/\s+/g, ' '))) continue;
-    for (const s of l.match(/[^。！？!?]+[。！？!?]?/g) ?? []) if (s.trim()) out.push(s.trim());
+    if (!l || titles.has(l.normalize('NFKC').replace(/\s+/g, ' '))) continue;
+    // A sentence ends at 。！？ and keeps the closing brackets after it (「…ですか？」 stays whole).
+    for (const s of l.match(/[^。！？!?]+(?:[。！？!?]+[」』）)]*)?/g) ?? []) if (s.trim()) out.push(s.trim());
   }
   return out;
 }
@@ -39,6 +42,15 @@ export function questionFromSentence(sentence: string): string | undefined {
   if (/(です|ます)$/.test(s)) return `${s}か`;
   if (/(でした|ました)$/.test(s)) return `${s}か`;
   return undefined;
+}
+
+/** Questions from a heading: itself when it already asks, else "tell me about" (and "what is" for a short name). */
+export function headingQuestions(heading: string): string[] {
+  const parts = heading.split(' / ');
+  const asked = parts.filter((p) => /[?？]$/.test(p.trim()));
+  if (asked.length) return asked.map((p) => p.trim());
+  const h = parts[parts.length - 1].trim();
+  return [`${h}について教えてください`, ...([...h].length <= 20 ? [`${h}とは何ですか`] : [])];
 }
 
 /** The entry id for a section: the document id and the section's number in the document. */
@@ -62,7 +74,7 @@ export function draftEntries(doc: SourceDocument, uncovered: readonly SectionCov
       answerSentences.push(s);
     }
     const fromSentence = sentences.map(questionFromSentence).find((q): q is string => !!q);
-    const ja = [`${heading}について教えてください`, `${heading}とは何ですか`, ...(fromSentence ? [fromSentence] : [])];
+    const ja = [...headingQuestions(heading), ...(fromSentence ? [fromSentence] : [])];
     entries.push({
       id: entryId(doc, allSections.indexOf(section)),
       topic: doc.id,
