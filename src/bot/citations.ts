@@ -1,7 +1,7 @@
 import type { Citation } from '../content/types.js';
 import { cleanText, clip } from './text-safety.js';
 
-/** Teams' limits for a client citation (bot messages with AI-generated content). */
+/** Teams' limits for a client citation's title and abstract. */
 const NAME_MAX = 80;
 const ABSTRACT_MAX = 160;
 
@@ -32,9 +32,22 @@ export class CitationList {
   }
 }
 
+/** The cited sources grouped by URL: one entry per page, with the positions quoted from it. */
+export function sourcesByUrl(citations: readonly NumberedCitation[]): { url: string; title: string; items: NumberedCitation[] }[] {
+  const groups = new Map<string, { url: string; title: string; items: NumberedCitation[] }>();
+  for (const c of citations) {
+    const key = c.url || `${c.docId}`;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { url: c.url, title: c.title, items: [] }));
+    g.items.push(c);
+  }
+  return [...groups.values()];
+}
+
 /**
- * The schema.org Message entity Teams reads to show the AI label and the
- * citation pop-ups for the [n] markers in the message text.
+ * The schema.org Message entity Teams reads to render each [n] in the message
+ * text as a citation with a pop-up. It carries no AI label: the answers are
+ * curated text and verbatim quotes, not generated.
  */
 export function citationEntity(citations: readonly NumberedCitation[]): Record<string, unknown> {
   return {
@@ -42,7 +55,6 @@ export function citationEntity(citations: readonly NumberedCitation[]): Record<s
     '@type': 'Message',
     '@context': 'https://schema.org',
     '@id': '',
-    additionalType: ['AIGeneratedContent'],
     citation: citations.map((c) => ({
       '@type': 'Claim',
       position: c.position,
@@ -57,14 +69,17 @@ export function citationEntity(citations: readonly NumberedCitation[]): Record<s
 }
 
 /**
- * The visible sources list for clients that do not render the entity (channels,
- * Emulator, terminal). Titles and quotes are the sources' own words, so they
+ * The visible sources list for clients that do not render citations (the
+ * terminal chat, the Emulator, Web Chat): one line per page, its [n] and the
+ * quotes taken from it. Titles and quotes are the sources' own words, so they
  * are always inside quotation marks: an English reply shows Japanese only there.
  */
 export function sourcesText(citations: readonly NumberedCitation[], heading: string): string {
   if (!citations.length) return '';
-  const lines = citations.map(
-    (c) => `[${c.position}] “${clip(cleanText(c.title), NAME_MAX)}” ${c.url}\n    “${clip(cleanText(c.quote), 300)}”`,
-  );
+  const lines: string[] = [];
+  for (const g of sourcesByUrl(citations)) {
+    lines.push(`- “${clip(cleanText(g.title), NAME_MAX)}” ${g.url}`.trimEnd());
+    for (const c of g.items) lines.push(`  - [${c.position}] “${clip(cleanText(c.quote), 300)}”`);
+  }
   return `${heading}:\n${lines.join('\n')}`;
 }

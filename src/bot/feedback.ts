@@ -22,25 +22,30 @@ const MAX_REMEMBERED = 2000;
 const MAX_COMMENT = 2000;
 
 /**
- * Feedback on answers. Teams' feedback invoke names only the rated message
- * (replyToId), so the bot remembers which answer each sent message carried and
- * resolves the answer id from that; an answer id in the invoke itself is never
- * trusted. Each feedback goes to the event log (see core/events).
+ * Feedback on answers. Answers ask Teams for its feedback buttons with
+ * `channelData.feedbackLoop: { type: 'default' }`; a press arrives as a
+ * `message/submitAction` invoke with `value.actionName: 'feedback'` and
+ * `value.actionValue: { reaction: 'like' | 'dislike', feedback: '{"feedbackText":"…"}' }`.
+ * The invoke names only the rated message (replyToId), so the bot remembers which
+ * answer each sent message carried and resolves the answer id from that; an
+ * invoke without replyToId (the Agents Playground sends none) is taken to rate the
+ * conversation's latest answer, since only answers carry the buttons. An answer id
+ * in the invoke itself is never trusted. Each feedback goes to the event log (see core/events).
  */
 export class FeedbackLog {
   private readonly answers = new Map<string, { answerId: string; question: string }>();
+  private readonly latestByConversation = new Map<string, { answerId: string; question: string }>();
 
   constructor(
     private readonly events: EventRecorder,
     private readonly logger: BotLogger,
   ) {}
 
-  /** Notes that message `messageId` carried answer `answerId`, given to `question`. */
-  rememberAnswer(messageId: string | undefined, answerId: string, question = ''): void {
-    if (!messageId) return;
-    this.answers.delete(messageId);
-    this.answers.set(messageId, { answerId, question: question.slice(0, MAX_COMMENT) });
-    if (this.answers.size > MAX_REMEMBERED) this.answers.delete(this.answers.keys().next().value!);
+  /** Notes that message `messageId` in `conversationId` carried answer `answerId`, given to `question`. */
+  rememberAnswer(messageId: string | undefined, answerId: string, question = '', conversationId = ''): void {
+    const sent = { answerId, question: question.slice(0, MAX_COMMENT) };
+    if (conversationId) remember(this.latestByConversation, conversationId, sent);
+    if (messageId) remember(this.answers, messageId, sent);
   }
 
   /** Parses a `message/submitAction` feedback invoke; undefined when it is not one. */
@@ -49,13 +54,14 @@ export class FeedbackLog {
     if (!value || typeof value !== 'object' || value.actionName !== 'feedback') return undefined;
     const av = value.actionValue && typeof value.actionValue === 'object' ? value.actionValue : {};
     const reaction = av.reaction === 'like' || av.reaction === 'dislike' ? av.reaction : null;
-    const messageId = typeof activity.replyToId === 'string' ? activity.replyToId.slice(0, 200) : undefined;
-    const sent = messageId ? this.answers.get(messageId) : undefined;
+    const messageId = typeof activity.replyToId === 'string' && activity.replyToId ? activity.replyToId.slice(0, 200) : undefined;
+    const conversationId = String(activity.conversation?.id ?? '').slice(0, 300);
+    const sent = messageId ? this.answers.get(messageId) : this.latestByConversation.get(conversationId);
     const comment = extractComment(av.feedback);
     return {
       time: new Date().toISOString(),
       kind: 'feedback',
-      conversationId: String(activity.conversation?.id ?? '').slice(0, 300),
+      conversationId,
       messageId,
       answerId: sent?.answerId ?? null,
       reaction,
@@ -69,6 +75,13 @@ export class FeedbackLog {
     this.logger.info({ feedback: { answerId: rec.answerId, reaction: rec.reaction, comment: rec.comment ? `(${rec.comment.length} chars)` : undefined } }, 'feedback received');
     this.events.record({ kind: 'feedback', time: rec.time, reaction: rec.reaction, answerId: rec.answerId, ...(rec.comment ? { comment: rec.comment } : {}), ...(rec.question ? { question: rec.question } : {}) });
   }
+}
+
+/** Keeps `value` under `key` as the newest entry, forgetting the oldest beyond MAX_REMEMBERED. */
+function remember<V>(map: Map<string, V>, key: string, value: V): void {
+  map.delete(key);
+  map.set(key, value);
+  if (map.size > MAX_REMEMBERED) map.delete(map.keys().next().value!);
 }
 
 /** Teams sends the comment as a JSON string {"feedbackText": "..."}; older clients send plain text. */

@@ -12,6 +12,8 @@ export interface TurnInput {
   text: string;
   /** Option id when a card button for a troubleshooting option was pressed. */
   choice?: string;
+  /** The walk step of the card that was pressed (absent for typed text). */
+  step?: string;
   /** Length (code points) of the original text when it was cut. */
   truncatedFrom?: number;
   fromCard: boolean;
@@ -42,6 +44,7 @@ export function readInput(activity: Partial<Activity>): TurnInput {
   text = text.replace(/&nbsp;/gi, ' ');
 
   let choice: string | undefined;
+  let step: string | undefined;
   let fromCard = false;
   const value = activity.value;
   if (value && typeof value === 'object' && !Array.isArray(value)) {
@@ -50,9 +53,11 @@ export function readInput(activity: Partial<Activity>): TurnInput {
     const src = inner && typeof inner === 'object' ? inner : v;
     const c = str(src.choice);
     const vt = str(src.text);
-    if (c !== undefined || vt !== undefined) {
+    const st = str(src.step);
+    if (c !== undefined || vt !== undefined || st !== undefined) {
       fromCard = true;
       choice = c && c.length <= 200 ? c : undefined;
+      step = st && st.length <= 200 ? st : undefined;
       if (!text.trim() && vt) text = vt;
     }
   }
@@ -62,7 +67,7 @@ export function readInput(activity: Partial<Activity>): TurnInput {
     .trim();
   const chars = Array.from(text);
   if (chars.length > MAX_QUESTION_CHARS) {
-    return { text: chars.slice(0, MAX_QUESTION_CHARS).join(''), choice, truncatedFrom: chars.length, fromCard };
+    return { text: chars.slice(0, MAX_QUESTION_CHARS).join(''), choice, step, truncatedFrom: chars.length, fromCard };
   }
-  return { text, choice, fromCard };
+  return { text, choice, step, fromCard };
 }

@@ -5,7 +5,7 @@ import type { FeedbackLog } from './feedback.js';
 import { readInput, type TurnInput } from './input.js';
 import { pickLang } from './language/pick.js';
 import { t } from './language/strings.js';
-import { textReply, type Reply } from './replies.js';
+import { textReply, toActivity, type Reply } from './replies.js';
 import { replyToMessage } from './route.js';
 import type { BotLogger, BotServices } from './services.js';
 import { logIds, setTurn, type ConversationData, type Turn, type UserData } from './turn.js';
@@ -116,10 +116,9 @@ async function sendReplies(context: TurnContext, turn: Turn, feedback: FeedbackL
   const { replies } = turn;
   if (!replies.length) return;
   const answerIds = replies.map((r) => r.answerId);
-  const activities = replies.map(({ answerId: _answerId, ...activity }) => activity);
-  const responses = await context.sendActivities(activities);
+  const responses = await context.sendActivities(replies.map((r) => toActivity(r, context.activity.channelId)));
   responses.forEach((r, i) => {
     const answerId = answerIds[i];
-    if (answerId) feedback.rememberAnswer(r?.id, answerId, turn.input.text);
+    if (answerId) feedback.rememberAnswer(r?.id, answerId, turn.input.text, turn.context.activity.conversation?.id);
   });
 }

@@ -2,27 +2,51 @@ import type { Activity } from 'botbuilder';
 import type { Lang } from '../content/types.js';
 import { deepFreeze } from '../core/deep-freeze.js';
 import type { Answer } from '../core/search/types.js';
-import { answerCard, declineCard } from './cards/answer-card.js';
+import { declineCard } from './cards/answer-card.js';
 import { helpCard } from './cards/help-card.js';
 import { choiceCard, outcomeCard } from './cards/step-cards.js';
-import { welcomeCard } from './cards/welcome-card.js';
-import { CitationList, citationEntity } from './citations.js';
+import { bilingualWelcomeCard, welcomeCard } from './cards/welcome-card.js';
+import { CitationList, citationEntity, sourcesText, type NumberedCitation } from './citations.js';
 import { t } from './language/strings.js';
+import { keepEntityFields } from './outbound-entities.js';
 import type { OutcomeView, StepView } from './services.js';
+
+// Every reply carrying the citation entity is built here, so this is where the
+// connector's serializer is made to keep it.
+keepEntityFields();
 
 /**
  * Whole reply activities. Each has a complete text form: `text` plus every
  * card's `fallbackText` together say everything the cards show, so the
  * terminal chat and text-only clients lose nothing.
  */
-export type Reply = Partial<Activity> & { answerId?: string };
+export type Reply = Partial<Activity> & {
+  /** Bookkeeping for feedback: the answer this reply carries. Never sent. */
+  answerId?: string;
+  /** The sources as text, added to `text` on channels that do not render citations. Never sent as such. */
+  sourcesText?: string;
+};
+
+/** Channels that render the citation entity (Teams, and the Agents Playground emulating it). */
+const CITING_CHANNELS = new Set(['msteams']);
+
+/**
+ * The activity to send for a reply on `channelId`: internal fields removed, and the
+ * sources written into the text where the channel shows no citation pop-ups.
+ */
+export function toActivity(reply: Reply, channelId: string | undefined): Partial<Activity> {
+  const { answerId: _answerId, sourcesText: sources, ...activity } = reply;
+  if (sources && !CITING_CHANNELS.has(channelId ?? '')) activity.text = [activity.text, sources].filter(Boolean).join('\n\n');
+  return activity;
+}
 
 export function textReply(text: string): Reply {
   return { type: 'message', text, textFormat: 'markdown' };
 }
 
-export function welcomeReply(lang: Lang): Reply {
-  return { type: 'message', attachments: [welcomeCard(lang)] };
+/** The welcome in `lang`, or in both languages when the client did not say which. */
+export function welcomeReply(lang: Lang | undefined): Reply {
+  return { type: 'message', attachments: [lang ? welcomeCard(lang) : bilingualWelcomeCard()] };
 }
 
 export function helpReply(lang: Lang): Reply {
@@ -31,15 +55,16 @@ export function helpReply(lang: Lang): Reply {
 
 /**
  * Built answer replies by answer object and language. The knowledge base hands out the
- * same frozen Answer for a repeated question, so its cards are built once; each send
+ * same frozen Answer for a repeated question, so its reply is built once; each send
  * gets its own shallow copy (botbuilder and the outbox set fields on the top level only).
  * An answer that is not frozen did not come from the answer cache and will not come again.
  */
 const builtAnswers = new WeakMap<Answer, Partial<Record<Lang, Reply>>>();
 
 /**
- * A cited answer: text with [n] markers, the schema.org citation entity Teams
- * renders, feedback buttons, and a card with the quoted sources.
+ * A cited answer as one message: the text with [n] markers (notes with their own),
+ * the citation entity Teams renders as pop-ups, Teams' feedback buttons, and the
+ * sources as text for channels without citations.
  */
 export function answerReply(answer: Answer, lang: Lang, notice?: string): Reply {
   if (notice || !Object.isFrozen(answer)) return buildAnswerReply(answer, lang, notice);
@@ -53,16 +78,25 @@ function buildAnswerReply(answer: Answer, lang: Lang, notice?: string): Reply {
   const list = new CitationList();
   const parts = [`${answer.text.trim()} ${list.add(answer.citations)}`.trim()];
   for (const note of answer.notes ?? []) {
-    parts.push(`${t(lang, 'answerNotesTitle')}: ${note.text.trim()} ${list.add(note.citations)}`.trim());
+    parts.push(`**${t(lang, 'answerNotesTitle')}:** ${note.text.trim()} ${list.add(note.citations)}`.trim());
   }
+  if (notice) parts.push(`_${notice}_`);
   return {
     type: 'message',
     text: parts.join('\n\n'),
     textFormat: 'markdown',
-    attachments: [answerCard(list.items, lang, notice)],
-    entities: [citationEntity(list.items)] as Activity['entities'],
-    channelData: { feedbackLoopEnabled: true },
+    ...citing(list.items, lang),
+    channelData: { feedbackLoop: { type: 'default' } },
     answerId: answer.id,
+  };
+}
+
+/** The citation entity and the text form of the sources, when there are any. */
+function citing(citations: readonly NumberedCitation[], lang: Lang): Pick<Reply, 'entities' | 'sourcesText'> {
+  if (!citations.length) return {};
+  return {
+    entities: [citationEntity(citations)] as Activity['entities'],
+    sourcesText: sourcesText(citations, t(lang, 'answerSourcesTitle')),
   };
 }
 
@@ -79,13 +113,13 @@ export function stepReply(view: StepView, lang: Lang, notice?: string): Reply {
 function outcomeReply(view: OutcomeView, lang: Lang, notice?: string): Reply {
   const list = new CitationList();
   const markers = list.add(view.citations);
-  for (const n of view.notes) list.add(n.citations);
-  const text = [notice, `**${t(lang, 'outcomeTitle')}:** ${view.verdict.trim()} ${markers}`.trim()].filter(Boolean).join('\n\n');
+  const noteMarkers = view.notes.map((n) => list.add(n.citations));
+  const text = [notice, `**${view.verdict.trim()}** ${markers}`.trim()].filter(Boolean).join('\n\n');
   return {
     type: 'message',
     text,
     textFormat: 'markdown',
-    attachments: [outcomeCard(view, list.items, lang)],
-    entities: [citationEntity(list.items)] as Activity['entities'],
+    attachments: [outcomeCard(view, list.items, noteMarkers, lang)],
+    ...(list.items.length ? { entities: [citationEntity(list.items)] as Activity['entities'] } : {}),
   };
 }

@@ -19,6 +19,8 @@ export interface StepOption {
 
 export interface QuestionView {
   kind: 'question';
+  /** Which step of the walk this is; card buttons carry it back. */
+  step?: string;
   text: string;
   options: StepOption[];
   /** Optional hint shown under the question. */
@@ -31,6 +33,8 @@ export interface QuestionView {
 
 export interface OutcomeView {
   kind: 'outcome';
+  /** Which step of the walk this is; card buttons carry it back. */
+  step?: string;
   verdict: string;
   steps: string[];
   citations: Citation[];

@@ -82,9 +82,9 @@ export class TeamsBot extends TeamsActivityHandler {
   };
 }
 
-/** The language of a conversation-level event: the activity locale or Teams' clientInfo entity. */
-function localeLang(activity: Partial<Activity>): Lang {
+/** The language of a conversation-level event (activity locale or Teams' clientInfo entity); undefined when it names none. */
+function localeLang(activity: Partial<Activity>): Lang | undefined {
   const clientInfo = (activity.entities ?? []).find((e) => e?.type === 'clientInfo') as { locale?: unknown } | undefined;
   const locale = activity.locale ?? (typeof clientInfo?.locale === 'string' ? clientInfo.locale : undefined);
-  return langFromLocale(locale, 'ja');
+  return langFromLocale(locale);
 }

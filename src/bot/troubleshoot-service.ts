@@ -18,10 +18,10 @@ function mainTree(trees: readonly TroubleshootingTree[]): TroubleshootingTree {
   return trees.find((t) => t.id === 'invalid-connection') ?? trees[0];
 }
 
-/** The bot's view is the core's without its node id. */
+/** The bot's view is the core's, its node id kept as the step that card buttons carry back. */
 function toView(v: CoreView): StepView {
-  const { nodeId: _nodeId, ...view } = v;
-  return view;
+  const { nodeId, ...view } = v;
+  return { ...view, step: nodeId };
 }
 
 function factsOf(raw: Record<string, unknown> | undefined): TroubleshootFacts | undefined {

@@ -19,7 +19,9 @@ export function detectLang(text: string, fallback: Lang = 'ja'): Lang {
 }
 
 /** Maps a BCP-47 locale such as "ja-JP" or "en-US" to a supported language. */
-export function langFromLocale(locale: string | undefined, fallback: Lang = 'ja'): Lang {
+export function langFromLocale(locale: string | undefined, fallback: Lang): Lang;
+export function langFromLocale(locale: string | undefined, fallback?: Lang): Lang | undefined;
+export function langFromLocale(locale: string | undefined, fallback?: Lang): Lang | undefined {
   if (!locale) return fallback;
   const l = locale.toLowerCase();
   if (l.startsWith('ja')) return 'ja';

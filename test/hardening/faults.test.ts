@@ -13,7 +13,7 @@ import { fakeTroubleshooter } from '../bot/fakes.js';
 const Q1 = /Since when/;
 const Q2 = /Was the password reset/;
 const OUTCOME = /Fix the connection/;
-const UNAVAILABLE_EN = /cannot reach my conversation storage/;
+const UNAVAILABLE_EN = /can't reach my conversation storage/;
 const UNAVAILABLE_JA = /一時的に接続できない/;
 
 const cardText = (replies: Reply[]) => cards(replies).map((c) => String(c.fallbackText ?? '')).join('\n') + '\n' + allText(replies);

@@ -17,7 +17,7 @@ describe('npm run chat (terminal chat through the server pipeline)', function ()
     const out = r.stdout;
     assert.match(out, /bot> Power Automate connection helper/);
     assert.match(out, /you> help\nbot> What I can do/);
-    assert.match(out, /Sources:\n\s+\[1\] “/);
+    assert.match(out, /Sources:\n\s+- “.+” https:\/\/\S+\n\s+- \[1\] “/);
     assert.match(out, /\n\s+1\. /, 'choices numbered');
     assert.doesNotMatch(out, /never sent/);
   });

@@ -1,54 +1,116 @@
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:http';
-import { cards, Conversation, recordedEvents, startBot, type Running } from './helpers.js';
+import { allText, cards, Conversation, pickValue, recordedEvents, sharedServices, startBot, stepOptions, type Reply, type Running } from './helpers.js';
+import { FakeConnector } from './fake-connector.js';
 
-/** A stand-in Bot Connector: records the replies the bot POSTs back and gives them ids, as Teams does. */
-function fakeConnector(): Promise<{ url: string; received: any[]; server: Server }> {
-  const received: any[] = [];
-  const server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (c) => (body += c));
-    req.on('end', () => {
-      try {
-        received.push({ path: req.url, activity: JSON.parse(body) });
-      } catch {
-        received.push({ path: req.url, activity: undefined });
-      }
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ id: `msg-${received.length}` }));
-    });
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${(server.address() as any).port}/`, received, server })));
-}
-
-describe('normal delivery (replies POSTed to the connector) and feedback on a real message id', function () {
+/**
+ * What Teams receives: replies POSTed to the connector at serviceUrl, through
+ * botbuilder's ConnectorClient and its serializer (not the expectReplies path).
+ */
+describe('normal delivery: what the connector receives', function () {
   let bot: Running;
-  let connector: Awaited<ReturnType<typeof fakeConnector>>;
+  let connector: FakeConnector;
   before(async () => {
-    bot = await startBot();
-    connector = await fakeConnector();
+    bot = await startBot({ services: { ...(await sharedServices()) } });
+    connector = await new FakeConnector().start();
   });
   after(async () => {
     await bot?.close();
-    connector?.server.close();
+    await connector?.close();
   });
 
-  it('posts the answer to the conversation, then maps 👍 on that message back to the answer id', async () => {
-    const c = new Conversation(bot.url, { serviceUrl: connector.url, deliveryMode: undefined });
-    const r = await c.post({ type: 'message', text: 'Why does my flow connection become invalid?', locale: 'en-US' });
-    assert.equal(r.status, 200);
-    assert.equal(connector.received.length, 1);
-    const sent = connector.received[0];
-    assert.match(sent.path, new RegExp(`/v3/conversations/${encodeURIComponent(c.id)}/activities`));
-    assert.equal(sent.activity.channelData.feedbackLoopEnabled, true);
-    assert.equal(sent.activity.answerId, undefined, 'internal bookkeeping is not sent to Teams');
-    assert.equal(cards([sent.activity]).length, 1);
+  /** A conversation whose replies go to the fake connector; `send` returns what arrived there for it. */
+  function conversation(locale?: string) {
+    const c = new Conversation(bot.url, { serviceUrl: connector.url, deliveryMode: undefined, ...(locale ? { locale } : {}) });
+    const send = async (activity: Record<string, unknown>): Promise<Reply[]> => {
+      const from = connector.received.length;
+      const r = await c.post(activity);
+      assert.equal(r.status, 200, JSON.stringify(r.body));
+      return connector.since(from);
+    };
+    return { c, send, say: (text: string) => send({ type: 'message', text }) };
+  }
 
-    const fb = await c.post({ type: 'invoke', name: 'message/submitAction', replyToId: 'msg-1', value: { actionName: 'feedback', actionValue: { reaction: 'like', feedback: '{"feedbackText":""}' } } });
-    assert.equal(fb.status, 200);
-    const feedback = (await recordedEvents(bot.app)).find((l) => l.kind === 'feedback');
-    assert.match(feedback.answerId, /\S/);
-    assert.equal(feedback.reaction, 'like');
-    assert.equal(feedback.comment, undefined);
+  it('an answer arrives as one message: [n] markers, the whole citation entity, feedback, no internal fields', async () => {
+    const { c, say } = conversation('en-US');
+    const [answer, ...rest] = await say('Why does my flow connection become invalid?');
+    assert.equal(rest.length, 0, 'one message');
+    assert.equal(connector.received.at(-1)!.path.startsWith(`/v3/conversations/${encodeURIComponent(c.id)}/activities`), true);
+    assert.equal(answer.attachments, undefined);
+    assert.deepEqual(answer.channelData, { feedbackLoop: { type: 'default' } });
+    assert.equal((answer as any).answerId, undefined);
+    assert.equal((answer as any).sourcesText, undefined);
+    const entity = answer.entities?.find((e) => e.type === 'https://schema.org/Message');
+    assert.ok(entity, 'the Message entity');
+    assert.equal(entity['@type'], 'Message');
+    assert.equal(entity['@context'], 'https://schema.org');
+    assert.equal(entity.additionalType, undefined);
+    assert.ok(entity.citation.length >= 1, JSON.stringify(entity));
+    for (const claim of entity.citation) {
+      assert.equal(claim['@type'], 'Claim');
+      assert.match(answer.text ?? '', new RegExp(`\\[${claim.position}\\]`));
+      assert.equal(claim.appearance['@type'], 'DigitalDocument');
+      assert.ok(claim.appearance.name.length > 0);
+      assert.match(claim.appearance.url, /^https:\/\//);
+      assert.ok(claim.appearance.abstract.length > 0);
+    }
+  });
+
+  it('👍 on the answer is recorded against it, with or without replyToId', async () => {
+    const { say, send } = conversation('en-US');
+    const question = 'How long can a connection stay unused?';
+    await say(question);
+    const messageId = `msg-${connector.received.length}`;
+    const feedback = (extra: Record<string, unknown>, reaction: string) =>
+      send({ type: 'invoke', name: 'message/submitAction', value: { actionName: 'feedback', actionValue: { reaction, feedback: '{"feedbackText":"clear"}' } }, ...extra });
+    await feedback({ replyToId: messageId }, 'like');
+    await feedback({}, 'dislike');
+    const sent = (await sharedServices()).knowledge!.ask(question, { lang: 'en', limit: 3 }).answers[0].id;
+    const recorded = (await recordedEvents(bot.app)).filter((e) => e.kind === 'feedback').slice(-2);
+    assert.deepEqual(
+      recorded.map((e) => [e.reaction, e.answerId, e.comment]),
+      [
+        ['like', sent, 'clear'],
+        ['dislike', sent, 'clear'],
+      ],
+    );
+  });
+
+  it('the welcome arrives in the client language when the activity says it, otherwise in both', async () => {
+    const join = (locale?: string) =>
+      conversation(locale).send({ type: 'conversationUpdate', membersAdded: [{ id: 'bot-1' }], ...(locale ? {} : { locale: undefined }) });
+    const en = cards(await join('en-US'));
+    assert.match(en[0].fallbackText, /Power Automate connection helper/);
+    assert.doesNotMatch(en[0].fallbackText, /接続ヘルパー/);
+    assert.match(en[0].fallbackText, /"troubleshoot"/, 'tells text-only clients what to type');
+    const both = cards(await join(undefined));
+    assert.match(both[0].fallbackText, /接続ヘルパー[\s\S]*Power Automate connection helper/);
+    assert.match(both[0].fallbackText, /「診断」[\s\S]*"troubleshoot"/);
+  });
+
+  it('walk steps and the outcome arrive with their cards, citations and the summary on several lines', async () => {
+    const { send, say } = conversation('ja-JP');
+    let replies = await say('診断');
+    let outcome: Reply[] | undefined;
+    for (let i = 0; i < 20; i++) {
+      const card = cards(replies).at(-1);
+      assert.ok(card, `step ${i}: a card (${allText(replies)})`);
+      const summary = (card.body ?? []).find((el: any) => el.id === 'summary');
+      if (summary) {
+        outcome = replies;
+        break;
+      }
+      const [first] = stepOptions(card);
+      replies = await send({ type: 'message', value: pickValue(card, first.id) });
+    }
+    assert.ok(outcome, 'an outcome within 20 steps');
+    const [message] = outcome;
+    const claims = message.entities?.find((e) => e.type === 'https://schema.org/Message')?.citation ?? [];
+    assert.ok(claims.length >= 1, 'the outcome keeps its citations');
+    for (const claim of claims) assert.match(message.text ?? '', new RegExp(`\\[${claim.position}\\]`));
+    const summary = cards(outcome)[0].body.find((el: any) => el.id === 'summary');
+    const lines = summary.value.split('\n');
+    assert.ok(lines.length >= 4, summary.value);
+    assert.equal(lines.filter((l: string) => /まとめ/.test(l)).length, 1, 'the heading once');
+    assert.ok(lines.some((l: string) => /^- .+ https:\/\//.test(l)), 'a source URL on its own line');
   });
 });

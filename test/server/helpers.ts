@@ -122,3 +122,46 @@ export async function recordedEvents(app: BotServer): Promise<any[]> {
   await app.events.flush();
   return (await (app.events.sink as unknown as EventSource).lines()).map((l) => JSON.parse(l));
 }
+
+/** Every action of a card: its own actions and those of ActionSets anywhere in its body. */
+export function cardActions(card: Record<string, any>): Record<string, any>[] {
+  const found: Record<string, any>[] = [...(card.actions ?? [])];
+  const visit = (items: any[]) => {
+    for (const el of items ?? []) {
+      if (el?.type === 'ActionSet') found.push(...(el.actions ?? []));
+      if (Array.isArray(el?.items)) visit(el.items);
+    }
+  };
+  visit(card.body ?? []);
+  return found;
+}
+
+/** The options of a walk step's card: its choice set's choices, or else the buttons that carry a choice. */
+export function stepOptions(card: Record<string, any>): { id: string; title: string }[] {
+  const set = (card.body ?? []).find((el: any) => el?.type === 'Input.ChoiceSet');
+  if (set) return set.choices.map((c: any) => ({ id: c.value, title: c.title }));
+  return cardActions(card)
+    .filter((a) => a.type === 'Action.Submit' && a.data?.choice)
+    .map((a) => ({ id: a.data.choice, title: a.title }));
+}
+
+/**
+ * The value a client sends when the user picks option `id` on a step card: the
+ * pressed button's data plus the card's inputs (the choice set's value).
+ */
+export function pickValue(card: Record<string, any>, id: string): Record<string, unknown> {
+  const set = (card.body ?? []).find((el: any) => el?.type === 'Input.ChoiceSet');
+  if (set) {
+    const submit = cardActions(card).find((a) => a.type === 'Action.Submit' && a.data?.step && !a.data?.text);
+    if (!submit) throw new Error('a choice card without its answer button');
+    return { ...submit.data, [set.id]: id };
+  }
+  const button = cardActions(card).find((a) => a.type === 'Action.Submit' && a.data?.choice === id);
+  if (!button) throw new Error(`no button for option ${id}`);
+  return { ...button.data };
+}
+
+/** The data of the card button that sends `text` (e.g. "戻る"), if there is one. */
+export function buttonWithText(card: Record<string, any>, text: string): Record<string, any> | undefined {
+  return cardActions(card).find((a) => a.type === 'Action.Submit' && a.data?.text === text);
+}

@@ -13,19 +13,26 @@ export type CardElement = Record<string, unknown>;
 export interface CardInput {
   /** Text to process as if typed (a command, a question). */
   text?: string;
-  /** Id of an option of the current troubleshooting question. */
+  /** Id of an option of the current troubleshooting step. */
   choice?: string;
+  /** The walk step the card was shown for, so a press on an older card is recognised. */
+  step?: string;
 }
+
+/** Most actions Teams shows in one set before it moves the rest behind "…". */
+export const MAX_ACTIONS_PER_SET = 6;
 
 /** A whole card as an attachment; `fallbackText` is what text-only clients show. */
 export function adaptiveCard(body: CardElement[], actions: CardElement[], fallbackText: string): Attachment {
+  // More actions than Teams shows in one row go into the body as several sets instead.
+  const split = actions.length > MAX_ACTIONS_PER_SET;
   return CardFactory.adaptiveCard({
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: CARD_VERSION,
     fallbackText,
-    body,
-    ...(actions.length ? { actions } : {}),
+    body: split ? [...body, ...actionSets(actions)] : body,
+    ...(actions.length && !split ? { actions } : {}),
   });
 }
 
@@ -48,18 +55,21 @@ export function plainRuns(text: string, extra: CardElement = {}, max = 2000): Ca
 }
 
 /**
- * A button that sends `input` back. In Teams the messageBack form echoes the
- * label into the chat and delivers `text`/`value`; other clients send `data`.
+ * A button that sends `input` back as plain Action.Submit data. Plain data works
+ * in every Teams client and in the Agents Playground (which fails on the
+ * `msteams` messageBack form); the bot reads it from the message's `value`.
  */
 export function submitButton(title: string, input: CardInput): CardElement {
-  return {
-    type: 'Action.Submit',
-    title,
-    data: {
-      ...input,
-      msteams: { type: 'messageBack', displayText: title, text: input.text ?? '', value: input },
-    },
-  };
+  return { type: 'Action.Submit', title, data: { ...input } };
+}
+
+/** Buttons in the card body, at most MAX_ACTIONS_PER_SET per set so Teams never hides one behind "…". */
+export function actionSets(actions: CardElement[], extra: CardElement = {}): CardElement[] {
+  const sets: CardElement[] = [];
+  for (let i = 0; i < actions.length; i += MAX_ACTIONS_PER_SET) {
+    sets.push({ type: 'ActionSet', actions: actions.slice(i, i + MAX_ACTIONS_PER_SET), ...extra });
+  }
+  return sets;
 }
 
 /** A button opening a web page (only https URLs from the knowledge base). */

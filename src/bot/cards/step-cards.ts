@@ -7,32 +7,59 @@ import type { OutcomeView, QuestionView } from '../services.js';
 import { adaptiveCard, heading, openUrlButton, paragraph, plainRuns, submitButton, type CardElement } from './elements.js';
 import { clip } from '../text-safety.js';
 
-/** "Back" (when there is a step to go back to) and "start over", sending what a user would type. */
-function walkActions(canGoBack: boolean | undefined, lang: Lang): CardElement[] {
+/** Id of the choice input on a question card; its value arrives as `choice`. */
+const CHOICE_INPUT = 'choice';
+
+/**
+ * "Back" (when there is a step to go back to) and "Start over". Back carries the
+ * step it was shown for: on an older card it must not move the current walk.
+ */
+function walkActions(canGoBack: boolean | undefined, lang: Lang, step: string | undefined): CardElement[] {
   const actions: CardElement[] = [];
-  if (canGoBack) actions.push(submitButton(t(lang, 'buttonBack'), { text: lang === 'ja' ? '戻る' : 'back' }));
+  if (canGoBack) actions.push(submitButton(t(lang, 'buttonBack'), { text: lang === 'ja' ? '戻る' : 'back', step }));
   actions.push(submitButton(t(lang, 'buttonRestart'), { text: lang === 'ja' ? 'やり直し' : 'restart' }));
   return actions;
 }
 
-/** A troubleshooting question with one button per option; text clients see numbered options. */
+/** Notes shown with a step, each with its sources quoted; the same lines for text clients. */
+function noteBlocks(notes: QuestionView['notes'], lang: Lang): { body: CardElement[]; lines: string[] } {
+  const body: CardElement[] = [];
+  const lines: string[] = [];
+  for (const n of notes ?? []) {
+    const src = n.citations.map((c) => `“${clip(c.title, 80)}” ${c.url}: “${clip(c.quote, 200)}”`);
+    body.push(plainRuns(`${t(lang, 'answerNotesTitle')}: ${n.text}`));
+    for (const line of src) body.push(plainRuns(line, { italic: true, isSubtle: true }));
+    lines.push(`${t(lang, 'answerNotesTitle')}: ${n.text}`, ...src.map((l) => `  ${l}`));
+  }
+  return { body, lines };
+}
+
+/**
+ * A troubleshooting question. Every option is a radio button with its whole
+ * label wrapped (no label is cut, none hides behind an overflow menu, however
+ * many options there are), answered with one "Answer" button that carries the
+ * step. Text clients see the numbered options.
+ */
 export function choiceCard(view: QuestionView, lang: Lang, notice?: string): Attachment {
   const body: CardElement[] = [];
   if (notice) body.push(paragraph(notice, { isSubtle: true, size: 'Small' }));
-  const noteLines: string[] = [];
-  for (const n of view.notes ?? []) {
-    const src = n.citations.map((c) => `“${clip(c.title, 80)}”: “${clip(c.quote, 200)}”`);
-    body.push(plainRuns(`${t(lang, 'answerNotesTitle')}: ${n.text}`, { isSubtle: false }));
-    for (const line of src) body.push(plainRuns(line, { italic: true, isSubtle: true }));
-    noteLines.push(`${t(lang, 'answerNotesTitle')}: ${n.text}`, ...src.map((l) => `    ${l}`));
-  }
+  const notes = noteBlocks(view.notes, lang);
+  body.push(...notes.body);
   body.push(plainRuns(view.text, { weight: 'Bolder' }));
   if (view.help) body.push(plainRuns(view.help, { isSubtle: true }));
-  const actions = view.options.map((o) => submitButton(`${o.number}. ${clip(o.label, 60)}`, { choice: o.id, text: String(o.number) }));
-  actions.push(...walkActions(view.canGoBack, lang));
+  body.push({
+    type: 'Input.ChoiceSet',
+    id: CHOICE_INPUT,
+    style: 'expanded',
+    wrap: true,
+    isRequired: true,
+    errorMessage: t(lang, 'walkChooseOne'),
+    choices: view.options.map((o) => ({ title: `${o.number}. ${o.label}`, value: o.id })),
+  });
+  const actions = [submitButton(t(lang, 'buttonAnswer'), { step: view.step }), ...walkActions(view.canGoBack, lang, view.step)];
   const fallback = [
     notice,
-    ...noteLines,
+    ...notes.lines,
     view.text,
     view.help,
     ...view.options.map((o) => `  ${o.number}. ${o.label}`),
@@ -43,15 +70,19 @@ export function choiceCard(view: QuestionView, lang: Lang, notice?: string): Att
   return adaptiveCard(body, actions, fallback);
 }
 
-/** The end of a walk: verdict, numbered steps, sources, copyable summary, "did this solve it?". */
-export function outcomeCard(view: OutcomeView, citations: readonly NumberedCitation[], lang: Lang): Attachment {
-  // The verdict is the message text (where Teams renders its [n] citations); the card holds the rest.
-  const body: CardElement[] = [heading(t(lang, 'outcomeTitle'))];
+/**
+ * The end of a walk. The verdict with its [n] markers is the message text (where
+ * Teams renders citations); the card holds the steps, notes, sources, the summary
+ * to copy and "did this solve it?".
+ */
+export function outcomeCard(view: OutcomeView, citations: readonly NumberedCitation[], noteMarkers: readonly string[], lang: Lang): Attachment {
+  const body: CardElement[] = [];
   if (view.steps.length) {
-    body.push(paragraph(t(lang, 'outcomeSteps'), { weight: 'Bolder', spacing: 'Medium' }));
+    body.push(paragraph(t(lang, 'outcomeSteps'), { weight: 'Bolder' }));
     view.steps.forEach((s, i) => body.push(plainRuns(`${i + 1}. ${s}`)));
   }
-  for (const n of view.notes) body.push(plainRuns(`${t(lang, 'answerNotesTitle')}: ${n.text}`));
+  const notes = view.notes.map((n, i) => `${t(lang, 'answerNotesTitle')}: ${n.text} ${noteMarkers[i] ?? ''}`.trim());
+  for (const n of notes) body.push(plainRuns(n, { spacing: 'Medium' }));
   if (citations.length) {
     body.push(paragraph(t(lang, 'answerSourcesTitle'), { weight: 'Bolder', spacing: 'Medium' }));
     for (const c of citations) {
@@ -60,23 +91,35 @@ export function outcomeCard(view: OutcomeView, citations: readonly NumberedCitat
     }
   }
   if (view.summary) {
-    body.push(paragraph(t(lang, 'outcomeSummary'), { weight: 'Bolder', spacing: 'Medium' }));
-    // A read-only multiline input is the one card element Teams lets users select and copy as a whole.
-    body.push({ type: 'Input.Text', id: 'summary', isMultiline: true, value: clip(view.summary, 2000), label: t(lang, 'outcomeSummary') });
+    // A read-only multiline input is the one card element Teams lets users select and copy as a whole;
+    // its label is the heading, so the heading appears once.
+    body.push({
+      type: 'Input.Text',
+      id: 'summary',
+      isMultiline: true,
+      value: view.summary.slice(0, 2000),
+      label: t(lang, 'outcomeSummary'),
+      spacing: 'Medium',
+    });
   }
   const actions: CardElement[] = [];
   if (view.solvedOptions.length) {
-    body.push(plainRuns(view.solvedQuestion || t(lang, 'outcomeSolved'), { weight: 'Bolder' }));
-    actions.push(...view.solvedOptions.map((o) => submitButton(`${o.number}. ${o.label}`, { choice: o.id, text: String(o.number) })));
+    body.push(plainRuns(view.solvedQuestion || t(lang, 'outcomeSolved'), { weight: 'Bolder', spacing: 'Medium' }));
+    actions.push(...view.solvedOptions.map((o) => submitButton(o.label, { choice: o.id, step: view.step })));
   }
-  actions.push(...walkActions(view.canGoBack, lang));
-  for (const c of citations.slice(0, 2)) {
-    const b = openUrlButton(`${t(lang, 'buttonOpenSource')} [${c.position}]`, c.url);
-    if (b) actions.push(b);
+  actions.push(...walkActions(view.canGoBack, lang, view.step));
+  const seen = new Set<string>();
+  for (const c of citations) {
+    if (seen.has(c.url) || seen.size >= 2) continue;
+    const b = openUrlButton(`${t(lang, 'buttonOpenSource')}: ${clip(c.title, 30)}`, c.url);
+    if (b) {
+      seen.add(c.url);
+      actions.push(b);
+    }
   }
   const fallback = [
     ...(view.steps.length ? [`${t(lang, 'outcomeSteps')}:`, ...view.steps.map((s, i) => `  ${i + 1}. ${s}`)] : []),
-    ...view.notes.map((n) => `${t(lang, 'answerNotesTitle')}: ${n.text}`),
+    ...notes,
     sourcesText(citations, t(lang, 'answerSourcesTitle')),
     view.summary ? `${t(lang, 'outcomeSummary')}:\n${view.summary}` : '',
     ...(view.solvedOptions.length ? [view.solvedQuestion || t(lang, 'outcomeSolved'), ...view.solvedOptions.map((o) => `  ${o.number}. ${o.label}`)] : []),

@@ -11,7 +11,7 @@ const STRINGS = {
     ja: 'Power Automate 接続ヘルパー',
   },
   welcomeBody: {
-    en: 'I answer questions about "invalid connection" problems in Power Automate flows, with quotes from Microsoft documentation, and can walk you through a diagnosis step by step. Ask in English or Japanese.',
+    en: 'I answer questions about "invalid connection" problems in Power Automate flows, quoting Microsoft documentation, and I can walk you through a diagnosis step by step. Ask in English or Japanese.',
     ja: 'Power Automate のフローで起きる「無効な接続」の問題について、Microsoft のドキュメントを引用しながらお答えします。質問に答えながら原因を絞り込む診断もできます。日本語でも英語でも質問できます。',
   },
   welcomeExamplesTitle: { en: 'Try asking', ja: '質問の例' },
@@ -35,7 +35,7 @@ const STRINGS = {
   buttonResume: { en: 'Continue the diagnosis', ja: '診断を続ける' },
   buttonOpenSource: { en: 'Open source', ja: '出典を開く' },
   /** Said in the newly pinned language. */
-  langPinned: { en: 'OK, I will reply in English from now on.', ja: '了解しました。これから日本語で返信します。' },
+  langPinned: { en: "OK, I'll reply in English from now on.", ja: '了解しました。これから日本語で返信します。' },
   answerSourcesTitle: { en: 'Sources', ja: '出典' },
   answerQuoteLabel: { en: 'Quoted from the source (original language):', ja: '出典からの引用:' },
   answerNotesTitle: { en: 'Note', ja: '注意' },
@@ -43,14 +43,14 @@ const STRINGS = {
     en: 'Answer assembled from the bundled documentation. Check the sources.',
     ja: '同梱のドキュメントから作成した回答です。出典を確認してください。',
   },
-  declineTitle: { en: 'I could not find an answer', ja: '回答が見つかりませんでした' },
+  declineTitle: { en: "I couldn't find an answer", ja: '回答が見つかりませんでした' },
   declineBody: {
-    en: 'I could not find this in the documentation I know. Try rephrasing, ask about Power Automate connections, or start a diagnosis.',
+    en: "The documentation I have doesn't cover this. Try other words, ask about Power Automate connections, or start a diagnosis.",
     ja: '手元のドキュメントには該当する情報が見つかりませんでした。言い換えるか、Power Automate の接続について質問するか、診断を始めてください。',
   },
   declineSuggestions: { en: 'Did you mean:', ja: 'こちらの質問ですか？' },
   truncatedNote: {
-    en: 'Your message was very long, so I only searched its first {n} characters.',
+    en: "Your message was very long, so I searched only its first {n} characters.",
     ja: 'メッセージが長いため、先頭の {n} 文字だけで検索しました。',
   },
   emptyMessage: {
@@ -58,11 +58,11 @@ const STRINGS = {
     ja: '質問を入力するか、「ヘルプ」と送ってください。',
   },
   notReady: {
-    en: 'I am still starting up. Please try again in a few seconds.',
+    en: "I'm still starting up. Please try again in a few seconds.",
     ja: '起動中です。数秒後にもう一度お試しください。',
   },
   storageUnavailable: {
-    en: 'Sorry, I cannot reach my conversation storage right now, so I did not change anything. Please try again in a moment.',
+    en: "Sorry, I can't reach my conversation storage right now, so nothing has changed. Please try again in a moment.",
     ja: '申し訳ありません。会話の保存先に一時的に接続できないため、何も変更していません。少し待ってからもう一度お試しください。',
   },
   storageConflict: {
@@ -74,7 +74,7 @@ const STRINGS = {
     ja: '申し訳ありません。内部でエラーが発生しました。もう一度お試しください。',
   },
   walkStartedNote: {
-    en: 'Let us find the cause. Answer each question with a button, its number or your own words. Say "back" to change your last answer, "restart" to start over, or "cancel" to stop.',
+    en: "Let's find the cause. Answer each question with a button, its number or your own words. Say \"back\" to change your last answer, \"restart\" to start over, or \"cancel\" to stop.",
     ja: '原因を絞り込みましょう。ボタン、番号、または自分の言葉で答えてください。「戻る」で前の質問へ、「やり直し」で最初から、「キャンセル」で中止できます。',
   },
   walkJumpedNote: {
@@ -86,7 +86,7 @@ const STRINGS = {
     ja: '診断を最初の質問からやり直します。',
   },
   walkUnavailable: {
-    en: 'The guided diagnosis is not available right now. You can still ask questions.',
+    en: "The guided diagnosis isn't available right now. You can still ask questions.",
     ja: '現在、診断は利用できません。質問は引き続きできます。',
   },
   walkCancelled: {
@@ -94,7 +94,7 @@ const STRINGS = {
     ja: '診断を取り消しました。質問するか「診断」と送ると最初から始めます。',
   },
   walkNothingToCancel: {
-    en: 'There is no diagnosis in progress. Ask a question or say "troubleshoot".',
+    en: "There's no diagnosis in progress. Ask a question or say \"troubleshoot\".",
     ja: '進行中の診断はありません。質問するか「診断」と送ってください。',
   },
   walkResumeHint: {
@@ -106,7 +106,7 @@ const STRINGS = {
     ja: '選択肢の番号で返信してください。',
   },
   walkInvalidChoice: {
-    en: 'I did not understand that choice. Please pick one of the options.',
+    en: "I didn't recognise that choice. Please pick one of the options.",
     ja: 'その選択肢はわかりませんでした。選択肢から選んでください。',
   },
   outcomeTitle: { en: 'Likely cause and fix', ja: '考えられる原因と対処' },
@@ -115,12 +115,40 @@ const STRINGS = {
   outcomeSolved: { en: 'Did this solve it?', ja: '解決しましたか？' },
   yes: { en: 'Yes', ja: 'はい' },
   no: { en: 'No', ja: 'いいえ' },
-  thanksSolved: { en: 'Glad it is fixed.', ja: '解決してよかったです。' },
+  thanksSolved: { en: "Great, glad it's fixed.", ja: '解決してよかったです。' },
   notSolved: {
-    en: 'Sorry it is not fixed yet. Say "restart" to go through the diagnosis again, or ask a question about what you see.',
+    en: "Sorry it's not fixed yet. Say \"restart\" to go through the diagnosis again, or ask me about what you see.",
     ja: 'まだ解決していないとのこと、申し訳ありません。「やり直し」で診断をやり直すか、表示されている内容について質問してください。',
   },
-  feedbackThanks: { en: 'Thank you for the feedback.', ja: 'フィードバックありがとうございます。' },
+  feedbackThanks: { en: 'Thanks for the feedback.', ja: 'フィードバックありがとうございます。' },
+  welcomeTyping: {
+    en: 'No buttons? Just type your question, "troubleshoot" to start a diagnosis, or "help".',
+    ja: 'ボタンが表示されない場合は、質問をそのまま入力するか、「診断」で診断を開始、「ヘルプ」で使い方を表示できます。',
+  },
+  answerNoticeTitle: { en: 'Note', ja: 'お知らせ' },
+  answerPreventTitle: { en: 'How to prevent it', ja: '再発を防ぐには' },
+  buttonAnswer: { en: 'Answer', ja: '回答する' },
+  walkChooseOne: { en: 'Pick one option, then press "Answer".', ja: '選択肢を 1 つ選んで「回答する」を押してください。' },
+  walkStaleButton: {
+    en: "That button belongs to an earlier step, so I haven't changed anything. Here's where we are now:",
+    ja: 'そのボタンは前の手順のものなので、診断はそのままにしています。現在の質問はこちらです。',
+  },
+  walkStaleButtonNoWalk: {
+    en: "That button belongs to a diagnosis that has ended. Say \"troubleshoot\" to start a new one.",
+    ja: 'そのボタンは終了した診断のものです。新しく始めるには「診断」と送ってください。',
+  },
+  smallTalkGreeting: {
+    en: "Hi! Ask me about Power Automate connection problems, or say \"troubleshoot\" to start a diagnosis.",
+    ja: 'こんにちは。Power Automate の接続の問題について質問するか、「診断」と送って診断を始めてください。',
+  },
+  smallTalkThanks: {
+    en: "You're welcome! Ask again any time.",
+    ja: 'どういたしまして。また何かあればお気軽にどうぞ。',
+  },
+  smallTalkTired: {
+    en: 'Thanks, you too! Let me know if a connection acts up.',
+    ja: 'お疲れ様です。接続でお困りのことがあれば、いつでも聞いてください。',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type StringKey = keyof typeof STRINGS;

@@ -8,7 +8,7 @@ export const SOLVED_NO = 'not-solved';
 export const SOLVED_OPTIONS: readonly Matchable[] = [
   {
     id: SOLVED_YES,
-    label: { ja: 'はい、解決しました', en: 'Yes, it is fixed' },
+    label: { ja: 'はい、解決しました', en: "Yes, it's fixed" },
     synonyms: {
       ja: ['はい', '解決した', '解決しました', '直った', '直りました', '治った', 'うまくいった', 'うまくいきました', '動いた', '動きました'],
       en: ['yes', 'y', 'yep', 'yeah', 'solved', 'fixed', 'it worked', 'works now', 'it works'],
