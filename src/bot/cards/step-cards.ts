@@ -1,11 +1,11 @@
 import type { Attachment } from 'botbuilder';
 import type { Lang } from '../../content/types.js';
 import type { NumberedCitation } from '../citations.js';
-import { sourcesText } from '../citations.js';
+import { sourcesByUrl, sourcesText } from '../citations.js';
 import { t } from '../language/strings.js';
 import type { OutcomeView, QuestionView } from '../services.js';
-import { adaptiveCard, heading, openUrlButton, paragraph, plainRuns, submitButton, type CardElement } from './elements.js';
-import { clip } from '../text-safety.js';
+import { adaptiveCard, paragraph, plainRuns, submitButton, type CardElement } from './elements.js';
+import { clip, escapeMarkdown } from '../text-safety.js';
 
 /** Id of the choice input on a question card; its value arrives as `choice`. */
 const CHOICE_INPUT = 'choice';
@@ -85,9 +85,11 @@ export function outcomeCard(view: OutcomeView, citations: readonly NumberedCitat
   for (const n of notes) body.push(plainRuns(n, { spacing: 'Medium' }));
   if (citations.length) {
     body.push(paragraph(t(lang, 'answerSourcesTitle'), { weight: 'Bolder', spacing: 'Medium' }));
-    for (const c of citations) {
-      body.push(plainRuns(`[${c.position}] “${clip(c.title, 120)}”`, { weight: 'Bolder' }));
-      body.push(plainRuns(`“${clip(c.quote, 400)}”`, { italic: true }));
+    // One entry per page (its title a link, so no button label is ever cut), then the quotes taken from it.
+    for (const g of sourcesByUrl(citations)) {
+      const title = `“${clip(g.title, 120)}”`;
+      body.push(/^https:\/\/[^\s()<>]+$/i.test(g.url) ? paragraph(`[${escapeMarkdown(title)}](${g.url})`, { weight: 'Bolder' }) : plainRuns(title, { weight: 'Bolder' }));
+      for (const c of g.items) body.push(plainRuns(`[${c.position}] “${clip(c.quote, 400)}”`, { italic: true }));
     }
   }
   if (view.summary) {
@@ -108,15 +110,6 @@ export function outcomeCard(view: OutcomeView, citations: readonly NumberedCitat
     actions.push(...view.solvedOptions.map((o) => submitButton(o.label, { choice: o.id, step: view.step })));
   }
   actions.push(...walkActions(view.canGoBack, lang, view.step));
-  const seen = new Set<string>();
-  for (const c of citations) {
-    if (seen.has(c.url) || seen.size >= 2) continue;
-    const b = openUrlButton(`${t(lang, 'buttonOpenSource')}: ${clip(c.title, 30)}`, c.url);
-    if (b) {
-      seen.add(c.url);
-      actions.push(b);
-    }
-  }
   const fallback = [
     ...(view.steps.length ? [`${t(lang, 'outcomeSteps')}:`, ...view.steps.map((s, i) => `  ${i + 1}. ${s}`)] : []),
     ...notes,
