@@ -8,7 +8,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 
@@ -63,6 +63,24 @@ function run(script, args) {
   }
 }
 
+/**
+ * tsc never deletes: the output of a source that was removed or renamed would stay in
+ * dist/, and mocha would go on running a test file that no longer exists.
+ */
+function removeOrphans() {
+  for (const top of ['src', 'test']) {
+    const dir = join(root, 'dist', top);
+    if (!existsSync(dir)) continue;
+    for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+      const m = /^(.*)\.js(\.map)?$/.exec(e.name);
+      if (!e.isFile() || !m) continue;
+      const source = join(root, relative(join(root, 'dist'), e.parentPath), `${m[1]}.ts`);
+      if (!existsSync(source)) rmSync(join(e.parentPath, e.name));
+    }
+  }
+}
+
 run(createRequire(import.meta.url).resolve('typescript/bin/tsc'), ['-p', 'tsconfig.json']);
+removeOrphans();
 run(join(root, 'dist', 'src', 'cli', 'build-index.js'), []);
 writeFileSync(STAMP, JSON.stringify({ hash, outputs: outputs() }) + '\n');
