@@ -28,7 +28,7 @@ export const COMMANDS: readonly BotCommand[] = [
       en: 'Show what I can do and how to ask',
       ja: 'できることと質問のしかたを表示します',
     },
-    match: ['help', '/help', '?', 'ヘルプ', 'へるぷ', '使い方', 'つかいかた'],
+    match: ['help', '/help', 'ヘルプ', 'へるぷ', '使い方', 'つかいかた'],
   },
   {
     id: 'troubleshoot',

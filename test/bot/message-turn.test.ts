@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
-import { cards, Conversation, sharedServices, startBot, type Running } from '../server/helpers.js';
+import { MemoryStorage, type Storage, type StoreItems } from 'botbuilder';
+import { allText, cards, Conversation, sharedServices, startBot, type Running } from '../server/helpers.js';
 import { fakeTroubleshooter } from './fakes.js';
 
 /** A Bot Connector stand-in whose answer to each reply POST can be switched between 200 and a refusal. */
@@ -66,4 +67,90 @@ describe('bot: a turn whose replies cannot be delivered changes nothing', functi
     await post(c, 'ヘルプ');
     assert.match(lastCard(), /できること/);
   });
+});
+
+/** A storage that can be switched off, as when Blob storage is unreachable. */
+class FlakyStorage implements Storage {
+  down = false;
+  readonly inner = new MemoryStorage();
+  async read(keys: string[]): Promise<StoreItems> {
+    if (this.down) throw new Error('connect ECONNREFUSED 127.0.0.1:10000');
+    return this.inner.read(keys);
+  }
+  async write(changes: StoreItems): Promise<void> {
+    if (this.down) throw new Error('connect ECONNREFUSED 127.0.0.1:10000');
+    return this.inner.write(changes);
+  }
+  async delete(keys: string[]): Promise<void> {
+    return this.inner.delete(keys);
+  }
+}
+
+describe('bot: state of a message turn', function () {
+  it('storage unreachable → a clear "temporarily unavailable" reply; when it returns the walk resumes where it was', async () => {
+    const flaky = new FlakyStorage();
+    const bot = await startBot({ storage: flaky, services: { ...(await sharedServices()), troubleshoot: fakeTroubleshooter } });
+    try {
+      const c = new Conversation(bot.url);
+      await c.say('診断');
+      await c.say('1'); // now at q2
+      flaky.down = true;
+      const down = await c.say('はい');
+      assert.match(allText(down), /一時的に接続できない/);
+      assert.equal(cards(down).length, 0, 'no step shown that was not stored');
+      flaky.down = false;
+      const resumed = await c.say('2'); // answer q2
+      assert.match(resumed[0].text ?? '', /接続を修正/);
+    } finally {
+      await bot.close();
+    }
+  });
+
+  it('an ETag conflict retries the turn once on fresh state', async () => {
+    let conflicts = 1;
+    const inner = new MemoryStorage();
+    const storage: Storage = {
+      read: (k) => inner.read(k),
+      delete: (k) => inner.delete(k),
+      write: async (changes) => {
+        if (conflicts > 0 && Object.keys(changes).some((k) => k.includes('/conversations/'))) {
+          conflicts--;
+          throw new Error('Storage: error writing "x" due to eTag conflict.');
+        }
+        return inner.write(changes);
+      },
+    };
+    const bot = await startBot({ storage, services: { ...(await sharedServices()), troubleshoot: fakeTroubleshooter } });
+    try {
+      const c = new Conversation(bot.url);
+      const start = await c.say('診断');
+      assert.equal(conflicts, 0);
+      assert.equal(cards(start).length, 1, 'replies sent once, not twice');
+      const next = await c.say('1');
+      assert.match(cards(next)[0].fallbackText, /パスワード/);
+    } finally {
+      await bot.close();
+    }
+  });
+  it('writes state only when the turn changed it', async () => {
+    const inner = new MemoryStorage();
+    const writes: string[] = [];
+    const storage: Storage = { read: (k) => inner.read(k), delete: (k) => inner.delete(k), write: (c) => (writes.push(...Object.keys(c)), inner.write(c)) };
+    const bot = await startBot({ storage, services: { ...(await sharedServices()), troubleshoot: fakeTroubleshooter } });
+    try {
+      const c = new Conversation(bot.url);
+      await c.say('help');
+      await c.say('接続が無効になるのはなぜですか？');
+      assert.deepEqual(writes, [], 'help and a question change nothing');
+      await c.say('診断');
+      assert.equal(writes.length, 1, 'starting a walk writes the conversation');
+      assert.match(writes[0], /\/conversations\//);
+      await c.say('English please');
+      assert.equal(writes.length, 2, 'pinning a language writes the user');
+      assert.match(writes[1], /\/users\//);
+    } finally {
+      await bot.close();
+    }
+  });
+
 });

@@ -6,7 +6,7 @@ describe('bot: a walk through the real troubleshooting tree', function () {
   let bot: Running;
   before(async function () {
     const services = await sharedServices();
-    if (!services.troubleshoot) this.skip(); // engine or trees not installed in this checkout
+    assert.ok(services.troubleshoot, 'the bundled trees load');
     bot = await startBot({ services: { ...services } });
   });
   after(async () => bot?.close());
@@ -29,7 +29,7 @@ describe('bot: a walk through the real troubleshooting tree', function () {
       }
       assert.ok(outcome, 'an outcome within 20 steps');
       const text = allText(outcome);
-      if (lang === 'en') assert.ok(japaneseOnlyInQuotes(text), text);
+      assert.ok(lang === 'en' ? japaneseOnlyInQuotes(text) : /[ぁ-ん]/.test(text), text);
       const card = cards(outcome).at(-1)!;
       const solved = stepOptions(card);
       assert.ok(solved.length >= 2, '"did this solve it?" options');
