@@ -11,7 +11,6 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultKnowledgeDir } from '../../src/core/search/knowledge-loader.js';
-import { FREQUENT_MIN_ITEMS } from '../../src/core/search/term-search.js';
 import { httpLoad, type LoadFigures } from './http-load.js';
 import { benchQuestions } from './questions.js';
 import { measureScale, type ScalePoint } from './scale.js';
@@ -127,7 +126,7 @@ async function main(): Promise<void> {
   );
   out.push('');
   if (one) {
-    out.push(`### In-process answer latency (KnowledgeBase.ask, 1×, ${benchQuestions().length} bench questions (dev questions and their rephrasings) × 5 timed rounds after 2 warm-up rounds; 2 after 1 at 10× and 100×; "no search cache": no LRU of term results, so every ask searches minisearch for each of its terms but those in ${FREQUENT_MIN_ITEMS}+ items, whose hits are saved with the index)`);
+    out.push(`### In-process answer latency (KnowledgeBase.ask, 1×, ${benchQuestions().length} bench questions (dev questions and their rephrasings) × 5 timed rounds after 2 warm-up rounds; 2 after 1 at 10× and 100×; "no search cache": no LRU of term results, so every ask searches minisearch for each of its terms and bigrams)`);
     const rows = (ls: typeof one.load.latency, label: string) => ls.map((l) => [`${l.lang}${label}`, String(l.n), fmt(l.p50, 2), fmt(l.p95, 2), fmt(l.p99, 2), fmt(l.max, 2)]);
     out.push(table(['language', 'asks', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms'], [...rows(one.load.latency, ''), ...rows(one.load.uncached, ' (no search cache)')]));
     out.push('');

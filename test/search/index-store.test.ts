@@ -8,7 +8,7 @@ import { KnowledgeBase } from '../../src/core/search/knowledge-base.js';
 import { GlossaryExpander } from '../../src/core/search/glossary-expansion.js';
 import { analyzeQuery } from '../../src/core/search/query.js';
 import { rankCandidates, searchBigrams, type RankContext } from '../../src/core/search/ranking.js';
-import { frequentHits, searchBigram, searchTerm, TermCache, type TermHits } from '../../src/core/search/term-search.js';
+import { searchBigram, searchTerm, TermCache, type TermHits } from '../../src/core/search/term-search.js';
 import { devQuestions } from '../bench/questions.js';
 import { sharedKnowledgeBase } from './shared.js';
 
@@ -110,48 +110,18 @@ describe('search index over minisearch', function () {
     }
   });
 
-  describe('with the hits of frequent terms saved', () => {
-    // The bundled corpus has no term in FREQUENT_MIN_ITEMS items; a lower bound gives it some.
-    let withFrequent: SearchIndex;
-    before(() => {
-      const records = indexRecords(kb.passages, kb.documents, kb.curated, kb.analyzer);
-      withFrequent = { ...index, frequent: frequentHits(index.miniSearch, records, 20) };
-    });
-    const analyzedTerms = () => [...new Set(questions.flatMap((q) => kb.analyzer.terms(q)))];
-
-    it('keeps the terms and bigrams in at least that many items, with minisearch’s own results', () => {
-      assert.equal(index.frequent.size, 0);
-      assert.ok(withFrequent.frequent.has('t接続') && withFrequent.frequent.has('bトー'));
-      for (const [key, hits] of withFrequent.frequent) {
-        assert.ok(hits.items.length >= 20, key);
-        const fresh = key[0] === 't' ? searchTerm(index, key.slice(1)) : searchBigram(index, key.slice(1));
-        assert.deepEqual(hits, fresh, key);
-      }
-    });
-
-    it('saves them with the index and loads them back', () => {
-      withSavedIndex(withFrequent, (file) => {
-        const loaded = loadIndex(file, 'test');
-        assert.ok(loaded);
-        assert.deepEqual(loaded.frequent, withFrequent.frequent);
-        for (const t of analyzedTerms()) assert.deepEqual(searchTerm(loaded, t), searchTerm(index, t), t);
-      });
-    });
-
-    it('ranks exactly as minisearch searched every term; the best `top` are the head of the full ranking, with ties and the curated answers that match', () => {
-      const expander = new GlossaryExpander(kb.glossary, kb.analyzer);
-      const ctx: RankContext = { foldedText: () => '', authority: () => 'microsoft-docs' };
-      for (const { q } of devQuestions()) {
-        const aq = analyzeQuery(q, kb.analyzer, expander);
-        const full = rankCandidates(aq, index, ctx);
-        assert.deepEqual(rankCandidates(aq, withFrequent, ctx), full, q);
-        const top = rankCandidates(aq, index, ctx, 5);
-        const head = full.slice(0, 5);
-        const cut = head.at(-1)?.score ?? 0;
-        const kept = full.filter((c, k) => k < 5 || c.score === cut || (c.item.kind === 'curated' && c.coverage > 0));
-        assert.deepEqual(top, kept, q);
-      }
-    });
+  it('ranks the best `top` as the head of the full ranking, with ties and the curated answers that match', () => {
+    const expander = new GlossaryExpander(kb.glossary, kb.analyzer);
+    const ctx: RankContext = { foldedText: () => '', authority: () => 'microsoft-docs' };
+    for (const { q } of devQuestions()) {
+      const aq = analyzeQuery(q, kb.analyzer, expander);
+      const full = rankCandidates(aq, index, ctx);
+      const top = rankCandidates(aq, index, ctx, 5);
+      const head = full.slice(0, 5);
+      const cut = head.at(-1)?.score ?? 0;
+      const kept = full.filter((c, k) => k < 5 || c.score === cut || (c.item.kind === 'curated' && c.coverage > 0));
+      assert.deepEqual(top, kept, q);
+    }
   });
 
   it('answers the same with and without the cache', async () => {

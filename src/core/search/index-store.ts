@@ -1,9 +1,8 @@
 /**
  * The search index: one minisearch index over passages and curated answers, with
- * fields analyzed by the Japanese chain, the hits of its frequent terms (see
- * term-search), and the analyzed quote sentences of every passage. It is built
- * ahead (npm run build) and saved; a hash of the knowledge files and the analyzer
- * version tells when the saved index is stale.
+ * fields analyzed by the Japanese chain, and the analyzed quote sentences of every
+ * passage (see quote-index). It is built ahead (npm run build) and saved; a hash of
+ * the knowledge files and the analyzer version tells when the saved index is stale.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
@@ -15,10 +14,9 @@ import type { CuratedAnswer } from '../../content/curated.js';
 import { CHUNKER_VERSION, type Passage } from '../../content/passages.js';
 import type { SourceDocument } from '../../content/types.js';
 import { quoteIndex, type Ints, type QuoteIndex } from './quote-index.js';
-import { frequentHits, type FrequentHits, type TermHits } from './term-search.js';
 
 /** Bump when the index layout or field contents change. */
-export const INDEX_FORMAT = 10;
+export const INDEX_FORMAT = 11;
 
 export interface IndexedItem {
   /** "p:<passage id>" or "c:<curated id>". */
@@ -47,7 +45,6 @@ export interface SearchIndex {
   hash: string;
   items: IndexedItem[];
   miniSearch: MiniSearch<IndexRecord>;
-  frequent: FrequentHits;
   quotes: QuoteIndex;
 }
 
@@ -135,10 +132,10 @@ export function buildIndex(
   const miniSearch = new MiniSearch<IndexRecord>(miniSearchOptions());
   miniSearch.addAll(records);
   const quotes = quoteIndex([...passages, ...curated.map(() => undefined)], docById, analyzer);
-  return { hash, items, miniSearch, frequent: frequentHits(miniSearch, records), quotes };
+  return { hash, items, miniSearch, quotes };
 }
 
-/** Type letter (b: Uint8, h: Uint16, i: Int32, d: Float64) + base64 of the array in the saved endianness. */
+/** Type letter (b: Uint8, h: Uint16, i: Int32) + base64 of the array in the saved endianness. */
 type Encoded = string;
 interface SavedIndex {
   format: number;
@@ -147,21 +144,18 @@ interface SavedIndex {
   hash: string;
   items: [string, string][]; // kind letter + ref is the id
   miniSearch: AsPlainObject;
-  /** All hits in one run per array; term k's are offsets[k]..offsets[k + 1]. */
-  frequent: { keys: string[]; offsets: Encoded; items: Encoded; scores: Encoded; covering: Encoded };
   quotes: { vocab: string[]; itemRows: Encoded; start: Encoded; end: Encoded; termOffsets: Encoded; termIds: Encoded; firstLineVerbatim: Encoded };
 }
 
-const TYPES = { b: Uint8Array, h: Uint16Array, i: Int32Array, d: Float64Array } as const;
-type Decoded = Ints | Float64Array;
+const TYPES = { b: Uint8Array, h: Uint16Array, i: Int32Array } as const;
 
-function encode(a: Decoded): Encoded {
-  const letter = a instanceof Uint8Array ? 'b' : a instanceof Uint16Array ? 'h' : a instanceof Int32Array ? 'i' : 'd';
+function encode(a: Ints): Encoded {
+  const letter = a instanceof Uint8Array ? 'b' : a instanceof Uint16Array ? 'h' : 'i';
   return letter + Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
 }
 
 /** A view of the decoded bytes, or a copy when they sit unaligned (a small Buffer comes from Node's shared pool). */
-function decode(s: Encoded): Decoded {
+function decode(s: Encoded): Ints {
   const T = TYPES[s[0] as keyof typeof TYPES];
   const bytes = Buffer.from(s.slice(1), 'base64');
   if (bytes.byteOffset % T.BYTES_PER_ELEMENT === 0) return new T(bytes.buffer, bytes.byteOffset, bytes.byteLength / T.BYTES_PER_ELEMENT);
@@ -180,7 +174,6 @@ export function saveIndex(index: SearchIndex, file: string): void {
     hash: index.hash,
     items: index.items.map((i) => [i.kind, i.ref]),
     miniSearch: index.miniSearch.toJSON(),
-    frequent: encodeFrequent(index.frequent),
     quotes: {
       vocab: [...q.vocab.keys()],
       itemRows: encode(q.itemRows),
@@ -216,46 +209,14 @@ function decodeIndex(saved: SavedIndex, hash: string): SearchIndex {
     hash,
     items: saved.items.map(([kind, ref]) => ({ id: `${kind === 'passage' ? 'p' : 'c'}:${ref}`, kind: kind as IndexedItem['kind'], ref })),
     miniSearch: MiniSearch.loadJS(saved.miniSearch, miniSearchOptions()),
-    frequent: decodeFrequent(saved.frequent),
     quotes: {
       vocab: rowsOf(q.vocab),
-      itemRows: decode(q.itemRows) as Ints,
-      start: decode(q.start) as Ints,
-      end: decode(q.end) as Ints,
-      termOffsets: decode(q.termOffsets) as Ints,
-      termIds: decode(q.termIds) as Ints,
+      itemRows: decode(q.itemRows),
+      start: decode(q.start),
+      end: decode(q.end),
+      termOffsets: decode(q.termOffsets),
+      termIds: decode(q.termIds),
       firstLineVerbatim: decode(q.firstLineVerbatim) as Uint8Array,
     },
   };
-}
-
-function encodeFrequent(frequent: FrequentHits): SavedIndex['frequent'] {
-  const all = [...frequent.values()];
-  const offsets = new Int32Array(all.length + 1);
-  all.forEach((h, k) => (offsets[k + 1] = offsets[k] + h.items.length));
-  const total = offsets[all.length];
-  const items = new Int32Array(total);
-  const scores = new Float64Array(total);
-  const covering = new Uint8Array(total);
-  all.forEach((h, k) => {
-    items.set(h.items, offsets[k]);
-    scores.set(h.scores, offsets[k]);
-    covering.set(h.covering, offsets[k]);
-  });
-  return { keys: [...frequent.keys()], offsets: encode(offsets), items: encode(items), scores: encode(scores), covering: encode(covering) };
-}
-
-/** Each term's hits are views into the decoded arrays. */
-function decodeFrequent(f: SavedIndex['frequent']): FrequentHits {
-  const offsets = decode(f.offsets) as Int32Array;
-  const items = decode(f.items) as Int32Array;
-  const scores = decode(f.scores) as Float64Array;
-  const covering = decode(f.covering) as Uint8Array;
-  const out = new Map<string, TermHits>();
-  f.keys.forEach((key, k) => {
-    const [from, to] = [offsets[k], offsets[k + 1]];
-    const c = covering.subarray(from, to);
-    out.set(key, { items: items.subarray(from, to), scores: scores.subarray(from, to), covering: c, df: c.reduce((n, x) => n + x, 0) });
-  });
-  return out;
 }
