@@ -37,7 +37,7 @@ export interface IndexRecord {
   parts: string;
 }
 
-export const INDEX_FIELDS = ['terms', 'section', 'title', 'questions', 'bigrams', 'parts'] as const;
+const INDEX_FIELDS = ['terms', 'section', 'title', 'questions', 'bigrams', 'parts'] as const;
 
 const splitTerms = (s: string): string[] => s.split(' ').filter(Boolean);
 
@@ -53,7 +53,7 @@ export interface SearchIndex {
  * by spaces, and every search is for one analyzed term, which minisearch neither splits
  * nor changes. No stored fields: a result's id is the item's position.
  */
-export function miniSearchOptions(): Options<IndexRecord> {
+function miniSearchOptions(): Options<IndexRecord> {
   return {
     fields: [...INDEX_FIELDS],
     tokenize: splitTerms,

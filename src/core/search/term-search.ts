@@ -3,15 +3,16 @@
  * index, as flat arrays: the unit ranking combines. Results come from minisearch or,
  * for a term searched recently, from the search cache.
  */
+import { LRUCache } from 'lru-cache';
 import type MiniSearch from 'minisearch';
 import type { SearchOptions, SearchResult } from 'minisearch';
 
 /** Field boosts: curated phrasings matter most, then headings, then body text. */
 export const FIELD_BOOSTS = { terms: 1, section: 1.5, title: 0.3, questions: 2.5, parts: 0.4 };
 /** Fields whose matches count as covering a concept of the question (not the recall-only ones). */
-export const COVERING_FIELDS: ReadonlySet<string> = new Set(['terms', 'section', 'title', 'questions']);
+const COVERING_FIELDS: ReadonlySet<string> = new Set(['terms', 'section', 'title', 'questions']);
 /** The fields every term is searched in (all but the bigrams). */
-export const TERM_FIELDS = [...COVERING_FIELDS, 'parts'];
+const TERM_FIELDS = [...COVERING_FIELDS, 'parts'];
 
 const TERM_SEARCH: SearchOptions = { fields: TERM_FIELDS, boost: FIELD_BOOSTS };
 const BIGRAM_SEARCH: SearchOptions = { fields: ['bigrams'] };
@@ -48,38 +49,35 @@ const searchTermNow = (ms: MiniSearch, term: string): TermHits => hitsOf(ms.sear
 const searchBigramNow = (ms: MiniSearch, bigram: string): TermHits => hitsOf(ms.search(bigram, BIGRAM_SEARCH), bigram, false);
 
 /**
- * minisearch's results for single terms, kept for the next questions: terms of middling
- * frequency come up again and again. Least recently used out first; bounded by the hits
- * kept (13 bytes each), an entry counting as ENTRY_COST more (its objects).
+ * minisearch's results for single terms, kept for the next questions: the common terms and
+ * bigrams of a corpus (接続, トークン …) come up in most questions and match most items, and
+ * searching them is most of an ask on a large corpus. Least recently used out first; bounded
+ * by the hits kept (13 bytes each), an entry counting ENTRY_COST more (its objects).
  */
 export class TermCache {
   static readonly ENTRY_COST = 32;
-  private readonly entries = new Map<string, TermHits>();
-  private size = 0;
+  private readonly lru: LRUCache<string, TermHits> | undefined;
 
-  constructor(readonly maxHits = 2_000_000) {}
+  /** `maxHits` 0 keeps nothing (every term is searched). */
+  constructor(readonly maxHits = 2_000_000) {
+    this.lru = maxHits > 0 ? new LRUCache({ maxSize: maxHits, sizeCalculation: (h) => h.items.length + TermCache.ENTRY_COST }) : undefined;
+  }
 
   get(key: string, search: () => TermHits): TermHits {
-    const cached = this.entries.get(key);
-    if (cached) {
-      this.entries.delete(key);
-      this.entries.set(key, cached);
-      return cached;
-    }
+    const cached = this.lru?.get(key);
+    if (cached) return cached;
     const h = search();
-    // No hits is cheap to find again, and unknown words must not fill the cache.
-    if (!h.items.length || cost(h) > this.maxHits) return h;
-    this.entries.set(key, h);
-    this.size += cost(h);
-    for (const [k, old] of this.entries) {
-      if (this.size <= this.maxHits) break;
-      this.entries.delete(k);
-      this.size -= cost(old);
-    }
+    // No hits is cheap to find again, and unknown words must not fill the cache. An entry larger
+    // than the whole bound is not kept (lru-cache's maxEntrySize defaults to maxSize).
+    if (h.items.length) this.lru?.set(key, h);
     return h;
   }
+
+  /** Hits kept, entry costs included: never more than maxHits. */
+  get size(): number {
+    return this.lru?.calculatedSize ?? 0;
+  }
 }
-const cost = (h: TermHits): number => h.items.length + TermCache.ENTRY_COST;
 
 /** minisearch's BM25 of one term over the term fields (field boosts applied), per item. */
 export function searchTerm(source: TermSource, term: string, cache = new TermCache(0)): TermHits {
