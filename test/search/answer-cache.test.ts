@@ -42,6 +42,10 @@ describe('answer cache', function () {
     none.get('a', 'ja', 3, () => (searches++, result('a')));
     none.get('a', 'ja', 3, () => (searches++, result('a')));
     assert.equal(searches, 6);
+
+    for (let i = 0; i < 50; i++) ask(`q${i}`);
+    assert.equal(cache.size, 2, 'many questions later, still within the bound');
+    assert.equal(none.size, 0);
   });
 
   it('the knowledge base answers the same with and without it, and repeats come from it', async () => {

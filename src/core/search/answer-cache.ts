@@ -31,4 +31,9 @@ export class AnswerCache {
     this.lru.set(key, result);
     return result;
   }
+
+  /** Answers kept: never more than maxEntries. */
+  get size(): number {
+    return this.lru?.size ?? 0;
+  }
 }
