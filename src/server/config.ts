@@ -153,6 +153,7 @@ export function describeConfig(c: ServerConfig): Record<string, unknown> {
     storage: c.storageConnectionString ? `azure-blobs (container ${c.storageContainer})` : `memory (idle state kept ${c.memoryStateTtlMinutes} min)`,
     maxBodyBytes: c.maxBodyBytes,
     logLevel: c.logLevel,
+    events: !c.events.enabled ? 'off' : `${c.events.connectionString ? `blob container ${c.events.container}` : c.events.dir}${c.events.keepText ? '' : ' (no question text)'}`,
   };
 }
 
