@@ -11,11 +11,11 @@ import { repoRoot } from '../core/repo-root.js';
 import { chartSpecs, renderSvg } from './report/charts.js';
 import { ownerGroups } from './report/owner-view.js';
 import { renderPage } from './report/page.js';
-import { loadTraffic, openLookup } from './report/traffic.js';
+import { loadTraffic, openLookup, type TrafficOptions } from './report/traffic.js';
 
-export async function writeReport(options: { eventsDir?: string; knowledgeDir?: string; out: string }): Promise<{ out: string; bytes: number; charts: string[]; where: string }> {
+export async function writeReport(options: TrafficOptions & { out: string }): Promise<{ out: string; bytes: number; charts: string[]; where: string }> {
   const { summary, where } = await loadTraffic(options);
-  const groups = ownerGroups(summary, await openLookup(options.knowledgeDir));
+  const groups = ownerGroups(summary, await openLookup(options));
   const charts: Record<string, string> = {};
   for (const [name, spec] of Object.entries(chartSpecs(summary))) charts[name] = await renderSvg(spec);
   const html = renderPage(summary, charts, groups, new Date());

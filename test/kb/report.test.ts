@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { writeReport } from '../../src/cli/report.js';
+import { copyKnowledge, type KnowledgeCopy } from './knowledge-copy.js';
 import { DAY, recordTrafficDay, SECRETS } from './traffic.js';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -14,16 +15,21 @@ describe('npm run report: one self-contained page, charts rendered in Chromium',
   let dir: string;
   let html: string;
   let out: string;
+  let copy: KnowledgeCopy;
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'report-'));
     await recordTrafficDay(join(dir, 'events'));
     mkdirSync(BUILD, { recursive: true });
     out = join(BUILD, 'report.html');
-    const r = await writeReport({ eventsDir: join(dir, 'events'), out });
+    copy = copyKnowledge();
+    const r = await writeReport({ eventsDir: join(dir, 'events'), knowledgeDir: copy.knowledgeDir, indexFile: join(dir, 'index.json'), out });
     assert.deepEqual(r.charts.sort(), ['branches', 'disliked', 'outcomes', 'perDay']);
     html = readFileSync(out, 'utf8');
   });
-  after(() => rmSync(dir, { recursive: true, force: true }));
+  after(() => {
+    rmSync(dir, { recursive: true, force: true });
+    copy.dispose();
+  });
 
   it('the recorded day holds no personal data, and neither does the page', () => {
     const files = readdirSync(join(dir, 'events'));

@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { load as parseYaml } from 'js-yaml';
+import { suggestionText } from '../../src/cli/kb/suggest.js';
 import { copyKnowledge, type KnowledgeCopy } from './knowledge-copy.js';
 import { recordTrafficDay, SECRETS } from './traffic.js';
 
-const CLI = join(__dirname, '..', '..', 'src', 'cli', 'kb.js');
 
 /** Each suggestion block: its header line and its YAML snippets (runs of lines between comments), parsed. */
 function blocks(out: string): { head: string; yaml: unknown[] }[] {
@@ -40,10 +39,9 @@ describe('kb suggest', function () {
     copy.dispose();
   });
 
-  it('prints paste-ready YAML per group of unanswered and 👎 questions, without personal data, and changes nothing', () => {
+  it('prints paste-ready YAML per group of unanswered and 👎 questions, without personal data, and changes nothing', async () => {
     const answersBefore = readFileSync(join(copy.knowledgeDir, 'answers', 'mechanism.yaml'), 'utf8');
-    const r = spawnSync(process.execPath, [CLI, 'suggest', '--events', join(dir, 'events'), '--knowledge', copy.knowledgeDir], { encoding: 'utf8' });
-    assert.equal(r.status, 0, r.stderr);
+    const r = { stdout: await suggestionText({ eventsDir: join(dir, 'events'), knowledgeDir: copy.knowledgeDir, indexFile: join(dir, 'index.json') }) };
     for (const s of SECRETS) assert.equal(r.stdout.includes(s), false, s);
     const found = blocks(r.stdout);
     assert.equal(found.length, 3, r.stdout);

@@ -4,7 +4,7 @@ import { loadTraffic, openLookup, type TrafficOptions } from '../report/traffic.
 
 export async function suggestionText(options: TrafficOptions): Promise<string> {
   const { summary, where } = await loadTraffic(options);
-  const groups = ownerGroups(summary, await openLookup(options.knowledgeDir));
+  const groups = ownerGroups(summary, await openLookup(options));
   if (!groups.length) return `No unanswered or 👎 questions with text in ${where}.\n`;
   const blocks = groups.map((g, i) => {
     const head = g.source === 'unanswered' ? `${g.count} unanswered ask(s)${g.terms.length ? `, shared terms: ${g.terms.join(' ')}` : ''}` : `${g.count} 👎 on "${g.dislikedAnswer}", given to`;

@@ -10,6 +10,8 @@ export interface TrafficOptions {
   /** A folder of day files; default: where the server writes (EVENT_LOG_DIR, or the Blob container when configured). */
   eventsDir?: string;
   knowledgeDir?: string;
+  /** Where the index of a non-default knowledge folder is kept (default: .cache, by the folder's path). */
+  indexFile?: string;
 }
 
 export async function loadTraffic(options: TrafficOptions): Promise<{ summary: EventSummary; where: string }> {
@@ -17,7 +19,8 @@ export async function loadTraffic(options: TrafficOptions): Promise<{ summary: E
   return { summary: summarize(parseEvents(await source.lines())), where: source.where };
 }
 
-export async function openLookup(knowledgeDir?: string): Promise<KnowledgeLookup> {
-  const kb = await KnowledgeBase.open({ answerCacheSize: 0, ...(knowledgeDir ? { knowledgeDir } : {}) });
+export async function openLookup(options: TrafficOptions): Promise<KnowledgeLookup> {
+  const { knowledgeDir, indexFile } = options;
+  const kb = await KnowledgeBase.open({ answerCacheSize: 0, ...(knowledgeDir ? { knowledgeDir } : {}), ...(indexFile ? { indexFile } : {}) });
   return { curated: kb.curated, ask: (q, o) => kb.ask(q, o), termsOf: (t) => kb.analyzer.terms(t) };
 }
