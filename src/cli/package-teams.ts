@@ -46,7 +46,7 @@ export interface Manifest extends Json {
   bots?: {
     botId: string;
     scopes?: string[];
-    commandLists?: { scopes: string[]; commands: { title: string; description?: string }[] }[];
+    commandLists?: { scopes: string[]; commands: { title: string; description?: string; type?: string; prompt?: string }[] }[];
   }[];
 }
 
@@ -140,7 +140,7 @@ export function checkLocalizationKeys(manifest: Manifest, localization: Json, la
   manifest.bots?.forEach((bot, b) =>
     bot.commandLists?.forEach((list, l) =>
       list.commands.forEach((command, c) => {
-        for (const field of ["title", "description"] as const) {
+        for (const field of ["title", "description", "prompt"] as const) {
           const key = `bots[${b}].commandLists[${l}].commands[${c}].${field}`;
           if (command[field] !== undefined && localization[key] === undefined) {
             errors.push(`${label}: missing translation for ${key}`);

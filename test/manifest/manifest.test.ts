@@ -14,6 +14,8 @@ import {
   validateManifestSchema,
 } from '../../src/cli/package-teams.js';
 import { COMMANDS, findCommand } from '../../src/core/vocabulary.js';
+import { welcomeExamples } from '../../src/bot/cards/welcome-card.js';
+import { t } from '../../src/bot/language/strings.js';
 
 const MANIFEST_DIR = DEFAULT_MANIFEST_DIR;
 const SCOPES = ['personal', 'team', 'groupChat'];
@@ -95,7 +97,7 @@ describe('Teams app manifest (manifest/)', () => {
   it('command titles and descriptions equal src/bot/commands.ts (English in manifest.json, Japanese in ja.json)', () => {
     manifest.bots![0].commandLists!.forEach((list, l) => {
       assert.deepEqual(
-        list.commands.map((c) => ({ title: c.title, description: c.description })),
+        list.commands.filter((c) => c.type !== 'prompt').map((c) => ({ title: c.title, description: c.description })),
         COMMANDS.map((c) => ({ title: c.title.en, description: c.description.en })),
       );
       assert.deepEqual(
@@ -106,6 +108,23 @@ describe('Teams app manifest (manifest/)', () => {
         COMMANDS.map((c) => ({ title: c.title.ja, description: c.description.ja })),
       );
     });
+  });
+
+  it('prompt starters are the welcome card\'s example questions, in both languages', () => {
+    manifest.bots![0].commandLists!.forEach((list, l) => {
+      const prompts = list.commands.map((c, i) => ({ c, i })).filter(({ c }) => c.type === 'prompt');
+      assert.deepEqual(
+        prompts.map(({ c }) => ({ title: c.title, prompt: c.prompt })),
+        welcomeExamples('en').map((prompt, i) => ({ title: t('en', 'welcomeExampleTitles').split('\n')[i], prompt })),
+      );
+      assert.deepEqual(
+        prompts.map(({ i }) => ({ title: ja[`bots[0].commandLists[${l}].commands[${i}].title`], prompt: ja[`bots[0].commandLists[${l}].commands[${i}].prompt`] })),
+        welcomeExamples('ja').map((prompt, i) => ({ title: t('ja', 'welcomeExampleTitles').split('\n')[i], prompt })),
+      );
+    });
+    const noPrompt = JSON.parse(JSON.stringify(manifest));
+    delete noPrompt.bots[0].commandLists[0].commands.at(-1).prompt;
+    assert.ok(checkLocalizationKeys(noPrompt, ja, 'ja.json').some((e) => e.includes('.prompt')), 'a translated prompt needs its English');
   });
 
   it('every command title Teams can send (both languages) is understood by the bot as that command', () => {

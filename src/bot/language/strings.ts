@@ -15,6 +15,11 @@ const STRINGS = {
     ja: 'Power Automate のフローで起きる「無効な接続」の問題について、Microsoft のドキュメントを引用しながらお答えします。質問に答えながら原因を絞り込む診断もできます。日本語でも英語でも質問できます。',
   },
   welcomeExamplesTitle: { en: 'Try asking', ja: '質問の例' },
+  /** Short titles of the welcome examples, one a line, for the manifest's prompt starters. */
+  welcomeExampleTitles: {
+    en: 'Why a connection is invalid\nHow long an unused one lasts\nFix a 401 error',
+    ja: '接続が無効になる理由\n使わない接続の期限\n401 エラーの直し方',
+  },
   welcomeExamples: {
     en: 'Why does my flow say the connection is invalid?\nHow long can a connection stay unused?\nHow do I fix a 401 error in a flow?',
     ja: 'フローの接続が無効と表示されるのはなぜ？\n接続は使わないとどのくらいで切れる？\nフローで 401 エラーが出たときの直し方は？',
