@@ -3,6 +3,7 @@ import type { EventRecorder } from '../core/events/index.js';
 import { ConversationStore, StorageConflictError, StorageUnavailableError, stateKeys, type Loaded } from './conversation-store.js';
 import type { FeedbackLog } from './feedback.js';
 import { readInput, type TurnInput } from './input.js';
+import { langFromLocale } from '../core/language.js';
 import { pickLang } from './language/pick.js';
 import { t } from './language/strings.js';
 import { textReply, toActivity, type Reply } from './replies.js';
@@ -45,6 +46,7 @@ export async function runMessageTurn(context: TurnContext, deps: MessageTurnDeps
       deps.logger.info({ ...logIds(context), lang: turn.lang, chars: input.text.length, card: input.fromCard }, 'message');
       deps.logger.debug({ ...logIds(context), text: input.text }, 'message text');
       replyToMessage(turn, deps.services, deps.logger);
+      keepConversationLang(turn);
       // User state first: it rarely changes and setting a language twice is harmless, so a
       // conflict on the conversation afterwards can retry the whole turn.
       saved = await saveChanged(deps.store, [user, conversation]);
@@ -74,9 +76,24 @@ export async function runMessageTurn(context: TurnContext, deps: MessageTurnDeps
 }
 
 function startTurn(context: TurnContext, input: TurnInput, conversation: ConversationData, user: UserData): Turn {
-  const turn: Turn = { context, input, lang: pickLang(input.text, context.activity.locale, user.lang), conversation, user, replies: [], events: [] };
+  const lang = pickLang(input.text, context.activity.locale, user.lang, conversation.lang);
+  const turn: Turn = { context, input, lang, conversation, user, replies: [], events: [] };
   setTurn(context, turn);
   return turn;
+}
+
+/**
+ * Remembers the reply language for messages with no language of their own (a button,
+ * a number), but only where it differs from what the client's locale gives anyway
+ * and no language is pinned, so a conversation in the client's language is never
+ * written for it.
+ */
+function keepConversationLang(turn: Turn): void {
+  // A pinned language wins over both.
+  if (turn.user.lang) return;
+  const fromLocale = langFromLocale(turn.context.activity.locale, 'ja');
+  if (turn.lang !== fromLocale) turn.conversation.lang = turn.lang;
+  else if (turn.conversation.lang !== undefined) delete turn.conversation.lang;
 }
 
 async function loadRecords(store: ConversationStore, keys: string[]): Promise<StateRecord<object>[]> {

@@ -6,7 +6,8 @@ import { answerQuestion } from './question.js';
 import { textReply } from './replies.js';
 import type { BotLogger, BotServices, StepResult } from './services.js';
 import type { Turn } from './turn.js';
-import { applyMove, cancelBrokenWalk, moveOf, showStep, startWalk } from './walk.js';
+import { applyMove, cancelBrokenWalk, currentStep, moveOf, showStep, startWalk } from './walk.js';
+import { smallTalkOf, type SmallTalk } from './language/small-talk.js';
 
 /** What one message is, decided before anything is said. */
 export type Route =
@@ -18,6 +19,12 @@ export type Route =
   | { kind: 'walk-broken' }
   /** A card button that is no option of the current step. */
   | { kind: 'walk-unknown-choice' }
+  /** A button of an earlier step's card: the walk stays where it is. */
+  | { kind: 'walk-stale-button' }
+  /** A button of a walk's card after that walk has ended. */
+  | { kind: 'ended-walk-button' }
+  /** A greeting or thanks, and nothing more. */
+  | { kind: 'small-talk'; talk: SmallTalk }
   /** A problem report while a walk is in progress: the walk goes on where it is. */
   | { kind: 'walk-again' }
   /** A walk in progress, but the diagnosis is not loaded (yet). */
@@ -37,25 +44,30 @@ export type Route =
  */
 export function routeMessage(turn: Turn, services: BotServices, logger: BotLogger): Route {
   const { input } = turn;
-  if (!input.text && !input.choice) return { kind: 'empty' };
-  const command = input.choice ? undefined : findCommand(input.text);
+  const pressed = input.choice !== undefined || input.step !== undefined;
+  if (!input.text && !pressed) return { kind: 'empty' };
+  const command = pressed && input.choice ? undefined : findCommand(input.text);
   if (command) return { kind: 'command', command: command.id };
+  const talk = input.fromCard ? undefined : smallTalkOf(input.text);
+  if (talk) return { kind: 'small-talk', talk };
 
   const svc = services.troubleshoot;
   if (turn.conversation.walk !== undefined) {
     if (!svc) return { kind: 'walk-not-loaded' };
     let move: StepResult;
     try {
+      if (input.step !== undefined && input.step !== currentStep(svc, turn)) return { kind: 'walk-stale-button' };
       move = moveOf(svc, turn);
     } catch {
       return { kind: 'walk-broken' };
     }
     if (move.accepted) return { kind: 'walk-move', move };
-    if (input.choice && !input.text) return { kind: 'walk-unknown-choice' };
+    if (pressed && (input.choice || !input.text)) return { kind: 'walk-unknown-choice' };
     if (problemReport(turn, services, logger)) return { kind: 'walk-again' };
     return { kind: 'question', duringWalk: true };
   }
 
+  if (input.step !== undefined) return { kind: 'ended-walk-button' };
   if ((input.choice && !input.text) || parseChoiceNumber(input.text) !== undefined || matchCommand(input.text)) return { kind: 'no-walk' };
   const report = problemReport(turn, services, logger);
   if (report) return { kind: 'walk-start', facts: report.facts };
@@ -91,6 +103,15 @@ export function replyToMessage(turn: Turn, services: BotServices, logger: BotLog
     case 'walk-unknown-choice':
       say('walkInvalidChoice');
       return showStep(turn, services.troubleshoot);
+    case 'walk-stale-button':
+      say('walkStaleButton');
+      return showStep(turn, services.troubleshoot);
+    case 'ended-walk-button':
+      return void say('walkStaleButtonNoWalk');
+    case 'small-talk':
+      say(route.talk === 'thanks' ? 'smallTalkThanks' : route.talk === 'tired' ? 'smallTalkTired' : 'smallTalkGreeting');
+      if (turn.conversation.walk !== undefined) say('walkResumeHint');
+      return;
     case 'walk-again':
       return showStep(turn, services.troubleshoot);
     case 'walk-not-loaded':

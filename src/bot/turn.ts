@@ -8,6 +8,8 @@ import type { Reply } from './replies.js';
 export interface ConversationData {
   /** The position of the walk in progress (the walker's own JSON); absent when there is none. */
   walk?: unknown;
+  /** The language the bot last replied in: kept for messages with no language of their own (a button, a number). */
+  lang?: Lang;
 }
 
 /** What the bot keeps per user, across conversations. */

@@ -11,16 +11,24 @@ import type { Turn } from './turn.js';
  */
 
 /**
- * The turn's input applied to the walk in progress. A card press whose option id is
- * unknown here falls back to what the button says, as if typed. Throws when the stored
+ * The turn's input applied to the walk in progress. A card press is applied by its
+ * option id alone, and only when that id is an option of the current step: an unknown
+ * or forged id is never matched to an option by its wording. Throws when the stored
  * walk is one the engine no longer understands.
  */
 export function moveOf(svc: TroubleshootService, turn: Turn): StepResult {
   const { input, lang } = turn;
   const walk = turn.conversation.walk;
-  const result = svc.apply(walk, input.choice ?? input.text, lang);
-  if (!result.accepted && input.choice && input.text && input.text !== input.choice) return svc.apply(walk, input.text, lang);
-  return result;
+  if (input.choice === undefined) return svc.apply(walk, input.text, lang);
+  const view = svc.view(walk, lang);
+  const ids = view.kind === 'question' ? view.options.map((o) => o.id) : view.solvedOptions.map((o) => o.id);
+  if (!ids.includes(input.choice)) return { accepted: false, done: false, state: walk };
+  return svc.apply(walk, input.choice, lang);
+}
+
+/** The step the walk in progress is at (what its cards' buttons carry). Throws for a walk the engine cannot read. */
+export function currentStep(svc: TroubleshootService, turn: Turn): string | undefined {
+  return svc.view(turn.conversation.walk, turn.lang).step;
 }
 
 /** Starts a walk (ending any in progress) from the facts of the first message, and shows its first step. */

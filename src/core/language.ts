@@ -1,7 +1,22 @@
 import type { Lang } from '../content/types.js';
 
 const JAPANESE_SCRIPT = /[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f]/;
-const LATIN_LETTER = /[A-Za-z\uff21-\uff3a\uff41-\uff5a]/;
+const JAPANESE_RUN = /[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f々〆ー]+/g;
+const WORD = /[A-Za-z]+(?:'[A-Za-z]+)?/g;
+/** Quoted spans: UI labels, error texts and source wording the writer cites rather than writes. */
+const QUOTED = /「[^」]*」|『[^』]*』|【[^】]*】|“[^”]*”|‘[^’]*’|"[^"]*"|`[^`]*`/g;
+const URL = /https?:\/\/\S+/gi;
+
+/** Short English words that carry a sentence; a quoted Japanese label never supplies them. */
+const ENGLISH_FUNCTION_WORDS = new Set(
+  ('a an the is are was were be been am do does did doing have has had can could will would should may might must ' +
+    'i you he she it we they me my your our their its this that these those what why how when where which who whom ' +
+    'of to in on at for from with by about after before into over under not no yes and or but if then so than ' +
+    "there here just also still only again all any some every each don't doesn't didn't can't won't isn't aren't it's i'm i've").split(' '),
+);
+
+/** Longest Japanese run that still reads as a quoted label inside English prose (e.g. 接続を修正). */
+const LABEL_MAX_CHARS = 12;
 
 /** True when the text contains kana or kanji. */
 export function containsJapanese(text: string): boolean {
@@ -9,13 +24,34 @@ export function containsJapanese(text: string): boolean {
 }
 
 /**
- * Language of one message: Japanese if it contains kana or kanji, English if it
- * has Latin letters only, otherwise the fallback (e.g. the activity's locale).
+ * The language a message is written in, judged by its prose: quoted spans and
+ * URLs do not count, and short Japanese labels inside an English sentence
+ * ("what does 接続を修正 do?") leave it English. Undefined when the message has
+ * no language of its own: a number, an emoji, an error code, an acronym, a single
+ * English word ("OK", "help").
  */
+export function proseLang(text: string): Lang | undefined {
+  const folded = text.normalize('NFKC').replace(URL, ' ');
+  const unquoted = folded.replace(QUOTED, ' ');
+  // A message that is all quotation is judged by what it quotes.
+  const body = /[A-Za-z\u3040-\u9fff]/.test(unquoted) ? unquoted : folded;
+  const runs = body.match(JAPANESE_RUN) ?? [];
+  // Acronyms and codes (MFA, AADSTS, SSPR) are shared by both languages.
+  const words = (body.match(WORD) ?? []).filter((w) => w.length === 1 ? /^[aI]$/.test(w) : w !== w.toUpperCase());
+  if (!runs.length) {
+    // One word ("help", "thanks", "OK") is a command or a token more than a choice of language.
+    return words.length >= 2 ? 'en' : undefined;
+  }
+  if (!words.length) return 'ja';
+  const functionWords = words.filter((w) => ENGLISH_FUNCTION_WORDS.has(w.toLowerCase())).length;
+  const longestRun = Math.max(...runs.map((r) => Array.from(r).length));
+  const englishProse = functionWords >= 1 && words.length >= 2 && words.length >= runs.length && longestRun <= LABEL_MAX_CHARS;
+  return englishProse ? 'en' : 'ja';
+}
+
+/** Language of one message by its prose (see proseLang), else the fallback (e.g. the activity's locale). */
 export function detectLang(text: string, fallback: Lang = 'ja'): Lang {
-  if (containsJapanese(text)) return 'ja';
-  if (LATIN_LETTER.test(text)) return 'en';
-  return fallback;
+  return proseLang(text) ?? fallback;
 }
 
 /** Maps a BCP-47 locale such as "ja-JP" or "en-US" to a supported language. */

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { allText, cards, Conversation, pickValue, recordedEvents, sharedServices, startBot, stepOptions, type Reply, type Running } from './helpers.js';
+import { allText, cards, Conversation, japaneseOnlyInQuotes, pickValue, recordedEvents, sharedServices, startBot, stepOptions, type Reply, type Running } from './helpers.js';
 import { FakeConnector } from './fake-connector.js';
 
 /**
@@ -112,5 +112,113 @@ describe('normal delivery: what the connector receives', function () {
     assert.ok(lines.length >= 4, summary.value);
     assert.equal(lines.filter((l: string) => /まとめ/.test(l)).length, 1, 'the heading once');
     assert.ok(lines.some((l: string) => /^- .+ https:\/\//.test(l)), 'a source URL on its own line');
+  });
+});
+
+describe('buttons, language and small talk as the connector receives them', function () {
+  let bot: Running;
+  let connector: FakeConnector;
+  before(async () => {
+    bot = await startBot({ services: { ...(await sharedServices()) } });
+    connector = await new FakeConnector().start();
+  });
+  after(async () => {
+    await bot?.close();
+    await connector?.close();
+  });
+
+  function conversation(locale: string) {
+    const c = new Conversation(bot.url, { serviceUrl: connector.url, deliveryMode: undefined, locale });
+    const send = async (activity: Record<string, unknown>): Promise<Reply[]> => {
+      const from = connector.received.length;
+      const r = await c.post(activity);
+      assert.equal(r.status, 200, JSON.stringify(r.body));
+      return connector.since(from);
+    };
+    return { send, say: (text: string) => send({ type: 'message', text }) };
+  }
+
+  /** The step card among the replies (the last card). */
+  const stepCard = (replies: Reply[]) => {
+    const card = cards(replies).at(-1);
+    assert.ok(card, allText(replies));
+    return card;
+  };
+
+  it('a button of an earlier step leaves the walk where it is, says so, and shows the current step again', async () => {
+    const { send, say } = conversation('en-US');
+    const roleCard = stepCard(await say('troubleshoot'));
+    const symptomCard = stepCard(await send({ type: 'message', value: pickValue(roleCard, stepOptions(roleCard)[0].id) }));
+    assert.notEqual(stepOptions(symptomCard)[0].id, stepOptions(roleCard)[0].id);
+
+    const stale = await send({ type: 'message', value: pickValue(roleCard, stepOptions(roleCard)[1].id) });
+    assert.match(allText(stale), /belongs to an earlier step/);
+    assert.deepEqual(stepOptions(stepCard(stale)), stepOptions(symptomCard), 'the current step again');
+    const roleStep = pickValue(roleCard, stepOptions(roleCard)[0].id).step;
+    assert.ok(roleStep, 'the card carries its step');
+    const back = await send({ type: 'message', value: { text: 'back', step: roleStep } });
+    assert.match(allText(back), /belongs to an earlier step/, "an old card's Back does not move the walk");
+
+    // The current card still works.
+    const next = await send({ type: 'message', value: pickValue(symptomCard, stepOptions(symptomCard)[0].id) });
+    assert.doesNotMatch(allText(next), /earlier step/);
+  });
+
+  it('at an outcome, old step buttons and forged ids change nothing; the walk ends only by its own buttons', async () => {
+    const { send, say } = conversation('en-US');
+    const roleCard = stepCard(await say('troubleshoot'));
+    const symptomCard = stepCard(await send({ type: 'message', value: pickValue(roleCard, 'end-user') }));
+    const outcome = await send({ type: 'message', value: pickValue(symptomCard, stepOptions(symptomCard)[0].id) });
+    const outcomeCard = stepCard(outcome);
+    assert.ok(outcomeCard.body.some((el: any) => el.id === 'summary'), 'an outcome');
+
+    for (const old of [pickValue(roleCard, 'admin'), pickValue(symptomCard, stepOptions(symptomCard)[0].id)]) {
+      const r = await send({ type: 'message', value: old });
+      assert.match(allText(r), /belongs to an earlier step/);
+      assert.doesNotMatch(allText(r), /glad it's fixed|not fixed yet/i);
+    }
+    const step = pickValue(outcomeCard, stepOptions(outcomeCard)[0].id).step;
+    for (const forged of ['no-code', 'No', 'yes', 'solved ', 'SOLVED']) {
+      const r = await send({ type: 'message', value: { choice: forged, step } });
+      assert.match(allText(r), /didn't recognise that choice/, forged);
+      assert.doesNotMatch(allText(r), /glad it's fixed|not fixed yet/i, forged);
+    }
+    const done = await send({ type: 'message', value: pickValue(outcomeCard, stepOptions(outcomeCard)[0].id) });
+    assert.match(allText(done), /glad it's fixed/);
+    const ended = await send({ type: 'message', value: pickValue(outcomeCard, stepOptions(outcomeCard)[1].id) });
+    assert.match(allText(ended), /diagnosis that has ended/);
+  });
+
+  it('keeps the conversation language through buttons, numbers and emoji; changes it when the user writes in the other language', async () => {
+    const { send, say } = conversation('en-US');
+    const ja = /[ぁ-んァ-ン]/;
+    const first = await say('診断');
+    assert.match(allText(first), ja);
+    const card = stepCard(first);
+    const afterButton = await send({ type: 'message', value: pickValue(card, stepOptions(card)[0].id) });
+    assert.match(stepCard(afterButton).fallbackText, ja, 'a button press on an English client stays Japanese');
+    assert.match(allText(await say('👍')), ja);
+    assert.match(allText(await say('1')), ja);
+    const english = await say('How long can a connection stay unused?');
+    assert.ok(japaneseOnlyInQuotes(allText(english)), allText(english));
+  });
+
+  it('answers an English sentence quoting Japanese UI labels in English', async () => {
+    const { say } = conversation('ja-JP');
+    const replies = await say('what does 接続を修正 do?');
+    const text = allText(replies);
+    assert.match(text, /[A-Za-z]{4,}/);
+    assert.ok(japaneseOnlyInQuotes(text), text);
+  });
+
+  it('greetings and thanks get a short friendly reply in the language they are written in', async () => {
+    const { say } = conversation('en-US');
+    const hello = await say('hello');
+    assert.equal(hello.length, 1);
+    assert.match(hello[0].text ?? '', /^Hi!/);
+    assert.equal(cards(hello).length, 0, 'not the no-answer card');
+    assert.match((await say('thanks!'))[0].text ?? '', /You're welcome/);
+    assert.match((await say('ありがとう'))[0].text ?? '', /どういたしまして/);
+    assert.match((await say('お疲れ様です'))[0].text ?? '', /お疲れ様です/);
   });
 });
