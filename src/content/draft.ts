@@ -3,6 +3,7 @@
  * Japanese questions from the heading and the key sentence, the Japanese answer
  * from the passage, citations whose quotes are verified verbatim, and the English
  * fields present but marked to-do (the loader serves no entry while a mark is left).
+ * An English document gets the mirror image: English from it, Japanese to write.
  */
 import type { SectionCoverage } from './coverage.js';
 import { TODO_MARK } from './curated.js';
@@ -20,7 +21,7 @@ export interface DraftEntry {
 const MAX_ANSWER_CHARS = 300;
 const MIN_SENTENCE_CHARS = 12;
 
-/** Sentences of a passage, without its heading lines and table pipes. */
+/** Sentences of a passage, without its heading lines and table pipes (". " ends an English one). */
 export function sentencesOf(text: string, headings: readonly string[]): string[] {
   // Sibling headings are named together ("A / B"): each one is a heading line of its own.
   const titles = new Set(headings.flatMap((h) => [h, ...h.split(' / ')]));
@@ -29,7 +30,7 @@ export function sentencesOf(text: string, headings: readonly string[]): string[]
     const l = line.replace(/^[\s\-*+•|#>]+|\|\s*$/g, '').trim();
     if (!l || titles.has(l.normalize('NFKC').replace(/\s+/g, ' '))) continue;
     // A sentence ends at 。！？ and keeps the closing brackets after it (「…ですか？」 stays whole).
-    for (const s of l.match(/[^。！？!?]+(?:[。！？!?]+[」』）)]*)?/g) ?? []) if (s.trim()) out.push(s.trim());
+    for (const s of l.match(/(?:[^。！？!?.]|\.(?!\s))+(?:[。！？!?.]+[」』）)"]*)?/g) ?? []) if (s.trim()) out.push(s.trim());
   }
   return out;
 }
@@ -73,14 +74,22 @@ export function draftEntries(doc: SourceDocument, uncovered: readonly SectionCov
       if (answerSentences.length && answerSentences.join('').length + s.length > MAX_ANSWER_CHARS) break;
       answerSentences.push(s);
     }
+    const base = { id: entryId(doc, allSections.indexOf(section)), topic: doc.id, citations: answerSentences.slice(0, 2).map((quote) => ({ doc: doc.id, quote })) };
+    if (doc.lang === 'en') {
+      // An English document: the English side comes from it, the Japanese side is the one to write.
+      const en = /[?]$/.test(heading) ? [heading] : [`Tell me about ${heading}`, `What is ${heading}?`];
+      entries.push({
+        ...base,
+        questions: { ja: [`${TODO_MARK}: the Japanese question for "${heading}"`], en },
+        answer: { ja: `${TODO_MARK}: the Japanese answer (from the English below)`, en: answerSentences.join(' ') },
+      });
+      continue;
+    }
     const fromSentence = sentences.map(questionFromSentence).find((q): q is string => !!q);
-    const ja = [...headingQuestions(heading), ...(fromSentence ? [fromSentence] : [])];
     entries.push({
-      id: entryId(doc, allSections.indexOf(section)),
-      topic: doc.id,
-      questions: { ja, en: [`${TODO_MARK}: the English question for 「${heading}」`] },
+      ...base,
+      questions: { ja: [...headingQuestions(heading), ...(fromSentence ? [fromSentence] : [])], en: [`${TODO_MARK}: the English question for 「${heading}」`] },
       answer: { ja: answerSentences.join(''), en: `${TODO_MARK}: the English answer (from the Japanese above)` },
-      citations: answerSentences.slice(0, 2).map((quote) => ({ doc: doc.id, quote })),
     });
   }
   return entries;
