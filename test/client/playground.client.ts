@@ -6,7 +6,7 @@
  * Run with `npm run test:client` (not part of `npm test`: it needs /usr/bin/chromium).
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
@@ -41,18 +41,19 @@ describe('in the Microsoft 365 Agents Playground (Teams channel), in Chromium', 
   let playground: Started | undefined;
   let browser: Browser | undefined;
   let page: Page;
-  let feedbackLog: string;
+  let eventDir: string;
 
   before(async () => {
     rmSync(SHOTS, { recursive: true, force: true });
     mkdirSync(SHOTS, { recursive: true });
     const botPort = await freePort();
-    feedbackLog = join(mkdtempSync(join(tmpdir(), 'client-test-')), 'feedback.jsonl');
+    eventDir = mkdtempSync(join(tmpdir(), 'client-test-events-'));
     // Anonymous (no app id): the Playground sends unauthenticated activities.
     bot = startNode([join(ROOT, 'dist', 'src', 'server', 'main.js')], {
       PORT: String(botPort),
       HOST: '127.0.0.1',
-      FEEDBACK_LOG: feedbackLog,
+      EVENT_LOG: 'on',
+      EVENT_LOG_DIR: eventDir,
       MicrosoftAppId: '',
       MicrosoftAppPassword: '',
     });
@@ -83,6 +84,8 @@ describe('in the Microsoft 365 Agents Playground (Teams channel), in Chromium', 
   afterEach(async function () {
     if (this.currentTest?.state === 'failed' && page) {
       await page.screenshot({ path: join(SHOTS, `failed-${this.currentTest.title.replace(/\W+/g, '-').slice(0, 60)}.png`), fullPage: true });
+      // A dialog left open by a failed step would block the next test's clicks.
+      await page.keyboard.press('Escape');
     }
   });
 
@@ -155,7 +158,7 @@ describe('in the Microsoft 365 Agents Playground (Teams channel), in Chromium', 
       await submit.click();
     }
     await page.getByText('Thank you!').waitFor({ timeout: WAIT });
-    const record = await waitForFeedback(feedbackLog);
+    const record = await waitForFeedback(eventDir);
     assert.equal(record.reaction, 'like');
     assert.ok(record.answerId, `the feedback names its answer: ${JSON.stringify(record)}`);
     await page.screenshot({ path: join(SHOTS, 'answer-feedback.png') });
@@ -235,19 +238,17 @@ async function assertButtonsWhole(card: Locator): Promise<void> {
   for (const b of buttons) assert.ok(!b.cut, `the button "${b.title}" shows its whole title`);
 }
 
-/** The first feedback record written to the log (polled: the invoke is handled after the click). */
-async function waitForFeedback(path: string): Promise<Record<string, any>> {
+/** The first feedback event in the event log folder (polled: the invoke is handled after the click). */
+async function waitForFeedback(dir: string): Promise<Record<string, any>> {
   const until = Date.now() + WAIT;
   for (;;) {
-    let lines: Record<string, any>[] = [];
-    try {
-      lines = readFileSync(path, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l));
-    } catch {
-      // not written yet
-    }
+    const lines = readdirSync(dir)
+      .filter((f) => f.endsWith('.jsonl'))
+      .flatMap((f) => readFileSync(join(dir, f), 'utf8').split('\n').filter(Boolean))
+      .map((l) => JSON.parse(l) as Record<string, any>);
     const found = lines.find((l) => l.kind === 'feedback');
     if (found) return found;
-    if (Date.now() > until) throw new Error(`no feedback record in ${path}`);
+    if (Date.now() > until) throw new Error(`no feedback event in ${dir}`);
     await new Promise((r) => setTimeout(r, 250));
   }
 }
