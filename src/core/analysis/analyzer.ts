@@ -89,6 +89,7 @@ export class Analyzer {
     ];
   }
 
+  /** Keyed by dictionary base forms (never by raw input), so bounded by the dictionary's verbs. */
   private readonly verbCache = new Map<string, boolean>();
 
   /** True when `base` is a verb of the dictionary on its own (作る yes, 教う no). */
