@@ -87,12 +87,11 @@ export function createServer(options: CreateServerOptions): BotServer {
     return problem;
   };
 
-  const refuse = (req: Request, res: Response, r: Refusal & { retryAfterS?: number }, bodyRead: boolean): void => {
+  const refuse = (req: Request, res: Response, r: Refusal & { retryAfterS?: number }): void => {
     logger.warn({ status: r.status, reason: r.reason, ...(r.detail ? { detail: r.detail } : {}), remote: req.socket.remoteAddress }, 'request refused');
     if (r.retryAfterS) res.header('Retry-After', String(r.retryAfterS));
-    // A body left unread would still be streamed in: close the connection instead.
-    if (!bodyRead) res.header('Connection', 'close');
     res.send(r.status, { error: r.status === 401 ? 'Unauthorized' : r.status >= 500 ? 'ServiceUnavailable' : 'BadRequest', message: r.message });
+    if (!req.complete) discardRest(req);
   };
 
   const server = restify.createServer({ name: 'pa-connection-bot', handleUncaughtExceptions: false });
@@ -108,18 +107,18 @@ export function createServer(options: CreateServerOptions): BotServer {
   server.post('/api/messages', async (req: Request, res: Response) => {
     const authHeader = req.headers.authorization;
     const early = headerProblem(req.headers, config.maxBodyBytes) ?? (await inbound.checkToken(authHeader));
-    if (early) return refuse(req, res, early, false);
+    if (early) return refuse(req, res, early);
     const read = await readJsonBody(req, config.maxBodyBytes);
-    if (!('body' in read)) return refuse(req, res, read, read.status !== 413);
+    if (!('body' in read)) return refuse(req, res, read);
     const problem = activityProblem(read.body);
-    if (problem) return refuse(req, res, { status: 400, reason: 'malformed-activity', message: problem }, true);
+    if (problem) return refuse(req, res, { status: 400, reason: 'malformed-activity', message: problem });
     const activity = fixActivity(read.body as Partial<Activity>);
     if (activity.deliveryMode !== 'expectReplies' && !serviceUrlAllowed(config, String(activity.serviceUrl))) {
       const message = 'local mode replies only to loopback serviceUrls or those in ANONYMOUS_SERVICE_URLS';
-      return refuse(req, res, { status: 403, reason: 'service-url-not-allowed', message, detail: new URL(String(activity.serviceUrl)).origin }, true);
+      return refuse(req, res, { status: 403, reason: 'service-url-not-allowed', message, detail: new URL(String(activity.serviceUrl)).origin });
     }
     const auth = await inbound.authenticate(activity, authHeader);
-    if (isRefusal(auth)) return refuse(req, res, auth, true);
+    if (isRefusal(auth)) return refuse(req, res, auth);
     try {
       const response = await adapter.runTurn(auth, activity as Activity, (context) => bot.run(context));
       res.send(response?.status ?? 200, response?.body);
@@ -161,6 +160,22 @@ export function createServer(options: CreateServerOptions): BotServer {
       await events?.close();
     },
   };
+}
+
+/** How long the rest of a refused body is let in (and dropped) before the connection is cut. */
+const LINGER_MS = 2000;
+
+/**
+ * Lets the client finish sending a refused body, dropping it unread, so that it
+ * reads the answer (cutting the connection mid-upload would reset it); a client
+ * still sending after LINGER_MS is disconnected.
+ */
+function discardRest(req: Request): void {
+  const timer = setTimeout(() => req.socket.destroy(), LINGER_MS).unref();
+  const done = () => clearTimeout(timer);
+  req.once('end', done);
+  req.once('close', done);
+  req.resume();
 }
 
 /** Timestamps as Date objects (the raw strings kept), as botbuilder's own request handling does. */

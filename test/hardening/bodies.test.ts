@@ -6,12 +6,8 @@
 import assert from 'node:assert/strict';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { Conversation, startBot, type Running } from '../server/helpers.js';
+import { gzipBomb } from './burst.js';
 
-/** 100 MB of zeros as ~100 kB of gzip: a hundred 1 MB members, which gunzip inflates one after another. */
-export function gzipBomb(megabytes = 100): Buffer {
-  const member = gzipSync(Buffer.alloc(1024 * 1024));
-  return Buffer.concat(Array.from({ length: megabytes }, () => member));
-}
 
 async function status(url: string, body: string | Uint8Array | ReadableStream<Uint8Array>, headers: Record<string, string> = {}): Promise<number> {
   const res = await fetch(`${url}/api/messages`, {
