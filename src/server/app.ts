@@ -162,16 +162,23 @@ export function createServer(options: CreateServerOptions): BotServer {
   };
 }
 
-/** How long the rest of a refused body is let in (and dropped) before the connection is cut. */
+/** How long, and how much more of a refused body is let in (and dropped) before the connection is cut. */
 const LINGER_MS = 2000;
+const LINGER_BYTES = 1024 * 1024;
 
 /**
  * Lets the client finish sending a refused body, dropping it unread, so that it
  * reads the answer (cutting the connection mid-upload would reset it); a client
- * still sending after LINGER_MS is disconnected.
+ * still sending after LINGER_MS or LINGER_BYTES is disconnected.
  */
 function discardRest(req: Request): void {
-  const timer = setTimeout(() => req.socket.destroy(), LINGER_MS).unref();
+  const cut = () => req.socket.destroy();
+  const timer = setTimeout(cut, LINGER_MS).unref();
+  let bytes = 0;
+  req.on('data', (chunk: Buffer) => {
+    bytes += chunk.length;
+    if (bytes > LINGER_BYTES) cut();
+  });
   const done = () => clearTimeout(timer);
   req.once('end', done);
   req.once('close', done);
