@@ -99,7 +99,8 @@ class SigningKeys {
       this.fetchedAt = Date.now();
     } catch (err) {
       this.failedUntil = Date.now() + KEYS_RETRY_AFTER_S * 1000;
-      throw new KeysUnavailableError(`signing keys unreachable: ${(err as Error).message}`);
+      const cause = (err as { cause?: { code?: unknown } }).cause?.code;
+      throw new KeysUnavailableError(`signing keys unreachable from ${new URL(this.metadataUrl).host}: ${(err as Error).message}${cause ? ` (${String(cause)})` : ''}`);
     }
   }
 }
