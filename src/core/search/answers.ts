@@ -7,7 +7,7 @@ import type { Passage } from '../../content/passages.js';
 import type { Authority, Citation, Lang, SourceDocument } from '../../content/types.js';
 import { containsKey, foldForLookup } from './exact-lookup.js';
 import type { QuoteIndex } from './quote-index.js';
-import type { AnalyzedQuery } from './query.js';
+import type { AnalyzedQuery, QuestionForm } from './query.js';
 import type { Answer } from './types.js';
 
 /** True when ids[from..to) holds id (a sentence has a few dozen distinct terms at most). */
@@ -76,8 +76,22 @@ export function passageAnswer(passage: Passage, doc: SourceDocument, score: numb
   };
 }
 
-export function curatedAnswer(entry: CuratedAnswer, score: number, lang: Lang): Answer {
-  const answer: Answer = { id: entry.id, kind: 'curated', text: entry.answer[lang], score, citations: entry.citations };
+/** A leading yes or no: the answer of a yes/no question, wrong first words for any other. */
+const YES_NO_LEAD = /^(?:はい|いいえ)[。、]\s*|^(?:Yes|No)[.,]\s+/;
+
+/**
+ * The answer's text as the question's form wants it: a why / how-long / how question gets the
+ * reason, the duration or the way first, not the "Yes." / 「はい。」 its answer opens with
+ * for the yes/no phrasing of the same fact.
+ */
+export function fitToQuestion(text: string, form: QuestionForm): string {
+  if (form === 'yes-no' || form === 'other') return text;
+  const rest = text.replace(YES_NO_LEAD, '');
+  return rest === text || !rest ? text : rest[0].toUpperCase() + rest.slice(1);
+}
+
+export function curatedAnswer(entry: CuratedAnswer, score: number, lang: Lang, form: QuestionForm = 'other'): Answer {
+  const answer: Answer = { id: entry.id, kind: 'curated', text: fitToQuestion(entry.answer[lang], form), score, citations: entry.citations };
   if (entry.notes.length) answer.notes = entry.notes.map((n) => ({ text: n.text[lang], citations: n.citations }));
   return answer;
 }

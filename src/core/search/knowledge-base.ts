@@ -156,7 +156,7 @@ export class KnowledgeBase {
     const score = Math.round(c.score * 1000) / 1000;
     if (c.item.kind === 'curated') {
       const entry = this.curatedById.get(c.item.ref);
-      return entry && curatedAnswer(entry, score, lang);
+      return entry && curatedAnswer(entry, score, lang, q.form);
     }
     const passage = this.passageById.get(c.item.ref);
     const doc = passage && this.docById.get(passage.docId);

@@ -40,6 +40,26 @@ export interface AnalyzedQuery {
   glossaryPhrases: string[];
   /** The question asks for a price ("how much is", いくら, 料金): only a text stating one answers it. */
   asksPrice: boolean;
+  /** What kind of answer the question asks for (see questionForm). */
+  form: QuestionForm;
+}
+
+/**
+ * The form of a question: yes/no, or one asking for a reason, a duration or time, or a way
+ * or next step. Only a yes/no question is answered with "Yes." / 「はい。」 first.
+ */
+export type QuestionForm = 'yes-no' | 'why' | 'how-long' | 'how' | 'other';
+
+const FORMS: [QuestionForm, RegExp][] = [
+  ['why', /なぜ|なんで|何で|どうして|理由|原因|仕組み|\bwhy\b|\bhow come\b|\bwhat causes?\b|\breason\b/i],
+  ['how-long', /どのくらい|どれくらい|どれぐらい|どのぐらい|何分|何時間|何日|何ヶ月|何か月|いつまで|いつ(?:から|頃|ごろ)?(?:止|切|無効|失効|変|反映)|\bhow long\b|\bhow soon\b|\bwhen (?:will|does|do|did|is)\b|\bhow many (?:days|hours|minutes)\b/i],
+  ['how', /どうすれば|どうしたら|どうやって|どう(?:直|対処|設定|確認)|方法|手順|やり方|次は何|次に何|\bhow (?:do|can|should|to)\b|\bwhat (?:should|do) (?:i|we) do\b|\bwhat next\b|\bnext step/i],
+  ['yes-no', /(?:ます|です|でしょう|ません)か|(?:できる|なる|切れる|ある|いい|大丈夫|ダメ|だめ|必要)(?:の)?[?？]|[るいたかの][?？]$|^\s*(?:can|could|does|do|did|is|are|was|were|will|would|should|has|have)\b/i],
+];
+
+export function questionForm(question: string): QuestionForm {
+  const t = question.normalize('NFKC');
+  return FORMS.find(([, r]) => r.test(t))?.[0] ?? 'other';
 }
 
 const ASKS_PRICE = /\bhow much (?:is|are|does|do|will|would)\b|\bprices?\b|\bpricing\b|\bcosts?\b|いくら|料金|価格|値段|費用/i;
@@ -164,5 +184,6 @@ export function analyzeQuery(question: string, analyzer: Analyzer, expander: Glo
     exact: exactKeys(question),
     glossaryPhrases: phrases,
     asksPrice: ASKS_PRICE.test(question),
+    form: questionForm(question),
   };
 }

@@ -39,6 +39,13 @@ export const COORD = (coverage: number): number => Math.pow(0.1 + coverage, 3);
  */
 export const MIN_SCORE = 10;
 
+/**
+ * A question for a duration ("how long", どのくらい) prefers, by this factor, the candidates that
+ * state one: the passage with the delay, not the one about the event alone.
+ */
+export const DURATION_ANSWER_FACTOR = 1.3;
+const STATES_DURATION = /\d+(?:\.\d+)?\s*(?:分|時間|日|週間|か月|ヶ月|minutes?\b|hours?\b|days?\b|weeks?\b|months?\b)/;
+
 export interface Candidate {
   item: IndexedItem;
   /** Position of the item in index.items. */
@@ -201,7 +208,8 @@ export function rankCandidates(q: AnalyzedQuery, index: SearchIndex, ctx: RankCo
     coverage[k] = total ? got[i] / total : 0;
     let c = coord.get(coverage[k]);
     if (c === undefined) coord.set(coverage[k], (c = COORD(coverage[k])));
-    final[k] = score[i] * c * AUTHORITY_FACTOR[ctx.authority(i)] + EXACT_BONUS * (exactOf.get(i)?.length ?? 0);
+    const form = q.form === 'how-long' && STATES_DURATION.test(ctx.foldedText(i)) ? DURATION_ANSWER_FACTOR : 1;
+    final[k] = score[i] * c * form * AUTHORITY_FACTOR[ctx.authority(i)] + EXACT_BONUS * (exactOf.get(i)?.length ?? 0);
   });
   const cut = top < order.length ? Float64Array.from(final).sort()[order.length - top] : -Infinity;
   const out: Candidate[] = [];

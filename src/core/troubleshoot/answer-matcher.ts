@@ -93,7 +93,9 @@ const prepared = new WeakMap<Matchable, PreparedOption>();
 function prepare(o: Matchable): PreparedOption {
   let p = prepared.get(o);
   if (!p) {
-    const texts = [o.label.ja, o.label.en, ...(o.synonyms?.ja ?? []), ...(o.synonyms?.en ?? []), ...(o.match?.phrases ?? [])]
+    // A label offering alternatives ("None of these / I don't know") is matched by each of them too.
+    const labels = [o.label.ja, o.label.en].flatMap((l) => (l.includes(' / ') ? [l, ...l.split(' / ')] : [l]));
+    const texts = [...labels, ...(o.synonyms?.ja ?? []), ...(o.synonyms?.en ?? []), ...(o.match?.phrases ?? [])]
       .map(compact)
       .filter(Boolean)
       .map((core) => ({ core, grams: bigramCounts(core) }));
