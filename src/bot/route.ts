@@ -1,4 +1,4 @@
-import { parseChoiceNumber } from '../core/troubleshoot/index.js';
+import { parseChoiceNumber, type MessageKind } from '../core/troubleshoot/index.js';
 import { findCommand, matchCommand, type CommandId } from '../core/vocabulary.js';
 import { runCommand } from './commands.js';
 import { t } from './language/strings.js';
@@ -33,8 +33,11 @@ export type Route =
   | { kind: 'walk-start'; facts?: Record<string, unknown> }
   /** A step answer (a button, a number, "back") with no walk in progress. */
   | { kind: 'no-walk' }
-  /** A free question; during a walk it is answered and the walk stays paused. */
-  | { kind: 'question'; duringWalk: boolean };
+  /** During a walk, a message that neither answers the step nor asks anything: the step again. */
+  | { kind: 'walk-not-understood' }
+  /** A free question; during a walk it is answered and the walk stays paused. A problem
+   *  report phrased as a question is answered with the diagnosis offered. */
+  | { kind: 'question'; duringWalk: boolean; offerDiagnosis?: boolean };
 
 /**
  * Decides what a message is: a command, a move of the walk in progress, a
@@ -63,7 +66,9 @@ export function routeMessage(turn: Turn, services: BotServices, logger: BotLogge
     }
     if (move.accepted) return { kind: 'walk-move', move };
     if (pressed && (input.choice || !input.text)) return { kind: 'walk-unknown-choice' };
-    if (problemReport(turn, services, logger)) return { kind: 'walk-again' };
+    const kind = messageKind(turn, services, logger);
+    if (kind === 'report') return { kind: 'walk-again' };
+    if (kind === 'statement') return { kind: 'walk-not-understood' };
     return { kind: 'question', duringWalk: true };
   }
 
@@ -71,7 +76,17 @@ export function routeMessage(turn: Turn, services: BotServices, logger: BotLogge
   if ((input.choice && !input.text) || parseChoiceNumber(input.text) !== undefined || matchCommand(input.text)) return { kind: 'no-walk' };
   const report = problemReport(turn, services, logger);
   if (report) return { kind: 'walk-start', facts: report.facts };
-  return { kind: 'question', duringWalk: false };
+  return { kind: 'question', duringWalk: false, offerDiagnosis: messageKind(turn, services, logger) === 'unclear' };
+}
+
+/** What the message is (see classifyMessage); a question when the diagnosis is not loaded. */
+function messageKind(turn: Turn, services: BotServices, logger: BotLogger): MessageKind {
+  try {
+    return services.troubleshoot?.detectIntent(turn.input.text).kind ?? 'question';
+  } catch (err) {
+    logger.warn({ err: (err as Error).message }, 'troubleshoot intent detection failed; answering as a question');
+    return 'question';
+  }
 }
 
 /** Whether the message reports a problem to diagnose, and the facts it states. */
@@ -114,6 +129,9 @@ export function replyToMessage(turn: Turn, services: BotServices, logger: BotLog
       return;
     case 'walk-again':
       return showStep(turn, services.troubleshoot);
+    case 'walk-not-understood':
+      say('walkNotUnderstood');
+      return showStep(turn, services.troubleshoot);
     case 'walk-not-loaded':
       return void say('notReady');
     case 'walk-start':
@@ -123,6 +141,7 @@ export function replyToMessage(turn: Turn, services: BotServices, logger: BotLog
     case 'question':
       answerQuestion(turn, services.knowledge, logger);
       if (route.duringWalk) say('walkResumeHint');
+      if (route.offerDiagnosis && services.troubleshoot) say('offerDiagnosis');
       return;
   }
 }

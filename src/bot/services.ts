@@ -1,3 +1,4 @@
+import type { MessageKind } from '../core/troubleshoot/index.js';
 import type { Citation, Lang } from '../content/types.js';
 import type { AskOptions, AskResult } from '../core/search/types.js';
 
@@ -63,8 +64,11 @@ export interface StepResult {
 }
 
 export interface TroubleshootService {
-  /** Whether the text asks for a diagnosis, and facts it already states (e.g. error code). */
-  detectIntent(text: string): { intent: boolean; facts?: Record<string, unknown> };
+  /**
+   * Whether the text asks for a diagnosis, and facts it already states (e.g. error code);
+   * `kind` says what the message is (a report, a question, a report phrased as a question, neither).
+   */
+  detectIntent(text: string): { intent: boolean; kind?: MessageKind; facts?: Record<string, unknown> };
   /** Starts a walk; `state` is plain JSON, kept in conversation state. */
   start(facts: Record<string, unknown> | undefined, lang: Lang): { state: unknown; view: StepView; done: boolean };
   apply(state: unknown, input: string, lang: Lang): StepResult;

@@ -1,7 +1,7 @@
 import type { Lang } from '../content/types.js';
 import {
   applyInput,
-  detectTroubleshootIntent,
+  classifyMessage,
   extractFacts,
   parseWalkState,
   startWalk,
@@ -47,7 +47,8 @@ export function troubleshootService(trees: readonly TroubleshootingTree[]): Trou
   };
   return {
     detectIntent(text) {
-      return detectTroubleshootIntent(text) ? { intent: true, facts: { ...extractFacts(text) } } : { intent: false };
+      const kind = classifyMessage(text);
+      return kind === 'report' ? { intent: true, kind, facts: { ...extractFacts(text) } } : { intent: false, kind };
     },
     start(facts, lang: Lang) {
       const tree = mainTree(trees);

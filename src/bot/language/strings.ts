@@ -110,6 +110,14 @@ const STRINGS = {
     en: 'Reply with the number of an option.',
     ja: '選択肢の番号で返信してください。',
   },
+  walkNotUnderstood: {
+    en: 'I could not match that to one of the options. Pick one, or ask a question if you want to know something first.',
+    ja: 'どの選択肢にあたるか分かりませんでした。選択肢から選ぶか、先に知りたいことがあれば質問してください。',
+  },
+  offerDiagnosis: {
+    en: 'If this is happening to your flows now, say "troubleshoot" and I will walk you through a diagnosis.',
+    ja: '今まさにフローで起きている場合は、「診断」と送ってください。原因を順に絞り込みます。',
+  },
   walkInvalidChoice: {
     en: "I didn't recognise that choice. Please pick one of the options.",
     ja: 'その選択肢はわかりませんでした。選択肢から選んでください。',

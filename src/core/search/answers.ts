@@ -3,6 +3,7 @@
  * passages as cited quotes (with an English lead line for English askers).
  */
 import type { CuratedAnswer } from '../../content/curated.js';
+import type { GlossaryEntry } from '../../content/glossary.js';
 import type { Passage } from '../../content/passages.js';
 import type { Authority, Citation, Lang, SourceDocument } from '../../content/types.js';
 import { containsKey, foldForLookup } from './exact-lookup.js';
@@ -53,24 +54,42 @@ const SOURCE_LABEL: Record<Authority, string> = {
 };
 
 /**
- * English lead line for a Japanese passage. It stays in English (the document
- * title and section are Japanese and are in the citation) and says what matched.
+ * The English topics of a Japanese text, from the glossary: the first English term of each
+ * entry whose Japanese terms occur in it (longest first, at most `max`).
  */
-export function englishLeadLine(doc: SourceDocument, q: AnalyzedQuery): string {
-  const topics = [...q.glossaryPhrases, ...q.exact].filter((t, i, a) => a.indexOf(t) === i).slice(0, 4);
-  const about = topics.length ? ` about ${topics.map((t) => `"${t}"`).join(', ')}` : '';
-  return `From ${SOURCE_LABEL[doc.authority]} (${doc.url})${about}: the Japanese source text is quoted below.`;
+export function glossaryTopics(text: string, glossary: readonly GlossaryEntry[], max = 4): string[] {
+  const folded = foldForLookup(text).replace(/\s+/g, '');
+  const found = glossary
+    .map((e) => ({ en: e.en[0], ja: Math.max(0, ...e.ja.map((j) => foldForLookup(j).replace(/\s+/g, '')).filter((j) => [...j].length >= 2 && folded.includes(j)).map((j) => j.length)) }))
+    .filter((x) => x.en && x.ja > 0 && /^[\x20-\x7e]+$/.test(x.en))
+    .sort((a, b) => b.ja - a.ja);
+  return [...new Set(found.map((x) => x.en))].slice(0, max);
+}
+
+/**
+ * English for a Japanese passage answered to an English asker, from data we have: the English
+ * answer of a curated entry that cites the same passage, or else what the passage's section
+ * and quote are about (glossary topics). Undefined when there is neither: no English answer.
+ */
+export function englishGist(passage: Passage, doc: SourceDocument, quote: string, citing: readonly CuratedAnswer[], glossary: readonly GlossaryEntry[]): string | undefined {
+  const source = `${SOURCE_LABEL[doc.authority]} (${doc.url})`;
+  const entry = citing.find((e) => e.citations.some((c) => c.quote === quote)) ?? citing[0];
+  if (entry) return `${entry.answer.en} (From ${source}; the passage is quoted below in Japanese.)`;
+  const topics = glossaryTopics(`${passage.sectionPath.slice(-2).join(' ')}\n${quote}`, glossary);
+  if (!topics.length) return undefined;
+  return `${source} covers this in a section about ${topics.join(', ')}; the passage is quoted below in Japanese.`;
 }
 
 export function passageCitation(passage: Passage, doc: SourceDocument, quote: string): Citation {
   return { docId: doc.id, title: doc.title, url: doc.url, section: passage.section, quote, passage: passage.text };
 }
 
-export function passageAnswer(passage: Passage, doc: SourceDocument, score: number, lang: Lang, q: AnalyzedQuery, quote: string): Answer {
+/** A passage as an answer: its text in Japanese, `english` (see englishGist) for English askers. */
+export function passageAnswer(passage: Passage, doc: SourceDocument, score: number, lang: Lang, quote: string, english?: string): Answer {
   return {
     id: passage.id,
     kind: 'passage',
-    text: lang === 'ja' ? passage.text : englishLeadLine(doc, q),
+    text: lang === 'ja' ? passage.text : (english ?? ''),
     score,
     citations: [passageCitation(passage, doc, quote)],
   };
@@ -92,6 +111,38 @@ export function fitToQuestion(text: string, form: QuestionForm): string {
 
 export function curatedAnswer(entry: CuratedAnswer, score: number, lang: Lang, form: QuestionForm = 'other'): Answer {
   const answer: Answer = { id: entry.id, kind: 'curated', text: fitToQuestion(entry.answer[lang], form), score, citations: entry.citations };
-  if (entry.notes.length) answer.notes = entry.notes.map((n) => ({ text: n.text[lang], citations: n.citations }));
+  if (entry.notes.length) answer.notes = mergeNotes(entry.notes.map((n) => ({ text: n.text[lang], citations: n.citations })));
   return answer;
+}
+
+type Note = NonNullable<Answer['notes']>[number];
+
+/** Sources one merged note keeps (the first ones met). */
+const MAX_NOTE_CITATIONS = 4;
+
+/**
+ * Notes saying the same thing become one: the same text (or one containing the other), or the
+ * same caveat from several curated entries (the same documents cited, e.g. "the MFA article's
+ * advice no longer applies"), keeping the first text and the sources of all.
+ */
+export function mergeNotes(notes: readonly Note[]): Note[] {
+  const out: Note[] = [];
+  const key = (t: string) => foldForLookup(t).replace(/[\s\p{P}]/gu, '');
+  const docs = (n: Note) => [...new Set(n.citations.map((c) => c.docId))].sort().join('\n');
+  for (const n of notes) {
+    const k = key(n.text);
+    const same = out.find((o) => {
+      const ok = key(o.text);
+      return ok === k || ok.includes(k) || k.includes(ok) || docs(o) === docs(n);
+    });
+    if (!same) {
+      out.push({ text: n.text, citations: n.citations.slice(0, MAX_NOTE_CITATIONS) });
+      continue;
+    }
+    for (const c of n.citations) {
+      if (same.citations.length >= MAX_NOTE_CITATIONS) break;
+      if (!same.citations.some((x) => x.docId === c.docId && x.quote === c.quote)) same.citations.push(c);
+    }
+  }
+  return out;
 }

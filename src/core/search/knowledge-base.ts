@@ -10,7 +10,7 @@ import type { Authority, Citation, SourceDocument } from '../../content/types.js
 import type { Analyzer } from '../analysis/analyzer.js';
 import { detectLang } from '../language.js';
 import { AnswerCache } from './answer-cache.js';
-import { bestQuote, curatedAnswer, passageAnswer } from './answers.js';
+import { bestQuote, curatedAnswer, englishGist, mergeNotes, passageAnswer } from './answers.js';
 import { foldForLookup } from './exact-lookup.js';
 import type { GlossaryExpander } from './glossary-expansion.js';
 import type { IndexedItem, SearchIndex } from './index-store.js';
@@ -56,6 +56,8 @@ export class KnowledgeBase {
   private readonly authorities: Authority[];
   /** Caveats of curated entries keyed by the passages their notes cite (see passageNotes). */
   private readonly notesByPassage: Map<string, { note: CuratedNote; entry: CuratedAnswer }[]>;
+  /** Curated entries keyed by the passages they cite: their English is a passage's English gist. */
+  private readonly curatedByPassage = new Map<string, CuratedAnswer[]>();
 
   readonly analyzer: Analyzer;
   private readonly index: SearchIndex;
@@ -84,6 +86,11 @@ export class KnowledgeBase {
     this.folded = this.index.items.map((item) => this.foldItem(item));
     this.notesByPassage = new Map();
     for (const entry of loaded.curated) {
+      for (const c of entry.citations) {
+        const list = this.curatedByPassage.get(citationKey(c)) ?? [];
+        if (!list.includes(entry)) list.push(entry);
+        this.curatedByPassage.set(citationKey(c), list);
+      }
       for (const note of entry.notes) {
         for (const c of note.citations) {
           const key = citationKey(c);
@@ -108,12 +115,14 @@ export class KnowledgeBase {
   private passageNotes(answer: Answer, lang: 'ja' | 'en'): Answer['notes'] {
     const found = this.notesByPassage.get(citationKey(answer.citations[0]));
     if (!found?.length) return undefined;
-    return found.map(({ note, entry }) => {
-      const citations = [...note.citations];
-      const main = entry.citations[0];
-      if (main && !citations.some((c) => citationKey(c) === citationKey(main))) citations.push(main);
-      return { text: note.text[lang], citations };
-    });
+    return mergeNotes(
+      found.map(({ note, entry }) => {
+        const citations = [...note.citations];
+        const main = entry.citations[0];
+        if (main && !citations.some((c) => citationKey(c) === citationKey(main))) citations.push(main);
+        return { text: note.text[lang], citations };
+      }),
+    );
   }
 
   /**
@@ -161,7 +170,11 @@ export class KnowledgeBase {
     const passage = this.passageById.get(c.item.ref);
     const doc = passage && this.docById.get(passage.docId);
     if (!passage || !doc) return undefined;
-    const answer = passageAnswer(passage, doc, score, lang, q, bestQuote(passage, c.itemIndex, this.index.quotes, q));
+    const quote = bestQuote(passage, c.itemIndex, this.index.quotes, q);
+    // An English asker gets English from data we have, or no answer from this passage.
+    const english = lang === 'en' ? englishGist(passage, doc, quote, this.curatedByPassage.get(`${doc.id}\n${passage.text}`) ?? [], this.glossary) : undefined;
+    if (lang === 'en' && !english) return undefined;
+    const answer = passageAnswer(passage, doc, score, lang, quote, english);
     const notes = this.passageNotes(answer, lang);
     return notes ? { ...answer, notes } : answer;
   }

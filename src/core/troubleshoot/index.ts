@@ -10,4 +10,4 @@ export { viewStep, walkSummary } from './step-view.js';
 export { SOLVED_YES, SOLVED_NO } from './solved-options.js';
 export { matchOption, normalizeInput, bigramSimilarity, parseChoiceNumber } from './answer-matcher.js';
 export { matchCommand, type NavigationCommand } from '../vocabulary.js';
-export { detectTroubleshootIntent, extractFacts, extractCodes } from './intake.js';
+export { classifyMessage, detectTroubleshootIntent, extractFacts, extractCodes, type MessageKind } from './intake.js';

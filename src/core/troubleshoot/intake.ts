@@ -11,7 +11,22 @@ const PROBLEM = [
   /接続切れ/u,
   /\b(?:invalid|broken|expired|disconnected|failed|failing)\s+(?:flow\s+)?connections?\b/i,
   /\bconnections?\s+(?:is|was|has|keeps|became|becomes|got|gets|turned|turns)\s+(?:\w+\s+)?(?:invalid|broken|expired|disconnected)\b/i,
+  /\bconnections?\s+(?:is\s+|are\s+|seems?\s+)?(?:broken|invalid|expired|dead|disconnected|gone)\b/i,
+  /\bconnections?\s+(?:says?|shows?|said|showed)\b.{0,25}\b(?:invalid|broken|expired|error)\b/i,
+  // One's own flows failing: "my flows stopped working", 「フローが止まった」.
+  /\b(?:my|our|all my|all our|the)\s+(?:\w+\s+){0,3}?flows?\s+(?:\w+\s+)?(?:stopped|stop|broke|fail(?:s|ed)?|(?:is|are|was|were)(?:n't| not) (?:working|running)|(?:does|do|did)(?:n't| not) (?:work|run))\b/i,
+  /\bflows?\s+(?:stopped|broke|failed)\b/i,
+  /(?:接続|フロー)(?:が|は)?.{0,8}(?:止まっ|止まり|失敗し|動かな|動いてな|切れて|切れた|切れちゃ)/u,
 ];
+
+/** A question form (ends in a question mark or か, or opens as an English question). */
+const QUESTION_FORM = /[?？]\s*$|教えて|知りたい|説明して|\b(?:tell me|show me|explain)\b|(?:ます|です|でしょう|ません|の)か[。]?\s*$|(?:かな|かしら|の)[?？]?\s*$|^\s*(?:can|could|does|do|did|is|are|was|were|will|would|should|has|have|why|what|how|when|which|where|who)\b/iu;
+
+/**
+ * A question about what would happen, asked in general ("if I change my password, does the
+ * connection break?", 「パスワードを変更したら接続は無効になりますか」): answered, not diagnosed.
+ */
+const HYPOTHETICAL = /したら|すると|すれば|(?:た|だ)ら|(?:する|なる)と|場合|\bif\b|\bwhen\b|\bdoes\b|\bdo\b|\bwill\b|\bwould\b|\bcan\b|\bcould\b|(?:ます|でしょう)か|なりますか/iu;
 
 /** Words that say something failed or an error shows, so a bare error code is a problem report. */
 const FAILURE = /失敗|エラー|出(?:る|ます|ました|た|て)|表示|止ま|動かな|fail|error|get(?:ting)?\b|got\b|shows?\b|returns?\b|throws?\b|stopped|broke/i;
@@ -42,15 +57,29 @@ export function extractFacts(text: string): TroubleshootFacts {
 }
 
 /**
- * True when the message reports an invalid-connection problem: a problem
- * phrase, or an error code together with a failure word. General questions
- * ("why does…", "AADSTS70008 とは") are left to the knowledge base unless the
- * user asks for a diagnosis outright.
+ * What a message is, for routing:
+ * - report: a problem of the asker's own to diagnose ("my connection says invalid", 「接続切れてフローが止まった」);
+ * - question: something to answer, even about a cause ("why does a connection become invalid?",
+ *   「パスワードを変更したら接続は無効になりますか」);
+ * - unclear: a report phrased as a question ("flows stopped this morning, connection broken?"):
+ *   answered, with the diagnosis offered;
+ * - statement: neither (during a walk: not an answer to the step, and no question either).
  */
-export function detectTroubleshootIntent(text: string): boolean {
-  const t = text.normalize('NFKC');
-  if (!t.trim()) return false;
+export type MessageKind = 'report' | 'question' | 'unclear' | 'statement';
+
+export function classifyMessage(text: string): MessageKind {
+  const t = text.normalize('NFKC').trim();
+  if (!t) return 'statement';
   const problem = PROBLEM.some((p) => p.test(t)) || (extractCodes(t).length > 0 && FAILURE.test(t));
-  if (!problem) return false;
-  return !GENERAL_QUESTION.test(t) || ASKS_FOR_DIAGNOSIS.test(t);
+  const question = QUESTION_FORM.test(t) || GENERAL_QUESTION.test(t);
+  if (problem && ASKS_FOR_DIAGNOSIS.test(t)) return 'report';
+  if (!problem) return question ? 'question' : 'statement';
+  if (GENERAL_QUESTION.test(t)) return 'question';
+  if (!question) return 'report';
+  return HYPOTHETICAL.test(t) ? 'question' : 'unclear';
+}
+
+/** True when the message reports an invalid-connection problem to diagnose (see classifyMessage). */
+export function detectTroubleshootIntent(text: string): boolean {
+  return classifyMessage(text) === 'report';
 }

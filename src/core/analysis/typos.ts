@@ -1,0 +1,42 @@
+/**
+ * Typo tolerance for English questions: a word that is neither a word of the glossary nor an
+ * everyday English word is read as the glossary word one edit away (two for long words), when
+ * exactly one is that close ("authetication" → authentication, "conditonal" → conditional).
+ */
+import { ENGLISH_STOP_WORDS, isEverydayEnglish } from './english.js';
+
+/** Words shorter than this are too often another word one letter away. */
+const MIN_LENGTH = 5;
+
+/** Optimal string alignment distance (Levenshtein plus swapped neighbours), stopping above `max`. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let rowMin = Infinity;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+      rowMin = Math.min(rowMin, d[i][j]);
+    }
+    if (rowMin > max) return max + 1;
+  }
+  return d[a.length][b.length];
+}
+
+/** The text with its misspelt words replaced by the glossary words they stand for. */
+export function correctTypos(text: string, vocabulary: ReadonlySet<string>): string {
+  return text.replace(/[A-Za-z]{5,}/g, (word) => {
+    const w = word.toLowerCase();
+    if (w.length < MIN_LENGTH || vocabulary.has(w) || ENGLISH_STOP_WORDS.has(w) || isEverydayEnglish(w)) return word;
+    const max = w.length >= 8 ? 2 : 1;
+    const close: string[] = [];
+    for (const v of vocabulary) {
+      if (v.length >= MIN_LENGTH && v[0] === w[0] && editDistance(w, v, max) <= max) close.push(v);
+      if (close.length > 1) return word;
+    }
+    return close[0] ?? word;
+  });
+}
