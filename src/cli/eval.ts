@@ -11,7 +11,7 @@ async function main(argv: string[]): Promise<void> {
     .description('Evaluate the knowledge base on a JSONL question file (dev.jsonl format)')
     .argument('<file>', 'evaluation file')
     .option('--json', 'print the figures as JSON')
-    .option('--misses', 'list the questions missed at top-3 and wrongly (un)answered ones')
+    .option('--misses', 'list the questions missed at top-3, wrongly (un)answered or not first, each with its first answer')
     .parse(argv);
   const opts = program.opts<{ json?: boolean; misses?: boolean }>();
   const kb = await KnowledgeBase.open();
@@ -25,9 +25,19 @@ async function main(argv: string[]): Promise<void> {
     for (const o of report.outcomes) {
       const miss = o.question.gold ? !(o.hitRank >= 1 && o.hitRank <= 3) : o.result.answered;
       const top = o.result.answers.slice(0, 3).map((a) => `${a.id}(${a.score})`).join(' ');
-      if (miss || o.hitRank > 1) process.stdout.write(`${miss ? 'MISS' : `rank${o.hitRank}`} ${o.question.id} ${o.question.q}\n    → ${top || '(declined)'}\n`);
+      if (!(miss || o.hitRank > 1)) continue;
+      // The first answer as the asker reads it, so the reason of a miss shows without a second run.
+      const first = o.result.answers[0];
+      const said = first ? `\n    1st: ${oneLine(first.text)}\n    quote: ${oneLine(first.citations[0]?.quote ?? '')}` : '';
+      process.stdout.write(`${miss ? 'MISS' : `rank${o.hitRank}`} ${o.question.id} ${o.question.q}\n    → ${top || '(declined)'}${said}\n`);
     }
   }
+}
+
+/** A text on one line, cut to a readable length. */
+function oneLine(text: string, max = 160): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return t.length > max ? `${t.slice(0, max)}…` : t;
 }
 
 if (require.main === module) {

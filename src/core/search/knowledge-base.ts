@@ -15,7 +15,7 @@ import { foldForLookup } from './exact-lookup.js';
 import type { GlossaryExpander } from './glossary-expansion.js';
 import type { IndexedItem, SearchIndex } from './index-store.js';
 import { loadKnowledge, type IndexSource, type LoadedKnowledge, type LoadOptions } from './knowledge-loader.js';
-import { analyzeQuery } from './query.js';
+import { analyzeQuery, questionForm, type QuestionForm } from './query.js';
 import { rankCandidates, shouldAnswer, type Candidate } from './ranking.js';
 import { TermCache } from './term-search.js';
 import type { Answer, AskOptions, AskResult } from './types.js';
@@ -54,6 +54,10 @@ export class KnowledgeBase {
    */
   private readonly folded: string[];
   private readonly authorities: Authority[];
+  /** Per item: the forms of the questions a curated answer was written for (see questionForm). */
+  private readonly forms: ReadonlySet<QuestionForm>[];
+  /** Per item: whether it is the first passage of its document. */
+  private readonly openings: boolean[];
   /** Caveats of curated entries keyed by the passages their notes cite (see passageNotes). */
   private readonly notesByPassage: Map<string, { note: CuratedNote; entry: CuratedAnswer }[]>;
   /** Curated entries keyed by the passages they cite: their English is a passage's English gist. */
@@ -84,6 +88,12 @@ export class KnowledgeBase {
     this.docById = new Map(loaded.documents.map((d) => [d.id, d]));
     this.authorities = this.index.items.map((item) => this.authorityOf(item));
     this.folded = this.index.items.map((item) => this.foldItem(item));
+    const firstPassages = new Set(this.documents.map((d) => loaded.passages.find((p) => p.docId === d.id)?.id));
+    this.openings = this.index.items.map((item) => item.kind === 'passage' && firstPassages.has(item.ref));
+    this.forms = this.index.items.map((item) => {
+      const e = item.kind === 'curated' ? this.curatedById.get(item.ref) : undefined;
+      return new Set(e ? [...e.questions.ja, ...e.questions.en].map(questionForm) : []);
+    });
     this.notesByPassage = new Map();
     for (const entry of loaded.curated) {
       for (const c of entry.citations) {
@@ -140,7 +150,7 @@ export class KnowledgeBase {
     const ranked = rankCandidates(
       q,
       this.index,
-      { foldedText: (i) => this.folded[i], authority: (i) => this.authorities[i], cache: this.searchCache },
+      { foldedText: (i) => this.folded[i], authority: (i) => this.authorities[i], cache: this.searchCache, forms: (i) => this.forms[i], opening: (i) => this.openings[i] },
       RANKED_KEPT,
     );
     if (!shouldAnswer(q, ranked, (i) => this.folded[i])) {

@@ -53,7 +53,7 @@ export type QuestionForm = 'yes-no' | 'why' | 'how-long' | 'how' | 'other';
 const FORMS: [QuestionForm, RegExp][] = [
   ['why', /なぜ|なんで|何で|どうして|理由|原因|仕組み|\bwhy\b|\bhow come\b|\bwhat causes?\b|\breason\b/i],
   ['how-long', /どのくらい|どれくらい|どれぐらい|どのぐらい|何分|何時間|何日|何ヶ月|何か月|いつまで|いつ(?:から|頃|ごろ)?(?:止|切|無効|失効|変|反映)|\bhow long\b|\bhow soon\b|\bwhen (?:will|does|do|did|is)\b|\bhow many (?:days|hours|minutes)\b/i],
-  ['how', /どうすれば|どうしたら|どうやって|どう(?:直|対処|設定|確認)|方法|手順|やり方|次は何|次に何|\bhow (?:do|can|should|to)\b|\bwhat (?:should|do) (?:i|we) do\b|\bwhat next\b|\bnext step/i],
+  ['how', /どうすれば|どうしたら|どうやって|どう(?:直|対処|設定|確認)|方法|手順|やり方|[いきしちにひみりぎじびえけせてねべめれ]方(?:は|を|が|って|[?？]|$)|次は何|次に何|\bhow (?:do|can|should|to)\b|\bwhat (?:should|do) (?:i|we) do\b|\bwhat next\b|\bnext step/i],
   ['yes-no', /(?:ます|です|でしょう|ません)か|(?:できる|なる|切れる|ある|いい|大丈夫|ダメ|だめ|必要)(?:の)?[?？]|[るいたかの][?？]$|^\s*(?:can|could|does|do|did|is|are|was|were|will|would|should|has|have)\b/i],
 ];
 

@@ -7,7 +7,7 @@
 import type { Authority } from '../../content/types.js';
 import { containsKey } from './exact-lookup.js';
 import type { IndexedItem, SearchIndex } from './index-store.js';
-import { PARTIAL_WEIGHT, type AnalyzedQuery, type Concept } from './query.js';
+import { PARTIAL_WEIGHT, type AnalyzedQuery, type Concept, type QuestionForm } from './query.js';
 import { searchBigram, searchTerm, type TermCache, type TermHits } from './term-search.js';
 
 /** The bigram field only adds recall when tokenization disagrees. */
@@ -44,6 +44,13 @@ export const MIN_SCORE = 10;
  * state one: the passage with the delay, not the one about the event alone.
  */
 export const DURATION_ANSWER_FACTOR = 1.3;
+/** A curated answer written for questions of the asker's form (why, how long, how) is preferred by this factor. */
+export const FORM_MATCH_FACTOR = 1.3;
+/**
+ * A document's opening (title and lead) names everything the document is about, so it matches
+ * every question on its subject; the answers are in its sections, preferred by this factor.
+ */
+export const OPENING_FACTOR = 0.7;
 const STATES_DURATION = /\d+(?:\.\d+)?\s*(?:分|時間|日|週間|か月|ヶ月|minutes?\b|hours?\b|days?\b|weeks?\b|months?\b)/;
 
 export interface Candidate {
@@ -62,6 +69,10 @@ export interface RankContext {
   authority(itemIndex: number): Authority;
   /** Single-term results kept between questions (none when absent). */
   cache?: TermCache;
+  /** The forms of the questions a curated answer was written for (see questionForm); none for passages. */
+  forms?(itemIndex: number): ReadonlySet<QuestionForm>;
+  /** True for a document's opening passage (its title and lead). */
+  opening?(itemIndex: number): boolean;
 }
 
 /**
@@ -208,7 +219,9 @@ export function rankCandidates(q: AnalyzedQuery, index: SearchIndex, ctx: RankCo
     coverage[k] = total ? got[i] / total : 0;
     let c = coord.get(coverage[k]);
     if (c === undefined) coord.set(coverage[k], (c = COORD(coverage[k])));
-    const form = q.form === 'how-long' && STATES_DURATION.test(ctx.foldedText(i)) ? DURATION_ANSWER_FACTOR : 1;
+    let form = q.form === 'how-long' && STATES_DURATION.test(ctx.foldedText(i)) ? DURATION_ANSWER_FACTOR : 1;
+    if (q.form !== 'other' && ctx.forms?.(i).has(q.form)) form *= FORM_MATCH_FACTOR;
+    if (ctx.opening?.(i)) form *= OPENING_FACTOR;
     final[k] = score[i] * c * form * AUTHORITY_FACTOR[ctx.authority(i)] + EXACT_BONUS * (exactOf.get(i)?.length ?? 0);
   });
   const cut = top < order.length ? Float64Array.from(final).sort()[order.length - top] : -Infinity;

@@ -1,0 +1,142 @@
+import assert from 'node:assert/strict';
+import { englishDurations } from '../../src/core/analysis/english.js';
+import { fitToQuestion, mergeNotes } from '../../src/core/search/answers.js';
+import type { KnowledgeBase } from '../../src/core/search/knowledge-base.js';
+import { questionForm } from '../../src/core/search/query.js';
+import type { AskResult } from '../../src/core/search/types.js';
+import { analyzerWith, sharedKnowledgeBase } from './shared.js';
+
+const first = (r: AskResult) => r.answers[0]?.id;
+const citesAny = (r: AskResult, phrase: string) => r.answers.slice(0, 3).some((a) => a.citations.some((c) => c.passage.includes(phrase)));
+
+describe('understanding questions as people write them', function () {
+  this.timeout(120000);
+  let kb: KnowledgeBase;
+  before(async () => {
+    kb = await sharedKnowledgeBase();
+  });
+
+  describe('spelling variants', () => {
+    it('kana spellings meet the words the documents write in kanji (readings)', () => {
+      for (const [kanji, kana] of [
+        ['接続の期限切れ', 'せつぞくのきげんぎれ'],
+        ['接続を再認証する手順', 'せつぞくをさいにんしょうする手順'],
+      ]) {
+        const r = kb.ask(kana);
+        assert.equal(r.answered, true, kana);
+        assert.equal(first(r), first(kb.ask(kanji)), kana);
+      }
+    });
+
+    it('a katakana loanword the documents translate reaches their word (リフレッシュトークン → 更新トークン)', () => {
+      const loan = kb.ask('リフレッシュトークンの最大非アクティブ時間');
+      assert.equal(loan.answered, true);
+      assert.ok(loan.answers.slice(0, 3).some((a) => a.id === first(kb.ask('更新トークンの最大非アクティブ時間'))), JSON.stringify(loan.answers.map((a) => a.id)));
+    });
+
+    it("Sudachi's variants of a word join the glossary (リトライ is the documents' 再試行)", () => {
+      const r = kb.ask('アクションのリトライの設定');
+      assert.equal(r.answered, true);
+      assert.ok(citesAny(r, '再試行ポリシー'), JSON.stringify(r.answers.map((a) => a.id)));
+    });
+
+    it('full-width letters and digits, and a long vowel left off, change nothing', () => {
+      assert.equal(first(kb.ask('ＡＡＤＳＴＳ７０００８が出る')), first(kb.ask('AADSTS70008が出る')));
+      assert.equal(first(kb.ask('トークン有効期間ポリシの作り方')), first(kb.ask('トークン有効期間ポリシーの作り方')));
+    });
+
+    it('the set phrases of business mail are not searched for', async () => {
+      const a = await analyzerWith();
+      assert.deepEqual(a.terms('お世話になっております。お手数ですが、ご教示いただけますと幸いです。よろしくお願いいたします。'), []);
+      const plain = '更新トークンの最大非アクティブ時間は何日ですか';
+      const polite = `お世話になっております。${plain}。お手数ですがご教示いただけますと幸いです。よろしくお願いいたします。`;
+      assert.equal(first(kb.ask(polite)), first(kb.ask(plain)));
+    });
+  });
+
+  describe('paraphrase and durations', () => {
+    it('durations are one term whatever the unit, in both languages', async () => {
+      const a = await analyzerWith();
+      assert.ok(a.terms('14 日ごとに').includes('p14d'));
+      assert.ok(a.terms('２週間おき').includes('p14d'));
+      assert.ok(a.terms('3ヶ月').includes('p90d'));
+      assert.ok(a.terms('24 時間').includes('p1d') && a.terms('1 日').includes('p1d'));
+      const minutes = (s: string) => englishDurations(s).map((d) => d.minutes);
+      assert.deepEqual(minutes('every couple of weeks'), [14 * 1440]);
+      assert.deepEqual(minutes('about three months'), [90 * 1440]);
+      assert.deepEqual(minutes('a full day or 48h'), [1440, 2880]);
+      assert.deepEqual(minutes('a few of the steps'), []);
+    });
+
+    it('an English duration reaches the passage that states it in days', () => {
+      const r = kb.ask('What happens to a connection nobody used for three months?');
+      assert.equal(r.answered, true);
+      assert.ok(citesAny(r, '90 日'), JSON.stringify(r.answers.map((a) => a.id)));
+    });
+
+    it("everyday words the documents never use do not make a question about their subject out of scope", () => {
+      const r = kb.ask('honestly our whole team is confused: does the refresh token expire after the maximum inactive time?');
+      assert.equal(r.answered, true);
+      assert.ok(citesAny(r, 'MaxInactiveTime') || citesAny(r, '最大非アクティブ時間'));
+    });
+  });
+
+  describe('intent', () => {
+    it('tells the form of a question', () => {
+      assert.equal(questionForm('トークンが失効するのはどうしてですか'), 'why');
+      assert.equal(questionForm('Why would a policy change break my flows?'), 'why');
+      assert.equal(questionForm('更新トークンはどのくらいで失効する？'), 'how-long');
+      assert.equal(questionForm('How soon does an access token expire?'), 'how-long');
+      assert.equal(questionForm('接続を直す方法'), 'how');
+      assert.equal(questionForm('How do I reconnect?'), 'how');
+      assert.equal(questionForm('デバイス登録を解除すると接続は切れますか'), 'yes-no');
+      assert.equal(questionForm('Does SSPR break connections?'), 'yes-no');
+    });
+
+    it('only a yes/no question is answered with yes or no first', () => {
+      assert.equal(fitToQuestion('はい。理由は次のとおりです。', 'yes-no'), 'はい。理由は次のとおりです。');
+      assert.equal(fitToQuestion('はい。理由は次のとおりです。', 'why'), '理由は次のとおりです。');
+      assert.equal(fitToQuestion('Yes. the token expires.', 'how-long'), 'The token expires.');
+      for (const q of ['Why does a connection become invalid after an admin resets a password?', 'How long can a flow connection stay idle?', 'なぜ条件付きアクセスの変更で接続が無効になるのですか']) {
+        const r = kb.ask(q);
+        assert.equal(r.answered, true, q);
+        assert.doesNotMatch(r.answers[0].text, /^(?:Yes|No)\b|^(?:はい|いいえ)。/, q);
+      }
+    });
+
+    it('notes saying the same caveat are merged, keeping their sources', () => {
+      const c = (docId: string, quote: string) => ({ docId, title: '', url: '', section: '', quote, passage: quote });
+      const merged = mergeNotes([
+        { text: 'The advice no longer applies.', citations: [c('a', 'x'), c('b', 'y')] },
+        { text: 'This guidance does not apply any more.', citations: [c('a', 'z'), c('b', 'y')] },
+        { text: 'Another caveat.', citations: [c('c', 'w')] },
+      ]);
+      assert.equal(merged.length, 2);
+      assert.deepEqual(merged[0].citations.map((x) => x.quote), ['x', 'y', 'z']);
+    });
+  });
+
+  describe('English askers', () => {
+    it('never get a reply whose only English is a template around a Japanese quote', () => {
+      for (const q of ['What does the TimeSpan format of a token lifetime policy look like?', 'Which tokens can a token lifetime policy configure?', 'What is the default lifetime of a SAML token?']) {
+        const r = kb.ask(q, { lang: 'en' });
+        assert.equal(r.answered, true, q);
+        for (const a of r.answers) {
+          assert.doesNotMatch(a.text, /the Japanese source text is quoted below/, q);
+          // English of its own: Japanese only inside quotation marks (UI labels).
+          assert.doesNotMatch(a.text.replace(/「[^」]*」|“[^”]*”|"[^"]*"/g, ''), /[\u3040-\u30ff\u4e00-\u9fff]/, `${q}: ${a.text}`);
+          assert.match(a.text, /[a-z]{3,} [a-z]{3,}/, `${q}: ${a.text}`);
+        }
+      }
+    });
+  });
+
+  describe('declining', () => {
+    for (const q of ['Power Automate のプレミアムプランは1ユーザーいくら？', 'How much does a Microsoft 365 E3 seat cost?', 'SharePoint のページのテーマの色を変えたい']) {
+      it(`declines a near-domain question the knowledge does not cover: ${q}`, () => {
+        const r = kb.ask(q);
+        assert.equal(r.answered, false, JSON.stringify(r.answers.map((a) => a.id)));
+      });
+    }
+  });
+});
