@@ -84,13 +84,13 @@ describe('knowledge base', function () {
       }
     });
 
-    it('gives an English asker English text; a passage answer gets an English lead line with the Japanese quote cited', () => {
+    it('gives an English asker English text; a passage answer gets an English gist with the Japanese quote cited', () => {
       const r = kb.ask('What is NotOnOrAfter in a SAML token?', { limit: 5 });
       assert.equal(r.lang, 'en');
       for (const a of r.answers) assert.equal(detectLang(a.text), 'en', a.text);
       const passage = r.answers.find((a) => a.kind === 'passage');
       if (passage) {
-        assert.match(passage.text, /Japanese source text/);
+        assert.match(passage.text, /quoted below in Japanese/);
         assert.equal(detectLang(passage.citations[0].quote), 'ja');
       }
     });
