@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { englishDurations } from '../../src/core/analysis/english.js';
 import { fitToQuestion, mergeNotes } from '../../src/core/search/answers.js';
 import type { KnowledgeBase } from '../../src/core/search/knowledge-base.js';
-import { questionForm } from '../../src/core/search/query.js';
+import { GlossaryExpander } from '../../src/core/search/glossary-expansion.js';
+import { analyzeQuery, questionForm } from '../../src/core/search/query.js';
 import type { AskResult } from '../../src/core/search/types.js';
 import { analyzerWith, sharedKnowledgeBase } from './shared.js';
 
@@ -102,6 +103,13 @@ describe('understanding questions as people write them', function () {
         assert.equal(r.answered, true, q);
         assert.doesNotMatch(r.answers[0].text, /^(?:Yes|No)\b|^(?:はい|いいえ)。/, q);
       }
+    });
+
+    it('an event said not to have happened is context, not what the question is about', () => {
+      const expander = new GlossaryExpander(kb.glossary, kb.analyzer);
+      const labels = (q: string) => analyzeQuery(q, kb.analyzer, expander).concepts.map((c) => c.label);
+      assert.ok(!labels('設定は何も変更していないのに接続が切れた').includes('変更'));
+      assert.ok(labels('設定を変更したら接続が切れた').includes('変更'));
     });
 
     it('notes saying the same caveat are merged, keeping their sources', () => {

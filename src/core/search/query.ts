@@ -74,9 +74,17 @@ export const PARTIAL_WEIGHT = 0.5;
 const JAPANESE = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]/;
 
 /** Japanese question (its analyzed tokens): one concept per group of overlapping tokens (a compound and its parts). */
+/** What follows a negation that makes it context: "…ないのに", "…ないけど", "…ていないが、". */
+const CONCESSIVE = /^(?:の|ん)に|^(?:けど|けれど|のだが|んだけど|が[、,])/;
+
 function japaneseConcepts(question: string, analyzed: readonly Token[], expander: GlossaryExpander, variants: Variants): Concept[] {
   // Negation only leans the ranking (see NEGATION_WEIGHT); it is not something the question is about.
-  let tokens = analyzed.filter((t) => t.term !== NEGATION_TERM);
+  // An event said not to have happened (「何も変えてないのに」, 「変更していないけど」) is context, not the subject.
+  const notHappened = new Set<Token>();
+  analyzed.forEach((t, i) => {
+    if (t.term === NEGATION_TERM && i > 0 && CONCESSIVE.test(question.slice(t.end))) notHappened.add(analyzed[i - 1]);
+  });
+  let tokens = analyzed.filter((t) => t.term !== NEGATION_TERM && !notHappened.has(t));
   // Kana spellings of the corpus' words (さくじょ → 削除): the word replaces the pieces kuromoji made of it.
   const spelled = variants.readingMatches(question, tokens);
   if (spelled.length) {
