@@ -93,7 +93,7 @@ describe('troubleshooting walk: every path of every tree', () => {
           if (r.view!.kind === 'question') break; // a branch that asks again (e.g. after a 401)
           const o = outcome(r.view);
           assert.ok(!shown.includes(state.nodeId), `${start}: ${state.nodeId} offered twice`);
-          assert.match(o.notes[0].text, /previous fix did not solve it/);
+          assert.match(o.notes[0].text, /That didn't fix it/);
           assert.match(o.summary, /Tried, did not solve it/);
           shown.push(state.nodeId);
         }

@@ -13,7 +13,7 @@ const TEXT = {
   solvedQuestion: { ja: 'これで解決しましたか?', en: 'Did this solve it?' },
   nextBranch: {
     ja: '前の対処では解決しなかったため、次に考えられる原因と対処です。',
-    en: 'Since the previous fix did not solve it, here is the next most likely cause and fix.',
+    en: "That didn't fix it, so here's the next most likely cause and fix.",
   },
   forAudience: {
     user: { ja: '(ユーザー向け) ', en: '(For end users) ' },
