@@ -10,10 +10,11 @@
  *    signature, algorithm, issuer and expiry verify against the published keys
  *    (fetched here with a timeout; a failed fetch answers 503 for a short while
  *    instead of being retried by every request).
- * 2. `authenticate`, with the activity: botbuilder's own
- *    ConfigurationBotFrameworkAuthentication.authenticateRequest (audience, app id,
- *    serviceUrl claim, endorsements). Stage 1 only ever refuses more, never less,
- *    and makes sure the SDK's verify runs on a token it accepts (so it prints nothing).
+ * 2. `authenticate`, with the activity: the key's channel endorsements, then
+ *    botbuilder's own ConfigurationBotFrameworkAuthentication.authenticateRequest
+ *    (audience, app id, serviceUrl claim, endorsements). Our checks only ever
+ *    refuse more, never less, and make sure the SDK's verify runs on a token it
+ *    accepts (so it prints nothing).
  */
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import type { Activity } from 'botbuilder';
