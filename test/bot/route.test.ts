@@ -1,8 +1,62 @@
 import assert from 'node:assert/strict';
+import type { TurnContext } from 'botbuilder';
+import type { TurnInput } from '../../src/bot/input.js';
+import { routeMessage } from '../../src/bot/route.js';
+import { nullLogger, type BotServices } from '../../src/bot/services.js';
+import type { Turn } from '../../src/bot/turn.js';
 import { allText, cards, Conversation, sharedServices, startBot } from '../server/helpers.js';
 import { fakeTroubleshooter } from './fakes.js';
 
+const knowledge = { ask: () => ({ answered: false, answers: [] }) } as unknown as BotServices['knowledge'];
+/** The two-question fake walker, with a classifier: "診断して" reports a problem, anything else asks. */
+const classifying = {
+  ...fakeTroubleshooter,
+  detectIntent: (text: string) => (/診断して/.test(text) ? { intent: true, kind: 'report' as const } : { intent: false, kind: 'question' as const }),
+};
+const services: BotServices = { knowledge, troubleshoot: classifying };
+
+function turnOf(input: Partial<TurnInput>, walk?: unknown): Turn {
+  return {
+    context: {} as TurnContext,
+    input: { text: '', fromCard: false, ...input },
+    lang: 'ja',
+    conversation: walk === undefined ? {} : { walk },
+    user: {},
+    replies: [],
+    events: [],
+  };
+}
+
+const route = (input: Partial<TurnInput>, walk?: unknown, svc: BotServices = services) => routeMessage(turnOf(input, walk), svc, nullLogger);
+
 describe('bot: routing a message', function () {
+  it('without a walk: empty, command, stray step answer, problem report or question', () => {
+    assert.equal(route({}).kind, 'empty');
+    assert.deepEqual(route({ text: 'ヘルプ' }), { kind: 'command', command: 'help' });
+    assert.deepEqual(route({ text: '終了' }), { kind: 'command', command: 'cancel' });
+    for (const stray of [{ text: '1' }, { text: '戻る' }, { choice: 'recent' }]) assert.equal(route(stray).kind, 'no-walk', JSON.stringify(stray));
+    assert.equal(route({ text: '診断して' }).kind, 'walk-start');
+    assert.deepEqual(route({ text: '接続が無効になるのはなぜですか？' }), { kind: 'question', duringWalk: false, offerDiagnosis: false });
+  });
+
+  it('during a walk: a move, an unknown button, a problem report, a free question; a command still comes first', () => {
+    const atQ1 = { node: 'q1' };
+    const move = route({ text: '1' }, atQ1);
+    assert.equal(move.kind, 'walk-move');
+    assert.deepEqual(move.kind === 'walk-move' && move.move.state, { node: 'q2' });
+    assert.equal(route({ choice: 'recent', text: '1' }, atQ1).kind, 'walk-move');
+    assert.equal(route({ choice: 'no-such-option' }, atQ1).kind, 'walk-unknown-choice');
+    assert.equal(route({ text: '診断して' }, atQ1).kind, 'walk-again');
+    assert.deepEqual(route({ text: '接続が無効になるのはなぜですか？' }, atQ1), { kind: 'question', duringWalk: true });
+    assert.deepEqual(route({ text: 'やり直し' }, atQ1), { kind: 'command', command: 'restart' });
+  });
+
+  it('a walk the engine cannot read, or no engine loaded: said so, never a crash', () => {
+    const unreadable = { ...classifying, apply: () => { throw new Error('not a walk state'); } };
+    assert.equal(route({ text: '1' }, { node: 'gone' }, { knowledge, troubleshoot: unreadable }).kind, 'walk-broken');
+    assert.equal(route({ text: '1' }, { node: 'q1' }, { knowledge }).kind, 'walk-not-loaded');
+  });
+
   it('applies a message to the walk once, whether it is an answer or a free question', async () => {
     let applies = 0;
     const counting = { ...fakeTroubleshooter, apply: (...args: Parameters<typeof fakeTroubleshooter.apply>) => (applies++, fakeTroubleshooter.apply(...args)) };
