@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { adaptiveCard, MAX_ACTIONS_PER_SET, submitButton } from '../../src/bot/cards/elements.js';
+import { declineCard } from '../../src/bot/cards/answer-card.js';
 import { choiceCard } from '../../src/bot/cards/step-cards.js';
+import { readInput } from '../../src/bot/input.js';
 import { answerReply, stepReply, toActivity } from '../../src/bot/replies.js';
 import { cardActions } from '../server/helpers.js';
 
@@ -33,6 +35,17 @@ describe('cards and answers as Teams shows them', () => {
     assert.deepEqual(titles, ['Answer', 'Back', 'Start over']);
     for (const a of cardActions(card)) assert.equal(a.data.msteams, undefined, 'plain Action.Submit data');
     assert.ok(cardActions(card).filter((a) => a.title !== 'Start over').every((a) => a.data.step === 'event'), 'presses carry their step');
+  });
+
+  it('"did you mean" suggestions are wrapped choices, each whole, sent as the question text', () => {
+    const long = 'Why does a connection turn invalid some time after an admin resets the password in the Microsoft 365 admin center?';
+    const card = declineCard('en', [long, 'Short one?'], undefined).content as Record<string, any>;
+    const set = card.body.find((el: any) => el.type === 'Input.ChoiceSet');
+    assert.equal(set.id, 'text', 'the pick arrives as the text of the message');
+    assert.equal(set.wrap, true);
+    assert.deepEqual(set.choices.map((c: any) => [c.title, c.value]), [[long, long], ['Short one?', 'Short one?']]);
+    assert.ok(cardActions(card).every((a) => a.title.length <= 20), 'no suggestion on a button');
+    assert.equal(readInput({ type: 'message', value: { text: long } } as never).text, long);
   });
 
   it('a card with more actions than one set shows splits them into sets of at most six', () => {

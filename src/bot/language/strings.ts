@@ -127,6 +127,8 @@ const STRINGS = {
     ja: 'ボタンが表示されない場合は、質問をそのまま入力するか、「診断」で診断を開始、「ヘルプ」で使い方を表示できます。',
   },
   buttonAnswer: { en: 'Answer', ja: '回答する' },
+  buttonAsk: { en: 'Ask this', ja: 'この質問をする' },
+  declineChooseOne: { en: 'Pick a question, then press "Ask this".', ja: '質問を 1 つ選んで「この質問をする」を押してください。' },
   walkChooseOne: { en: 'Pick one option, then press "Answer".', ja: '選択肢を 1 つ選んで「回答する」を押してください。' },
   walkStaleButton: {
     en: "That button belongs to an earlier step, so I haven't changed anything. Here's where we are now:",
