@@ -101,7 +101,8 @@ describe('in the Microsoft 365 Agents Playground (Teams channel), in Chromium', 
   async function nextCard(before: number): Promise<Locator> {
     const all = page.locator('.ac-adaptiveCard');
     await page.waitForFunction((n) => document.querySelectorAll('.ac-adaptiveCard').length > n, before, { timeout: WAIT });
-    const card = all.last();
+    // By position, so the locator keeps meaning this card when newer ones arrive.
+    const card = all.nth((await all.count()) - 1);
     await card.scrollIntoViewIfNeeded();
     return card;
   }
@@ -207,6 +208,20 @@ describe('in the Microsoft 365 Agents Playground (Teams channel), in Chromium', 
       { timeout: WAIT },
     );
     await page.screenshot({ path: join(SHOTS, 'solved.png') });
+  });
+
+  it('a Japanese walk stays Japanese through button presses, and an earlier step\'s button leaves it where it is', async () => {
+    const before = await cardCount();
+    await say('診断');
+    const role = await nextCard(before);
+    const ja = (nodeId: string) => (yaml.load(readFileSync(join(ROOT, 'dialogs', 'invalid-connection.yaml'), 'utf8')) as any).nodes[nodeId];
+    await assertVisibleText(role, ja('role').text.ja.trim());
+    const symptom = await answer(role, `1. ${ja('role').options[0].label.ja.trim()}`, '回答する');
+    await assertVisibleText(symptom, ja('symptom').text.ja.trim());
+    // The first card's button again: the walk stays at the symptom question, which is shown again.
+    const again = await answer(role, `2. ${ja('role').options[1].label.ja.trim()}`, '回答する');
+    await assertVisibleText(again, ja('symptom').text.ja.trim());
+    await page.screenshot({ path: join(SHOTS, 'walk-ja-stale-button.png') });
   });
 });
 
