@@ -3,6 +3,7 @@
  * compared after NFKC and whitespace folding. Markdown link syntax and inline HTML
  * are also folded so that a quote may span a link's text.
  */
+import { LRUCache } from 'lru-cache';
 
 /** NFKC, then every run of whitespace becomes one space. */
 export function foldForQuote(text: string): string {
@@ -21,15 +22,11 @@ export function readableText(markdown: string): string {
  * time against the same document body (citations at load, quote candidates at index
  * build), and folding a whole body again for each quote would be most of that work.
  */
-const foldedSources = new Map<string, [string, string]>();
-const FOLDED_SOURCES_KEPT = 16;
+const foldedSources = new LRUCache<string, [string, string]>({ max: 16 });
 
 function foldedSource(source: string): [string, string] {
   let f = foldedSources.get(source);
-  if (f) return f;
-  f = [foldForQuote(source), foldForQuote(readableText(source))];
-  if (foldedSources.size >= FOLDED_SOURCES_KEPT) foldedSources.delete(foldedSources.keys().next().value!);
-  foldedSources.set(source, f);
+  if (!f) foldedSources.set(source, (f = [foldForQuote(source), foldForQuote(readableText(source))]));
   return f;
 }
 
