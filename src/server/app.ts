@@ -104,7 +104,7 @@ export function createServer(options: CreateServerOptions): BotServer {
     if (await storageProblem()) return res.send(503, { status: 'unavailable', reason: 'state storage unreachable' });
     res.send(200, { status: 'ready' });
   });
-  server.post('/api/messages', async (req: Request, res: Response) => {
+  const handleMessage = async (req: Request, res: Response): Promise<void> => {
     const authHeader = req.headers.authorization;
     const early = headerProblem(req.headers, config.maxBodyBytes) ?? (await inbound.checkToken(authHeader));
     if (early) return refuse(req, res, early);
@@ -119,12 +119,15 @@ export function createServer(options: CreateServerOptions): BotServer {
     }
     const auth = await inbound.authenticate(activity, authHeader);
     if (isRefusal(auth)) return refuse(req, res, auth);
+    const response = await adapter.runTurn(auth, activity as Activity, (context) => bot.run(context));
+    res.send(response?.status ?? 200, response?.body);
+  };
+  server.post('/api/messages', async (req: Request, res: Response) => {
     try {
-      const response = await adapter.runTurn(auth, activity as Activity, (context) => bot.run(context));
-      res.send(response?.status ?? 200, response?.body);
+      await handleMessage(req, res);
     } catch (err) {
       // The turn's own errors go to onTurnError; this is the last line of defence.
-      logger.error({ err: (err as Error)?.message ?? String(err) }, 'adapter failed');
+      logger.error({ err: (err as Error)?.message ?? String(err) }, 'request failed');
       if (!res.headersSent) res.send(500, { error: 'InternalServerError' });
     }
   });
