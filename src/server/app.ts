@@ -100,9 +100,10 @@ export function createServer(options: CreateServerOptions): BotServer {
     res.send(200, { status: 'ok' });
   });
   server.get('/readyz', async (_req: Request, res: Response) => {
-    if (!ready) return res.send(503, { status: 'loading' });
-    if (await storageProblem()) return res.send(503, { status: 'unavailable', reason: 'state storage unreachable' });
-    res.send(200, { status: 'ready' });
+    // restify warns about any value an async handler returns: none is returned here.
+    if (!ready) res.send(503, { status: 'loading' });
+    else if (await storageProblem()) res.send(503, { status: 'unavailable', reason: 'state storage unreachable' });
+    else res.send(200, { status: 'ready' });
   });
   const handleMessage = async (req: Request, res: Response): Promise<void> => {
     const authHeader = req.headers.authorization;
