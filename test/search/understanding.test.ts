@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { englishDurations } from '../../src/core/analysis/english.js';
+import { correctTypos, editDistance } from '../../src/core/analysis/typos.js';
 import { fitToQuestion, mergeNotes } from '../../src/core/search/answers.js';
 import type { KnowledgeBase } from '../../src/core/search/knowledge-base.js';
 import { GlossaryExpander } from '../../src/core/search/glossary-expansion.js';
@@ -55,6 +56,19 @@ describe('understanding questions as people write them', function () {
     });
   });
 
+  describe('typos', () => {
+    it('reads a misspelt English word as the one glossary word close to it', () => {
+      const vocabulary = new GlossaryExpander(kb.glossary, kb.analyzer).englishVocabulary;
+      assert.equal(editDistance('defualt', 'default', 2), 1);
+      assert.equal(correctTypos('Does a conditonal acess polcy break the conection?', vocabulary), 'Does a conditional access policy break the connection?');
+      assert.equal(correctTypos('the weather in Tokyo', vocabulary), 'the weather in Tokyo', 'everyday words stay as typed');
+    });
+
+    it('a misspelt question gets the answer of the spelt one', () => {
+      assert.equal(first(kb.ask('What is the maximum inactve time of a refresh tokn?')), first(kb.ask('What is the maximum inactive time of a refresh token?')));
+    });
+  });
+
   describe('paraphrase and durations', () => {
     it('durations are one term whatever the unit, in both languages', async () => {
       const a = await analyzerWith();
@@ -90,6 +104,8 @@ describe('understanding questions as people write them', function () {
       assert.equal(questionForm('How soon does an access token expire?'), 'how-long');
       assert.equal(questionForm('接続を直す方法'), 'how');
       assert.equal(questionForm('How do I reconnect?'), 'how');
+      assert.equal(questionForm('再認証してみたけど、まだ直らない。次は何をすれば？'), 'what-next');
+      assert.equal(questionForm("I re-authenticated but it still fails, what else can I try?"), 'what-next');
       assert.equal(questionForm('デバイス登録を解除すると接続は切れますか'), 'yes-no');
       assert.equal(questionForm('Does SSPR break connections?'), 'yes-no');
     });

@@ -1,7 +1,7 @@
 /**
  * Typo tolerance for English questions: a word that is neither a word of the glossary nor an
- * everyday English word is read as the glossary word one edit away (two for long words), when
- * exactly one is that close ("authetication" → authentication, "conditonal" → conditional).
+ * everyday English word is read as the closest glossary word one edit away (two for long words),
+ * when no other is as close ("authetication" → authentication, "conditonal" → conditional).
  */
 import { ENGLISH_STOP_WORDS, isEverydayEnglish } from './english.js';
 
@@ -32,11 +32,15 @@ export function correctTypos(text: string, vocabulary: ReadonlySet<string>): str
     const w = word.toLowerCase();
     if (w.length < MIN_LENGTH || vocabulary.has(w) || ENGLISH_STOP_WORDS.has(w) || isEverydayEnglish(w)) return word;
     const max = w.length >= 8 ? 2 : 1;
-    const close: string[] = [];
+    let best = max + 1;
+    let found: string[] = [];
     for (const v of vocabulary) {
-      if (v.length >= MIN_LENGTH && v[0] === w[0] && editDistance(w, v, max) <= max) close.push(v);
-      if (close.length > 1) return word;
+      if (v.length < MIN_LENGTH || v[0] !== w[0]) continue;
+      const d = editDistance(w, v, Math.min(max, best));
+      if (d < best) (best = d), (found = [v]);
+      else if (d === best && d <= max) found.push(v);
     }
-    return close[0] ?? word;
+    // Two words equally close: the question does not say which.
+    return found.length === 1 ? found[0] : word;
   });
 }

@@ -7,6 +7,7 @@
 import { japaneseBigrams, type Analyzer } from '../analysis/analyzer.js';
 import { normalizeChars } from '../analysis/char-filter.js';
 import { englishDurations, isEverydayEnglish } from '../analysis/english.js';
+import { correctTypos } from '../analysis/typos.js';
 import { NEGATION_TERM, durationTerm } from '../analysis/filters.js';
 import type { Token } from '../analysis/token.js';
 import { exactKeys } from './exact-lookup.js';
@@ -48,11 +49,13 @@ export interface AnalyzedQuery {
  * The form of a question: yes/no, or one asking for a reason, a duration or time, or a way
  * or next step. Only a yes/no question is answered with "Yes." / 「はい。」 first.
  */
-export type QuestionForm = 'yes-no' | 'why' | 'how-long' | 'how' | 'other';
+export type QuestionForm = 'yes-no' | 'why' | 'how-long' | 'what-next' | 'how' | 'other';
 
 const FORMS: [QuestionForm, RegExp][] = [
   ['why', /なぜ|なんで|何で|どうして|理由|原因|仕組み|\bwhy\b|\bhow come\b|\bwhat causes?\b|\breason\b/i],
   ['how-long', /どのくらい|どれくらい|どれぐらい|どのぐらい|何分|何時間|何日|何ヶ月|何か月|いつまで|いつ(?:から|頃|ごろ)?(?:止|切|無効|失効|変|反映)|\bhow long\b|\bhow soon\b|\bwhen (?:will|does|do|did|is)\b|\bhow many (?:days|hours|minutes)\b/i],
+  // What to do when the obvious fix did not help: the passage's "if that does not work" part.
+  ['what-next', /次は|次に(?:何|どう)|ほかに|他に(?:何|方法)|それでも|(?:てみた|した|やった)(?:けど|のに|が).{0,12}(?:まだ|直らな|変わらな|ダメ|だめ)|\bstill (?:fails?|failing|broken|not working|get(?:ting)?|the same)\b|\b(?:did ?n[o']t|does ?n[o']t|didn't|doesn't) (?:help|work|fix)\b|\bwhat else\b|\banything else\b|\bnext step/i],
   ['how', /どうすれば|どうしたら|どうやって|どう(?:直|対処|設定|確認)|方法|手順|やり方|[いきしちにひみりぎじびえけせてねべめれ]方(?:は|を|が|って|[?？]|$)|次は何|次に何|\bhow (?:do|can|should|to)\b|\bwhat (?:should|do) (?:i|we) do\b|\bwhat next\b|\bnext step/i],
   ['yes-no', /(?:ます|です|でしょう|ません)か|(?:できる|なる|切れる|ある|いい|大丈夫|ダメ|だめ|必要)(?:の)?[?？]|[るいたかの][?？]$|^\s*(?:can|could|does|do|did|is|are|was|were|will|would|should|has|have)\b/i],
 ];
@@ -140,7 +143,7 @@ function englishConcepts(question: string, analyzer: Analyzer, expander: Glossar
   const durations = englishDurations(question);
   let rest_ = question;
   for (const d of durations) rest_ = rest_.slice(0, d.start) + ' '.repeat(d.end - d.start) + rest_.slice(d.end);
-  const { matches, rest } = expander.expand(rest_);
+  const { matches, rest } = expander.expand(correctTypos(rest_, expander.englishVocabulary));
   const concepts: Concept[] = durations.flatMap((d) => {
     const term = durationTerm(d.minutes);
     return term ? [{ label: d.phrase, terms: [term], partial: new Set<string>() }] : [];
