@@ -108,6 +108,8 @@ describe('understanding questions as people write them', function () {
       assert.equal(questionForm("I re-authenticated but it still fails, what else can I try?"), 'what-next');
       assert.equal(questionForm('デバイス登録を解除すると接続は切れますか'), 'yes-no');
       assert.equal(questionForm('Does SSPR break connections?'), 'yes-no');
+      assert.equal(questionForm('I reset my password yesterday. Could that be why the flow fails?'), 'yes-no');
+      assert.equal(questionForm('We use a service account, so do we have to reconnect?'), 'yes-no');
     });
 
     it('only a yes/no question is answered with yes or no first', () => {
