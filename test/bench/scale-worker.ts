@@ -27,7 +27,7 @@ export interface LoadResult {
   rssMB: number;
   heapMB: number;
   latency: ReturnType<typeof answerLatency>;
-  /** The same questions with no search cache: every ask searches minisearch for its terms (but the frequent ones saved with the index). */
+  /** The same questions with no search cache: every ask searches minisearch for each of its terms and bigrams. */
   uncached: ReturnType<typeof answerLatency>;
   source: string;
 }
@@ -35,7 +35,7 @@ export interface LoadResult {
 async function main(): Promise<void> {
   const [mode, knowledgeDir, indexFile, scaleArg] = process.argv.slice(2);
   // Fewer timed rounds on big corpora, where each ask is slower; at least two, so p99 is
-  // not simply the slowest ask of the 115 Japanese ones.
+  // not simply the slowest ask of a language.
   const rounds = Number(scaleArg ?? 1) >= 10 ? 2 : 5;
   const warmup = rounds === 5 ? 2 : 1;
   const tokenizer = await createTokenizer();
@@ -52,8 +52,8 @@ async function main(): Promise<void> {
   const heapMB = process.memoryUsage().heapUsed / 2 ** 20;
   const latency = answerLatency(kb, benchQuestions(), rounds, warmup);
   // Measured after RSS: a second copy of the index. It gets its own warm-up round: with no
-  // search cache that round stores nothing for later asks, but without it the first round's
-  // p99 on the new copy was about three times the next round's (at 100×).
+  // search cache that round stores nothing for later asks, but the first asks on a freshly
+  // loaded copy are slower than every later one and would make the tail.
   const uncachedKb = await KnowledgeBase.open({ knowledgeDir, indexFile, tokenizer, searchCacheHits: 0, answerCacheSize: 0 });
   const uncached = answerLatency(uncachedKb, benchQuestions(), rounds, warmup);
   const out: LoadResult = { loadMs: ms, rssMB: rss, heapMB, latency, uncached, source: kb.indexSource };
