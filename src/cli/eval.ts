@@ -41,6 +41,11 @@ function oneLine(text: string, max = 160): string {
 }
 
 if (require.main === module) {
+  // Output piped into head or less that closes early is not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
   main(process.argv).catch((e: unknown) => {
     process.stderr.write(`eval: ${(e as Error).message}\n`);
     process.exit(1);
