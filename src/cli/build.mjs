@@ -12,7 +12,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync 
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 
-const root = join(import.meta.dirname, '..');
+const root = join(import.meta.dirname, '..', '..');
 /** What the outputs are made from: the compiled sources, the indexed knowledge, the compiler settings and the installed packages. */
 const INPUTS = ['src', 'test', 'knowledge', 'tsconfig.json', 'package-lock.json'];
 const STAMP = join(root, 'dist', '.build-stamp.json');
