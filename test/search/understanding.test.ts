@@ -5,6 +5,7 @@ import { fitToQuestion, mergeNotes } from '../../src/core/search/answers.js';
 import type { KnowledgeBase } from '../../src/core/search/knowledge-base.js';
 import { GlossaryExpander } from '../../src/core/search/glossary-expansion.js';
 import { analyzeQuery, questionForm } from '../../src/core/search/query.js';
+import { Variants } from '../../src/core/search/variants.js';
 import type { AskResult } from '../../src/core/search/types.js';
 import { analyzerWith, sharedKnowledgeBase } from './shared.js';
 
@@ -19,6 +20,22 @@ describe('understanding questions as people write them', function () {
   });
 
   describe('spelling variants', () => {
+    it('builds the variant tables from the vocabulary and a synonym dictionary', async () => {
+      const a = await analyzerWith();
+      const item = (midashi: string, vocabularyNumber: number, expandControl = 0) => ({ midashi, vocabularyNumber, expandControl });
+      const v = Variants.build(['削除', 'デフォルト', '理由'], [], new Set(['delete']), a, [
+        { items: [item('デフォルト', 1), item('デフォ', 1), item('default', 1), item('既定値', 1, 1)] },
+        { items: [item('理由', 1), item('わけ', 2)] },
+        { items: [item('削除', 1), item('デリート', 2), item('delete', 2)] },
+      ]);
+      assert.deepEqual(v.synonyms('デフォ'), ['デフォルト'], 'variants of one word that the corpus uses');
+      assert.deepEqual(v.synonyms('既定値'), [], 'a word marked as no trigger expands to nothing');
+      assert.deepEqual(v.synonyms('わけ'), [], "another word of the group is a near-synonym, not a variant");
+      assert.equal(v.asEnglish('デリート'), 'delete', 'a loanword reads as its English word');
+      const text = 'ファイルのさくじょ';
+      assert.deepEqual(v.readingMatches(text, a.tokens(text)).map((m) => m.term), ['削除']);
+    });
+
     it('kana spellings meet the words the documents write in kanji (readings)', () => {
       for (const [kanji, kana] of [
         ['接続の期限切れ', 'せつぞくのきげんぎれ'],

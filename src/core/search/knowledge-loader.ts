@@ -16,7 +16,7 @@ import { createTokenizer, type JaTokenizer } from '../analysis/kuromoji-adapter.
 import { repoRoot } from '../repo-root.js';
 import { GlossaryExpander } from './glossary-expansion.js';
 import { buildIndex, knowledgeHash, loadIndex, saveIndex, type SearchIndex } from './index-store.js';
-import { sudachiGroups, Variants } from './variants.js';
+import { openVariants, type Variants } from './variants.js';
 
 export interface LoadOptions {
   /** Folder with the documents, glossary.yaml and answers/ (default: <repo>/knowledge). */
@@ -93,16 +93,8 @@ export async function loadKnowledge(options: LoadOptions = {}): Promise<LoadedKn
   }
   const expander = new GlossaryExpander(glossary.entries, analyzer);
   // Spelling variants depend on the vocabulary only: built with the index, saved beside it.
-  const variantsFile = indexFile.replace(/(\.json)?$/, '-variants.json');
-  let variants = Variants.load(variantsFile, index.hash);
-  if (!variants) {
-    variants = Variants.build(index.quotes.vocab.keys(), expander.jaTerms(), expander.englishVocabulary, analyzer, await sudachiGroups());
-    try {
-      variants.save(variantsFile, index.hash);
-    } catch (e) {
-      loadErrors.push(`${variantsFile}: could not save the spelling variants: ${(e as Error).message}`);
-    }
-  }
+  const variants = await openVariants(indexFile.replace(/(\.json)?$/, '-variants.json'), index, expander, analyzer);
+  loadErrors.push(...variants.errors);
   return {
     documents: docs.documents,
     passages,
@@ -113,7 +105,7 @@ export async function loadKnowledge(options: LoadOptions = {}): Promise<LoadedKn
     analyzer,
     index,
     expander,
-    variants,
+    variants: variants.table,
   };
 }
 

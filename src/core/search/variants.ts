@@ -193,6 +193,33 @@ export class Variants {
   }
 }
 
+/**
+ * The variants of an index: the saved tables when they were built for it, else built (Sudachi's
+ * dictionary is read only then) and saved. Problems are returned, never thrown: without the
+ * tables questions are still answered, only without other spellings, and the next start tries again.
+ */
+export async function openVariants(
+  file: string,
+  index: { hash: string; quotes: { vocab: ReadonlyMap<string, number> } },
+  glossary: { jaTerms(): string[]; englishVocabulary: ReadonlySet<string> },
+  analyzer: Analyzer,
+): Promise<{ table: Variants; errors: string[] }> {
+  const saved = Variants.load(file, index.hash);
+  if (saved) return { table: saved, errors: [] };
+  let table: Variants;
+  try {
+    table = Variants.build(index.quotes.vocab.keys(), glossary.jaTerms(), glossary.englishVocabulary, analyzer, await sudachiGroups());
+  } catch (e) {
+    return { table: Variants.empty(), errors: [`spelling variants could not be built: ${(e as Error).message}`] };
+  }
+  try {
+    table.save(file, index.hash);
+  } catch (e) {
+    return { table, errors: [`${file}: could not save the spelling variants: ${(e as Error).message}`] };
+  }
+  return { table, errors: [] };
+}
+
 /** Sudachi's synonym groups (read once, to build the tables: 14 MB of JSON). */
 export function sudachiGroups(): Promise<readonly SudachiGroup[]> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
