@@ -4,7 +4,9 @@
  * dictionary cache into .cache/ (dist/src/cli/build-index.js). With --if-changed it
  * does nothing when the inputs are byte for byte those of the last build and its
  * outputs are still there, so `npm start` and `npm test` on a built tree go straight
- * to work. Plain JavaScript: it runs before anything is compiled.
+ * to work. The inputs' names, sizes and modification times are compared first: when
+ * none changed, no file is read; when some did (an edit, a checkout that only touched
+ * times), the contents decide. Plain JavaScript: it runs before anything is compiled.
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -29,9 +31,19 @@ function inputFiles() {
   return found.sort();
 }
 
-function inputHash() {
+function contentHash(files) {
   const hash = createHash('sha256');
-  for (const f of inputFiles()) hash.update(f).update('\0').update(readFileSync(join(root, f))).update('\0');
+  for (const f of files) hash.update(f).update('\0').update(readFileSync(join(root, f))).update('\0');
+  return hash.digest('hex');
+}
+
+/** Names, sizes and modification times of the inputs: cheap to take, and changed by any edit. */
+function statFingerprint(files) {
+  const hash = createHash('sha256');
+  for (const f of files) {
+    const s = statSync(join(root, f));
+    hash.update(`${f}\0${s.size}\0${s.mtimeMs}\0`);
+  }
   return hash.digest('hex');
 }
 
@@ -42,17 +54,25 @@ function outputs() {
   return [join('dist', 'src', 'server', 'main.js'), ...cached];
 }
 
-function upToDate(hash) {
+/** The last build's stamp, when its outputs are all still there. */
+function lastBuild() {
   try {
     const stamp = JSON.parse(readFileSync(STAMP, 'utf8'));
-    return stamp.hash === hash && stamp.outputs.length > 1 && stamp.outputs.every((f) => existsSync(join(root, f)));
+    return stamp.outputs.length > 1 && stamp.outputs.every((f) => existsSync(join(root, f))) ? stamp : undefined;
   } catch {
-    return false;
+    return undefined;
   }
 }
 
-const hash = inputHash();
-if (process.argv.includes('--if-changed') && upToDate(hash)) process.exit(0);
+const files = inputFiles();
+const fingerprint = statFingerprint(files);
+const last = process.argv.includes('--if-changed') ? lastBuild() : undefined;
+if (last && last.fingerprint === fingerprint) process.exit(0);
+const hash = contentHash(files);
+if (last && last.hash === hash) {
+  writeFileSync(STAMP, JSON.stringify({ ...last, fingerprint }) + '\n');
+  process.exit(0);
+}
 
 /** Runs a build step; its own output says what went wrong, so a failure exits with its status and nothing more. */
 function run(script, args) {
@@ -83,4 +103,4 @@ function removeOrphans() {
 run(createRequire(import.meta.url).resolve('typescript/bin/tsc'), ['-p', 'tsconfig.json']);
 removeOrphans();
 run(join(root, 'dist', 'src', 'cli', 'build-index.js'), []);
-writeFileSync(STAMP, JSON.stringify({ hash, outputs: outputs() }) + '\n');
+writeFileSync(STAMP, JSON.stringify({ hash, fingerprint, outputs: outputs() }) + '\n');

@@ -1,15 +1,17 @@
 /**
  * The floor our bot is measured against: restify + botbuilder's CloudAdapter
  * set up exactly as the real server (same createAdapter, same body parser and
- * limits, same /readyz), with a bot that answers every message with a fixed
+ * limits, same /readyz, restify loaded the same way), with a bot that answers every message with a fixed
  * text. No state, no storage, no knowledge base.
  *
  * Run as `PORT=… node dist/test/bench/bare-bot.js`, like `npm start` runs main.js.
  */
-import restify, { type Request, type Response } from 'restify';
+import type { Request, Response } from 'restify';
 import { ActivityHandler } from 'botbuilder';
 import { createAdapter } from '../../src/server/adapter.js';
 import { loadConfig } from '../../src/server/config.js';
+// restify loaded as the real server loads it (without spdy's deprecation warning), so the start is timed alike.
+import { restify } from '../../src/server/restify.js';
 
 class FixedTextBot extends ActivityHandler {
   constructor() {
