@@ -10,53 +10,60 @@ export interface FeedbackRecord {
   conversationId: string;
   /** Id of the bot message the user rated (Teams' replyToId). */
   messageId?: string;
-  /** Id of the answer that message carried, as this bot sent it; null when not known here. */
+  /** Id of the answer that message carried, as the bot sent it; null when the conversation's state does not know it. */
   answerId: string | null;
   reaction: 'like' | 'dislike' | null;
   comment?: string;
-  /** The question that answer was given to (known to the instance that sent it). */
+  /** The question that answer was given to. */
   question?: string;
 }
 
-const MAX_REMEMBERED = 2000;
+/** How many of a conversation's latest answers a 👍/👎 can still be matched to. */
+const KEPT_ANSWERS = 20;
 const MAX_COMMENT = 2000;
+
+/** An answer the bot sent in a conversation: what a 👍/👎 on that message rates. Kept in conversation state. */
+export interface SentAnswer {
+  /** The sent message's id, as the connector returned it. */
+  messageId?: string;
+  answerId: string;
+  question: string;
+}
+
+/** The conversation's kept answers with `sent` added, newest last, at most KEPT_ANSWERS. */
+export function keepSentAnswers(kept: unknown, sent: readonly SentAnswer[]): SentAnswer[] {
+  const valid = Array.isArray(kept) ? kept.filter((a): a is SentAnswer => typeof a?.answerId === 'string') : [];
+  return [...valid, ...sent.map((a) => ({ ...a, question: a.question.slice(0, MAX_COMMENT) }))].slice(-KEPT_ANSWERS);
+}
 
 /**
  * Feedback on answers. Answers ask Teams for its feedback buttons with
  * `channelData.feedbackLoop: { type: 'default' }`; a press arrives as a
  * `message/submitAction` invoke with `value.actionName: 'feedback'` and
  * `value.actionValue: { reaction: 'like' | 'dislike', feedback: '{"feedbackText":"…"}' }`.
- * The invoke names only the rated message (replyToId), so the bot remembers which
- * answer each sent message carried and resolves the answer id from that; an
- * invoke without replyToId (the Agents Playground sends none) is taken to rate the
- * conversation's latest answer, since only answers carry the buttons. An answer id
- * in the invoke itself is never trusted. Each feedback goes to the event log (see core/events).
+ * The invoke names only the rated message (replyToId), so the conversation's state
+ * keeps which answer each of its latest sent messages carried (see SentAnswer), and
+ * any instance sharing that state resolves the answer id from it; an invoke without
+ * replyToId (the Agents Playground sends none) is taken to rate the conversation's
+ * latest answer, since only answers carry the buttons. An answer id in the invoke
+ * itself is never trusted. Each feedback goes to the event log (see core/events).
  */
 export class FeedbackLog {
-  private readonly answers = new Map<string, { answerId: string; question: string }>();
-  private readonly latestByConversation = new Map<string, { answerId: string; question: string }>();
-
   constructor(
     private readonly events: EventRecorder,
     private readonly logger: BotLogger,
   ) {}
 
-  /** Notes that message `messageId` in `conversationId` carried answer `answerId`, given to `question`. */
-  rememberAnswer(messageId: string | undefined, answerId: string, question = '', conversationId = ''): void {
-    const sent = { answerId, question: question.slice(0, MAX_COMMENT) };
-    if (conversationId) remember(this.latestByConversation, conversationId, sent);
-    if (messageId) remember(this.answers, messageId, sent);
-  }
-
-  /** Parses a `message/submitAction` feedback invoke; undefined when it is not one. */
-  parse(activity: Partial<Activity>): FeedbackRecord | undefined {
+  /** Parses a `message/submitAction` feedback invoke, given the conversation's kept answers; undefined when it is not one. */
+  parse(activity: Partial<Activity>, kept: unknown = []): FeedbackRecord | undefined {
     const value = activity.value as { actionName?: unknown; actionValue?: { reaction?: unknown; feedback?: unknown } } | undefined;
     if (!value || typeof value !== 'object' || value.actionName !== 'feedback') return undefined;
     const av = value.actionValue && typeof value.actionValue === 'object' ? value.actionValue : {};
     const reaction = av.reaction === 'like' || av.reaction === 'dislike' ? av.reaction : null;
     const messageId = typeof activity.replyToId === 'string' && activity.replyToId ? activity.replyToId.slice(0, 200) : undefined;
     const conversationId = String(activity.conversation?.id ?? '').slice(0, 300);
-    const sent = messageId ? this.answers.get(messageId) : this.latestByConversation.get(conversationId);
+    const answers = keepSentAnswers(kept, []);
+    const sent = messageId ? answers.reverse().find((a) => a.messageId === messageId) : answers.at(-1);
     const comment = extractComment(av.feedback);
     return {
       time: new Date().toISOString(),
@@ -75,13 +82,6 @@ export class FeedbackLog {
     this.logger.info({ feedback: { answerId: rec.answerId, reaction: rec.reaction, comment: rec.comment ? `(${rec.comment.length} chars)` : undefined } }, 'feedback received');
     this.events.record({ kind: 'feedback', time: rec.time, reaction: rec.reaction, answerId: rec.answerId, ...(rec.comment ? { comment: rec.comment } : {}), ...(rec.question ? { question: rec.question } : {}) });
   }
-}
-
-/** Keeps `value` under `key` as the newest entry, forgetting the oldest beyond MAX_REMEMBERED. */
-function remember<V>(map: Map<string, V>, key: string, value: V): void {
-  map.delete(key);
-  map.set(key, value);
-  if (map.size > MAX_REMEMBERED) map.delete(map.keys().next().value!);
 }
 
 /** Teams sends the comment as a JSON string {"feedbackText": "..."}; older clients send plain text. */

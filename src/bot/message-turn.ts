@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { EventRecorder } from '../core/events/index.js';
 import { ConversationStore, StorageConflictError, StorageUnavailableError, stateKeys, type Loaded } from './conversation-store.js';
-import type { FeedbackLog } from './feedback.js';
+import { keepSentAnswers, type FeedbackLog, type SentAnswer } from './feedback.js';
 import { readInput, type TurnInput } from './input.js';
 import { langFromLocale } from '../core/language.js';
 import { pickLang } from './language/pick.js';
@@ -63,12 +63,14 @@ export async function runMessageTurn(context: TurnContext, deps: MessageTurnDeps
       }
       throw err;
     }
+    let sent: SentAnswer[];
     try {
-      await sendReplies(context, turn, deps.feedback);
+      sent = await sendReplies(context, turn);
     } catch (err) {
       await undoSaves(deps.store, saved, deps.logger, context);
       throw err;
     }
+    await keepAnswers(deps.store, keys.conversation, sent, deps.logger, context);
     // Only now: a retried or undelivered turn must not count twice.
     for (const event of turn.events) deps.events.record(event);
     return;
@@ -128,14 +130,34 @@ async function undoSaves(store: ConversationStore, saved: StateRecord<object>[],
   }
 }
 
-/** Sends the turn's replies in order; notes which answer each sent message carries, for feedback. */
-async function sendReplies(context: TurnContext, turn: Turn, feedback: FeedbackLog): Promise<void> {
+/** Sends the turn's replies in order; returns the answers among them with the ids the connector gave their messages. */
+async function sendReplies(context: TurnContext, turn: Turn): Promise<SentAnswer[]> {
   const { replies } = turn;
-  if (!replies.length) return;
-  const answerIds = replies.map((r) => r.answerId);
+  if (!replies.length) return [];
   const responses = await context.sendActivities(replies.map((r) => toActivity(r, context.activity.channelId)));
-  responses.forEach((r, i) => {
-    const answerId = answerIds[i];
-    if (answerId) feedback.rememberAnswer(r?.id, answerId, turn.input.text, turn.context.activity.conversation?.id);
+  return replies.flatMap((r, i) => {
+    const messageId = responses[i]?.id;
+    return r.answerId ? [{ ...(messageId ? { messageId } : {}), answerId: r.answerId, question: turn.input.text }] : [];
   });
+}
+
+/**
+ * Notes the sent answers in the conversation's state, so a 👍/👎 on one of them is
+ * matched on any instance. A write of its own because the message ids exist only
+ * once the replies are sent; best effort, since the turn is delivered already.
+ */
+async function keepAnswers(store: ConversationStore, key: string, sent: SentAnswer[], logger: BotLogger, context: TurnContext): Promise<void> {
+  if (!sent.length) return;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const [conversation] = await store.load<ConversationData>([key]);
+      conversation.state.answers = keepSentAnswers(conversation.state.answers, sent);
+      await store.save(key, conversation.state, conversation.eTag);
+      return;
+    } catch (err) {
+      if (err instanceof StorageConflictError && attempt === 1) continue;
+      logger.warn({ ...logIds(context), err: (err as Error).message }, 'could not keep the sent answers for feedback');
+      return;
+    }
+  }
 }

@@ -2,7 +2,7 @@ import { TeamsActivityHandler, type Activity, type InvokeResponse, type Storage,
 import type { Lang } from '../content/types.js';
 import { nullRecorder, type EventRecorder } from '../core/events/index.js';
 import { langFromLocale } from '../core/language.js';
-import { ConversationStore } from './conversation-store.js';
+import { ConversationStore, stateKeys } from './conversation-store.js';
 import type { FeedbackLog } from './feedback.js';
 import { readInput } from './input.js';
 import { pickLang } from './language/pick.js';
@@ -10,7 +10,7 @@ import { t } from './language/strings.js';
 import { runMessageTurn, type MessageTurnDeps } from './message-turn.js';
 import { textReply, welcomeReply } from './replies.js';
 import { nullLogger, type BotLogger, type BotServices } from './services.js';
-import { logIds, turnOf } from './turn.js';
+import { logIds, turnOf, type ConversationData } from './turn.js';
 
 export interface TeamsBotOptions {
   /** Where conversation and user state live (memory, or Blob storage shared by several instances). */
@@ -55,11 +55,22 @@ export class TeamsBot extends TeamsActivityHandler {
   /** Feedback (👍/👎) arrives as an invoke; everything else goes to the Teams handler. */
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
     if (context.activity.name === 'message/submitAction') {
-      const record = this.deps.feedback.parse(context.activity);
+      const record = this.deps.feedback.parse(context.activity, await this.keptAnswers(context));
       if (record) await this.deps.feedback.record(record);
       return { status: 200, body: {} };
     }
     return super.onInvokeActivity(context);
+  }
+
+  /** The answers the conversation's state keeps for feedback; none when storage cannot be read (the feedback still counts). */
+  private async keptAnswers(context: TurnContext): Promise<ConversationData['answers']> {
+    try {
+      const [conversation] = await this.deps.store.load<ConversationData>([stateKeys(context.activity).conversation]);
+      return conversation.state.answers;
+    } catch (err) {
+      this.deps.logger.warn({ ...logIds(context), err: (err as Error).message }, 'feedback: conversation state unreadable; answer not resolved');
+      return [];
+    }
   }
 
   /**

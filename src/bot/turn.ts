@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { Lang } from '../content/types.js';
 import type { BotEvent } from '../core/events/index.js';
+import type { SentAnswer } from './feedback.js';
 import type { TurnInput } from './input.js';
 import type { Reply } from './replies.js';
 
@@ -10,6 +11,8 @@ export interface ConversationData {
   walk?: unknown;
   /** The language the bot last replied in: kept for messages with no language of their own (a button, a number). */
   lang?: Lang;
+  /** The latest answers sent here, newest last: what a 👍/👎 rates, on whichever instance it arrives. */
+  answers?: SentAnswer[];
 }
 
 /** What the bot keeps per user, across conversations. */

@@ -140,14 +140,16 @@ describe('bot: state of a message turn', function () {
     try {
       const c = new Conversation(bot.url);
       await c.say('help');
+      assert.deepEqual(writes, [], 'help changes nothing');
       await c.say('接続が無効になるのはなぜですか？');
-      assert.deepEqual(writes, [], 'help and a question change nothing');
-      await c.say('診断');
-      assert.equal(writes.length, 1, 'starting a walk writes the conversation');
+      assert.equal(writes.length, 1, 'an answer is kept in the conversation, for feedback on it');
       assert.match(writes[0], /\/conversations\//);
+      await c.say('診断');
+      assert.equal(writes.length, 2, 'starting a walk writes the conversation');
+      assert.match(writes[1], /\/conversations\//);
       await c.say('English please');
-      assert.equal(writes.length, 2, 'pinning a language writes the user');
-      assert.match(writes[1], /\/users\//);
+      assert.equal(writes.length, 3, 'pinning a language writes the user');
+      assert.match(writes[2], /\/users\//);
     } finally {
       await bot.close();
     }
