@@ -12,6 +12,9 @@ import pino from 'pino';
  * in-process on a loopback port and POSTs each line as an activity with
  * deliveryMode "expectReplies" — the same adapter, bot and state as Teams
  * uses, not a separate code path. Works with piped stdin (one message a line).
+ * It ends on end of input (Ctrl-D) or on `/quit`, a word no Teams user would send:
+ * "exit", "quit" and "終了" are the bot's own words for cancelling a diagnosis, so
+ * they go to the bot as every other line does.
  */
 interface ChatActivity {
   type?: string;
@@ -31,12 +34,16 @@ export function renderReply(a: ChatActivity): string {
   return parts.join('\n');
 }
 
+/** The chat's own quit word; everything else, "exit" included, is for the bot. */
+const CHAT_QUIT = '/quit';
+
 async function main(): Promise<void> {
   const program = new Command()
     .name('chat')
     .description('Chat with the bot in the terminal (through the real server and adapter)')
     .option('--locale <locale>', 'locale the client reports (ja-JP or en-US)', 'ja-JP')
     .option('--verbose', 'show the server log on stderr')
+    .addHelpText('after', '\nEvery line goes to the bot ("exit" or "cancel" ends a diagnosis, as in Teams).\nCtrl-D or /quit ends the chat.')
     .parse();
   const opts = program.opts<{ locale: string; verbose?: boolean }>();
 
@@ -46,7 +53,7 @@ async function main(): Promise<void> {
   const app = createServer({ config, logger, loadServices: () => loadServices(config, logger) });
   const base = await app.listen();
   const interactive = Boolean(process.stdin.isTTY);
-  if (interactive) process.stdout.write('Loading the knowledge base… (type "exit" or press Ctrl-D to quit)\n');
+  if (interactive) process.stdout.write('Loading the knowledge base… (press Ctrl-D or type /quit to end the chat)\n');
   await app.ready;
 
   const conversation = { id: `cli-${randomUUID()}` };
@@ -89,7 +96,7 @@ async function main(): Promise<void> {
   prompt();
   for await (const line of rl) {
     const text = line.trim();
-    if (/^(exit|quit|終了|\/exit|\/quit)$/i.test(text)) break;
+    if (text.toLowerCase() === CHAT_QUIT) break;
     if (text) {
       if (!interactive) process.stdout.write(`you> ${text}\n`);
       await send({ type: 'message', text });
