@@ -144,7 +144,7 @@ describe('hardening: fuzzed text through the bot over HTTP', function () {
 
 describe('hardening: fuzzed text through the troubleshooting engine', () => {
   it('any text at any step, and as a first message, never throws and leaves a state that still views', async () => {
-    const { trees } = await import('../troubleshoot/trees.js');
+    const { trees } = await import('../core/troubleshoot/trees.js');
     const core = await import('../../src/core/troubleshoot/index.js');
     const tree = trees[0];
     const nodeIds = Object.keys(tree.nodes);

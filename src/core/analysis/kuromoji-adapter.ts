@@ -23,7 +23,7 @@
  *
  * The internals used: kuromoji/src/Tokenizer, dict/DynamicDictionaries, viterbi/ViterbiLattice,
  * viterbi/ViterbiNode, util/SurrogateAwareString, and the tokenizer's viterbi_builder. The test
- * beside this module (test/analysis/kuromoji-adapter.test.ts) holds the tokens to stock
+ * beside this module (test/core/analysis/kuromoji-adapter.test.ts) holds the tokens to stock
  * kuromoji's on the whole corpus and on generated mixed-script text.
  */
 import { closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';

@@ -1,0 +1,28 @@
+import assert from 'node:assert/strict';
+import { smallTalkOf } from '../../../src/bot/language/small-talk.js';
+
+describe('small talk', () => {
+  it('recognises greetings and thanks only as the whole message', () => {
+    const cases: [string, string | undefined][] = [
+      ['hello', 'greeting'],
+      ['Hi!', 'greeting'],
+      ['Good morning 😊', 'greeting'],
+      ['こんにちは。', 'greeting'],
+      ['よろしくお願いします！', 'greeting'],
+      ['thanks', 'thanks'],
+      ['Thank you so much!!', 'thanks'],
+      ['ありがとう', 'thanks'],
+      ['「ありがとう」', 'thanks'],
+      ['ありがとうございました〜', 'thanks'],
+      ['助かりました！', 'thanks'],
+      ['お疲れ様です', 'tired'],
+      ['おつかれさまです。', 'tired'],
+      ['hello, my flow connection is invalid', undefined],
+      ['ありがとう、でもまだ接続が切れます', undefined],
+      ['thanks but it still fails', undefined],
+      ['1', undefined],
+      ['', undefined],
+    ];
+    for (const [text, kind] of cases) assert.equal(smallTalkOf(text), kind, text);
+  });
+});

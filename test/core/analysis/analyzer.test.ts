@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import { japaneseBigrams } from '../../../src/core/analysis/analyzer.js';
+import { identifierParts, stemEnglish } from '../../../src/core/analysis/english.js';
+import { stripLongVowel } from '../../../src/core/analysis/filters.js';
+import { analyzerWith, sharedTokenizer } from '../search/shared.js';
+
+describe('Japanese analyzer chain', function () {
+  this.timeout(60000);
+
+  it('keeps トークン whole (IPADIC alone gives トー + クン)', async () => {
+    const raw = (await sharedTokenizer()).tokenize('トークン').map((t) => t.surface_form);
+    assert.deepEqual(raw, ['トー', 'クン'], 'premise: the dictionary splits it');
+    const a = await analyzerWith();
+    assert.deepEqual(a.terms('トークン'), ['トークン']);
+    assert.deepEqual(a.terms('更新 トークンの失効'), ['更新', 'トークン', '失効']);
+  });
+
+  it('keeps 条件付きアクセス whole via the user dictionary, with its parts for partial matches', async () => {
+    const a = await analyzerWith(['条件付きアクセス', '多要素認証', '更新トークン']);
+    const terms = a.terms('条件付きアクセス ポリシーと多要素認証');
+    assert.ok(terms.includes('条件付きアクセス'));
+    assert.ok(terms.includes('多要素認証'));
+    assert.ok(terms.includes('アクセス'));
+    // The document's spacing (更新 トークン) meets the glossary spelling (更新トークン).
+    assert.ok(a.terms('更新 トークンの最大非アクティブ時間').includes('更新トークン'));
+  });
+
+  it('folds full-width ASCII and half-width katakana (NFKC)', async () => {
+    const a = await analyzerWith();
+    assert.deepEqual(a.terms('ＡＡＤＳＴＳ７０００８'), ['aadsts70008']);
+    assert.deepEqual(a.terms('ﾄｰｸﾝ'), a.terms('トークン'));
+    assert.deepEqual(a.terms('ＭａｘＩｎａｃｔｉｖｅＴｉｍｅ'), ['maxinactivetime']);
+  });
+
+  it('keeps cmdlets, setting names and error codes whole in mixed Japanese/English text', async () => {
+    const a = await analyzerWith(['Power Automate']);
+    const terms = a.terms('Get-MgPolicyTokenLifetimePolicy で MaxInactiveTime と AADSTS50076 を確認する');
+    assert.deepEqual(terms, ['get-mgpolicytokenlifetimepolicy', 'maxinactivetime', 'aadsts50076', '確認']);
+    assert.deepEqual(a.terms('Power Automateのフローが失敗しました'), ['powerautomat', 'power', 'automat', 'フロー', '失敗']);
+  });
+
+  it('drops particles, auxiliaries, symbols and stop words, and uses base forms', async () => {
+    const a = await analyzerWith();
+    assert.deepEqual(a.terms('接続が無効になってしまいました。'), ['接続', '無効']);
+    assert.deepEqual(a.terms('フローは将来の実行で失敗します'), ['フロー', '将来', '実行', '失敗']);
+  });
+
+  it('adds the plain verb for potential verbs (取り消せる → 取り消す) and keeps negation as a term', async () => {
+    const a = await analyzerWith();
+    assert.deepEqual(a.terms('アクセス トークンは取り消せますか'), ['アクセス', 'トークン', '取り消せる', '取り消す']);
+    assert.deepEqual(a.terms('教える'), [], 'no invented verb (教う) and 教える is a stop word');
+    assert.deepEqual(a.terms('接続が無効にならないケース'), ['接続', '無効', 'ない', 'ケース']);
+    assert.deepEqual(a.terms('取り消すことはできず'), ['取り消す', 'ない']);
+  });
+
+  it('normalizes the katakana long vowel like Lucene (4+ characters)', async () => {
+    assert.equal(stripLongVowel('ユーザー'), 'ユーザ');
+    assert.equal(stripLongVowel('サーバー'), 'サーバ');
+    assert.equal(stripLongVowel('キー'), 'キー');
+    const a = await analyzerWith();
+    assert.deepEqual(a.terms('ユーザー'), a.terms('ユーザ'));
+  });
+
+  it('stems English words on both sides and splits identifiers into words for recall', () => {
+    assert.equal(stemEnglish('tokens'), stemEnglish('token'));
+    assert.equal(stemEnglish('policies'), stemEnglish('policy'));
+    assert.equal(stemEnglish('invalidated'), stemEnglish('invalidates'));
+    assert.deepEqual(identifierParts('New-MgApplicationTokenLifetimePolicyByRef'), [
+      'new', 'mg', 'application', 'token', 'lifetim', 'policy', 'ref',
+    ]);
+  });
+
+  it('produces Japanese character bigrams ignoring spaces inside words', () => {
+    assert.deepEqual(japaneseBigrams('更新 トークン'), ['更新', '新ト', 'トー', 'ーク', 'クン']);
+    assert.deepEqual(japaneseBigrams('MFA の問題です'), ['の問', '問題', '題で']);
+  });
+});

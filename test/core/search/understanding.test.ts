@@ -1,0 +1,185 @@
+import assert from 'node:assert/strict';
+import { englishDurations } from '../../../src/core/analysis/english.js';
+import { correctTypos, editDistance } from '../../../src/core/analysis/typos.js';
+import { fitToQuestion, mergeNotes } from '../../../src/core/search/answers.js';
+import type { KnowledgeBase } from '../../../src/core/search/knowledge-base.js';
+import { GlossaryExpander } from '../../../src/core/search/glossary-expansion.js';
+import { analyzeQuery, questionForm } from '../../../src/core/search/query.js';
+import { Variants } from '../../../src/core/search/variants.js';
+import type { AskResult } from '../../../src/core/search/types.js';
+import { analyzerWith, sharedKnowledgeBase } from './shared.js';
+
+const first = (r: AskResult) => r.answers[0]?.id;
+const citesAny = (r: AskResult, phrase: string) => r.answers.slice(0, 3).some((a) => a.citations.some((c) => c.passage.includes(phrase)));
+
+describe('understanding questions as people write them', function () {
+  this.timeout(120000);
+  let kb: KnowledgeBase;
+  before(async () => {
+    kb = await sharedKnowledgeBase();
+  });
+
+  describe('spelling variants', () => {
+    it('builds the variant tables from the vocabulary and a synonym dictionary', async () => {
+      const a = await analyzerWith();
+      const item = (midashi: string, vocabularyNumber: number, expandControl = 0) => ({ midashi, vocabularyNumber, expandControl });
+      const v = Variants.build(['削除', 'デフォルト', '理由'], [], new Set(['delete']), a, [
+        { items: [item('デフォルト', 1), item('デフォ', 1), item('default', 1), item('既定値', 1, 1)] },
+        { items: [item('理由', 1), item('わけ', 2)] },
+        { items: [item('削除', 1), item('デリート', 2), item('delete', 2)] },
+      ]);
+      assert.deepEqual(v.synonyms('デフォ'), ['デフォルト'], 'variants of one word that the corpus uses');
+      assert.deepEqual(v.synonyms('既定値'), [], 'a word marked as no trigger expands to nothing');
+      assert.deepEqual(v.synonyms('わけ'), [], "another word of the group is a near-synonym, not a variant");
+      assert.equal(v.asEnglish('デリート'), 'delete', 'a loanword reads as its English word');
+      const text = 'ファイルのさくじょ';
+      assert.deepEqual(v.readingMatches(text, a.tokens(text)).map((m) => m.term), ['削除']);
+    });
+
+    it('kana spellings meet the words the documents write in kanji (readings)', () => {
+      for (const [kanji, kana] of [
+        ['接続の期限切れ', 'せつぞくのきげんぎれ'],
+        ['接続を再認証する手順', 'せつぞくをさいにんしょうする手順'],
+      ]) {
+        const r = kb.ask(kana);
+        assert.equal(r.answered, true, kana);
+        assert.equal(first(r), first(kb.ask(kanji)), kana);
+      }
+    });
+
+    it('a katakana loanword the documents translate reaches their word (リフレッシュトークン → 更新トークン)', () => {
+      const loan = kb.ask('リフレッシュトークンの最大非アクティブ時間');
+      assert.equal(loan.answered, true);
+      assert.ok(loan.answers.slice(0, 3).some((a) => a.id === first(kb.ask('更新トークンの最大非アクティブ時間'))), JSON.stringify(loan.answers.map((a) => a.id)));
+    });
+
+    it("Sudachi's variants of a word join the glossary (リトライ is the documents' 再試行)", () => {
+      const r = kb.ask('アクションのリトライの設定');
+      assert.equal(r.answered, true);
+      assert.ok(citesAny(r, '再試行ポリシー'), JSON.stringify(r.answers.map((a) => a.id)));
+    });
+
+    it('full-width letters and digits, and a long vowel left off, change nothing', () => {
+      assert.equal(first(kb.ask('ＡＡＤＳＴＳ７０００８が出る')), first(kb.ask('AADSTS70008が出る')));
+      assert.equal(first(kb.ask('トークン有効期間ポリシの作り方')), first(kb.ask('トークン有効期間ポリシーの作り方')));
+    });
+
+    it('the set phrases of business mail are not searched for', async () => {
+      const a = await analyzerWith();
+      assert.deepEqual(a.terms('お世話になっております。お手数ですが、ご教示いただけますと幸いです。よろしくお願いいたします。'), []);
+      const plain = '更新トークンの最大非アクティブ時間は何日ですか';
+      const polite = `お世話になっております。${plain}。お手数ですがご教示いただけますと幸いです。よろしくお願いいたします。`;
+      assert.equal(first(kb.ask(polite)), first(kb.ask(plain)));
+    });
+  });
+
+  describe('typos', () => {
+    it('reads a misspelt English word as the one glossary word close to it', () => {
+      const vocabulary = new GlossaryExpander(kb.glossary, kb.analyzer).englishVocabulary;
+      assert.equal(editDistance('defualt', 'default', 2), 1);
+      assert.equal(correctTypos('Does a conditonal acess polcy break the conection?', vocabulary), 'Does a conditional access policy break the connection?');
+      assert.equal(correctTypos('the weather in Tokyo', vocabulary), 'the weather in Tokyo', 'everyday words stay as typed');
+    });
+
+    it('a misspelt question gets the answer of the spelt one', () => {
+      assert.equal(first(kb.ask('What is the maximum inactve time of a refresh tokn?')), first(kb.ask('What is the maximum inactive time of a refresh token?')));
+    });
+  });
+
+  describe('paraphrase and durations', () => {
+    it('durations are one term whatever the unit, in both languages', async () => {
+      const a = await analyzerWith();
+      assert.ok(a.terms('14 日ごとに').includes('p14d'));
+      assert.ok(a.terms('２週間おき').includes('p14d'));
+      assert.ok(a.terms('3ヶ月').includes('p90d'));
+      assert.ok(a.terms('24 時間').includes('p1d') && a.terms('1 日').includes('p1d'));
+      const minutes = (s: string) => englishDurations(s).map((d) => d.minutes);
+      assert.deepEqual(minutes('every couple of weeks'), [14 * 1440]);
+      assert.deepEqual(minutes('about three months'), [90 * 1440]);
+      assert.deepEqual(minutes('a full day or 48h'), [1440, 2880]);
+      assert.deepEqual(minutes('a few of the steps'), []);
+    });
+
+    it('an English duration reaches the passage that states it in days', () => {
+      const r = kb.ask('What happens to a connection nobody used for three months?');
+      assert.equal(r.answered, true);
+      assert.ok(citesAny(r, '90 日'), JSON.stringify(r.answers.map((a) => a.id)));
+    });
+
+    it("everyday words the documents never use do not make a question about their subject out of scope", () => {
+      const r = kb.ask('honestly our whole team is confused: does the refresh token expire after the maximum inactive time?');
+      assert.equal(r.answered, true);
+      assert.ok(citesAny(r, 'MaxInactiveTime') || citesAny(r, '最大非アクティブ時間'));
+    });
+  });
+
+  describe('intent', () => {
+    it('tells the form of a question', () => {
+      assert.equal(questionForm('トークンが失効するのはどうしてですか'), 'why');
+      assert.equal(questionForm('Why would a policy change break my flows?'), 'why');
+      assert.equal(questionForm('更新トークンはどのくらいで失効する？'), 'how-long');
+      assert.equal(questionForm('How soon does an access token expire?'), 'how-long');
+      assert.equal(questionForm('接続を直す方法'), 'how');
+      assert.equal(questionForm('How do I reconnect?'), 'how');
+      assert.equal(questionForm('再認証してみたけど、まだ直らない。次は何をすれば？'), 'what-next');
+      assert.equal(questionForm("I re-authenticated but it still fails, what else can I try?"), 'what-next');
+      assert.equal(questionForm('デバイス登録を解除すると接続は切れますか'), 'yes-no');
+      assert.equal(questionForm('Does SSPR break connections?'), 'yes-no');
+      assert.equal(questionForm('I reset my password yesterday. Could that be why the flow fails?'), 'yes-no');
+      assert.equal(questionForm('We use a service account, so do we have to reconnect?'), 'yes-no');
+    });
+
+    it('only a yes/no question is answered with yes or no first', () => {
+      assert.equal(fitToQuestion('はい。理由は次のとおりです。', 'yes-no'), 'はい。理由は次のとおりです。');
+      assert.equal(fitToQuestion('はい。理由は次のとおりです。', 'why'), '理由は次のとおりです。');
+      assert.equal(fitToQuestion('Yes. the token expires.', 'how-long'), 'The token expires.');
+      for (const q of ['Why does a connection become invalid after an admin resets a password?', 'How long can a flow connection stay idle?', 'なぜ条件付きアクセスの変更で接続が無効になるのですか']) {
+        const r = kb.ask(q);
+        assert.equal(r.answered, true, q);
+        assert.doesNotMatch(r.answers[0].text, /^(?:Yes|No)\b|^(?:はい|いいえ)。/, q);
+      }
+    });
+
+    it('an event said not to have happened is context, not what the question is about', () => {
+      const expander = new GlossaryExpander(kb.glossary, kb.analyzer);
+      const labels = (q: string) => analyzeQuery(q, kb.analyzer, expander).concepts.map((c) => c.label);
+      assert.ok(!labels('設定は何も変更していないのに接続が切れた').includes('変更'));
+      assert.ok(labels('設定を変更したら接続が切れた').includes('変更'));
+    });
+
+    it('notes saying the same caveat are merged, keeping their sources', () => {
+      const c = (docId: string, quote: string) => ({ docId, title: '', url: '', section: '', quote, passage: quote });
+      const merged = mergeNotes([
+        { text: 'The advice no longer applies.', citations: [c('a', 'x'), c('b', 'y')] },
+        { text: 'This guidance does not apply any more.', citations: [c('a', 'z'), c('b', 'y')] },
+        { text: 'Another caveat.', citations: [c('c', 'w')] },
+      ]);
+      assert.equal(merged.length, 2);
+      assert.deepEqual(merged[0].citations.map((x) => x.quote), ['x', 'y', 'z']);
+    });
+  });
+
+  describe('English askers', () => {
+    it('never get a reply whose only English is a template around a Japanese quote', () => {
+      for (const q of ['What does the TimeSpan format of a token lifetime policy look like?', 'Which tokens can a token lifetime policy configure?', 'What is the default lifetime of a SAML token?']) {
+        const r = kb.ask(q, { lang: 'en' });
+        assert.equal(r.answered, true, q);
+        for (const a of r.answers) {
+          assert.doesNotMatch(a.text, /the Japanese source text is quoted below/, q);
+          // English of its own: Japanese only inside quotation marks (UI labels).
+          assert.doesNotMatch(a.text.replace(/「[^」]*」|“[^”]*”|"[^"]*"/g, ''), /[\u3040-\u30ff\u4e00-\u9fff]/, `${q}: ${a.text}`);
+          assert.match(a.text, /[a-z]{3,} [a-z]{3,}/, `${q}: ${a.text}`);
+        }
+      }
+    });
+  });
+
+  describe('declining', () => {
+    for (const q of ['Power Automate のプレミアムプランは1ユーザーいくら？', 'How much does a Microsoft 365 E3 seat cost?', 'SharePoint のページのテーマの色を変えたい']) {
+      it(`declines a near-domain question the knowledge does not cover: ${q}`, () => {
+        const r = kb.ask(q);
+        assert.equal(r.answered, false, JSON.stringify(r.answers.map((a) => a.id)));
+      });
+    }
+  });
+});
