@@ -6,7 +6,11 @@ import { FakeConnector } from './fake-connector.js';
  * What Teams receives: replies POSTed to the connector at serviceUrl, through
  * botbuilder's ConnectorClient and its serializer (not the expectReplies path).
  */
-describe('normal delivery: what the connector receives', function () {
+/**
+ * A bot whose replies go to a fake connector for the suite it is called in:
+ * `conversation(locale).send` returns what arrived at the connector for that post.
+ */
+function deliveringToFakeConnector() {
   let bot: Running;
   let connector: FakeConnector;
   before(async () => {
@@ -17,8 +21,6 @@ describe('normal delivery: what the connector receives', function () {
     await bot?.close();
     await connector?.close();
   });
-
-  /** A conversation whose replies go to the fake connector; `send` returns what arrived there for it. */
   function conversation(locale?: string) {
     const c = new Conversation(bot.url, { serviceUrl: connector.url, deliveryMode: undefined, ...(locale ? { locale } : {}) });
     const send = async (activity: Record<string, unknown>): Promise<Reply[]> => {
@@ -29,12 +31,17 @@ describe('normal delivery: what the connector receives', function () {
     };
     return { c, send, say: (text: string) => send({ type: 'message', text }) };
   }
+  return { conversation, bot: () => bot, connector: () => connector };
+}
+
+describe('normal delivery: what the connector receives', function () {
+  const { conversation, bot, connector: fake } = deliveringToFakeConnector();
 
   it('an answer arrives as one message: [n] markers, the whole citation entity, feedback, no internal fields', async () => {
     const { c, say } = conversation('en-US');
     const [answer, ...rest] = await say('Why does my flow connection become invalid?');
     assert.equal(rest.length, 0, 'one message');
-    assert.equal(connector.received.at(-1)!.path.startsWith(`/v3/conversations/${encodeURIComponent(c.id)}/activities`), true);
+    assert.equal(fake().received.at(-1)!.path.startsWith(`/v3/conversations/${encodeURIComponent(c.id)}/activities`), true);
     assert.equal(answer.attachments, undefined);
     assert.deepEqual(answer.channelData, { feedbackLoop: { type: 'default' } });
     assert.equal((answer as any).answerId, undefined);
@@ -59,13 +66,13 @@ describe('normal delivery: what the connector receives', function () {
     const { say, send } = conversation('en-US');
     const question = 'How long can a connection stay unused?';
     await say(question);
-    const messageId = `msg-${connector.received.length}`;
+    const messageId = `msg-${fake().received.length}`;
     const feedback = (extra: Record<string, unknown>, reaction: string) =>
       send({ type: 'invoke', name: 'message/submitAction', value: { actionName: 'feedback', actionValue: { reaction, feedback: '{"feedbackText":"clear"}' } }, ...extra });
     await feedback({ replyToId: messageId }, 'like');
     await feedback({}, 'dislike');
     const sent = (await sharedServices()).knowledge!.ask(question, { lang: 'en', limit: 3 }).answers[0].id;
-    const recorded = (await recordedEvents(bot.app)).filter((e) => e.kind === 'feedback').slice(-2);
+    const recorded = (await recordedEvents(bot().app)).filter((e) => e.kind === 'feedback').slice(-2);
     assert.deepEqual(
       recorded.map((e) => [e.reaction, e.answerId, e.comment]),
       [
@@ -116,27 +123,7 @@ describe('normal delivery: what the connector receives', function () {
 });
 
 describe('buttons, language and small talk as the connector receives them', function () {
-  let bot: Running;
-  let connector: FakeConnector;
-  before(async () => {
-    bot = await startBot({ services: { ...(await sharedServices()) } });
-    connector = await new FakeConnector().start();
-  });
-  after(async () => {
-    await bot?.close();
-    await connector?.close();
-  });
-
-  function conversation(locale: string) {
-    const c = new Conversation(bot.url, { serviceUrl: connector.url, deliveryMode: undefined, locale });
-    const send = async (activity: Record<string, unknown>): Promise<Reply[]> => {
-      const from = connector.received.length;
-      const r = await c.post(activity);
-      assert.equal(r.status, 200, JSON.stringify(r.body));
-      return connector.since(from);
-    };
-    return { send, say: (text: string) => send({ type: 'message', text }) };
-  }
+  const { conversation } = deliveringToFakeConnector();
 
   /** The step card among the replies (the last card). */
   const stepCard = (replies: Reply[]) => {
