@@ -56,6 +56,8 @@ export class KnowledgeBase {
   private readonly authorities: Authority[];
   /** Per item: the forms of the questions a curated answer was written for (see questionForm). */
   private readonly forms: ReadonlySet<QuestionForm>[];
+  /** Per item: the documents it comes from (see RankContext.documents). */
+  private readonly itemDocuments: string[][];
   /** Per item: whether it is the first passage of its document. */
   private readonly openings: boolean[];
   /** Caveats of curated entries keyed by the passages their notes cite (see passageNotes). */
@@ -90,6 +92,9 @@ export class KnowledgeBase {
     this.folded = this.index.items.map((item) => this.foldItem(item));
     const firstPassages = new Set(this.documents.map((d) => loaded.passages.find((p) => p.docId === d.id)?.id));
     this.openings = this.index.items.map((item) => item.kind === 'passage' && firstPassages.has(item.ref));
+    this.itemDocuments = this.index.items.map((item) =>
+      item.kind === 'passage' ? [this.passageById.get(item.ref)?.docId ?? ''] : [...new Set(this.curatedById.get(item.ref)?.citations.map((c) => c.docId) ?? [])],
+    );
     this.forms = this.index.items.map((item) => {
       const e = item.kind === 'curated' ? this.curatedById.get(item.ref) : undefined;
       return new Set(e ? [...e.questions.ja, ...e.questions.en].map(questionForm) : []);
@@ -150,7 +155,7 @@ export class KnowledgeBase {
     const ranked = rankCandidates(
       q,
       this.index,
-      { foldedText: (i) => this.folded[i], authority: (i) => this.authorities[i], cache: this.searchCache, forms: (i) => this.forms[i], opening: (i) => this.openings[i] },
+      { foldedText: (i) => this.folded[i], authority: (i) => this.authorities[i], cache: this.searchCache, forms: (i) => this.forms[i], opening: (i) => this.openings[i], documents: (i) => this.itemDocuments[i] },
       RANKED_KEPT,
     );
     if (!shouldAnswer(q, ranked, (i) => this.folded[i])) {

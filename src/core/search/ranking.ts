@@ -76,6 +76,8 @@ export interface RankContext {
   forms?(itemIndex: number): ReadonlySet<QuestionForm>;
   /** True for a document's opening passage (its title and lead). */
   opening?(itemIndex: number): boolean;
+  /** The documents an item comes from: a passage's own, the ones a curated answer cites. */
+  documents?(itemIndex: number): readonly string[];
 }
 
 /**
@@ -237,7 +239,30 @@ export function rankCandidates(q: AnalyzedQuery, index: SearchIndex, ctx: RankCo
     out.push({ item: index.items[i], itemIndex: i, score: final[k], coverage: coverage[k], exactHits: exactOf.get(i)?.length ?? 0 });
   });
   // Stable: equal scores keep the order met.
-  return out.sort((a, b) => b.score - a.score);
+  out.sort((a, b) => b.score - a.score);
+  return yieldOpenings(out, q, ctx);
+}
+
+/**
+ * A document's opening only announces what the document answers: when a curated answer
+ * written from the same document for questions of the asker's form (how, why, how long)
+ * covers enough of the question, the opening goes just below it.
+ */
+function yieldOpenings(ranked: Candidate[], q: AnalyzedQuery, ctx: RankContext): Candidate[] {
+  if (q.form === 'other' || q.form === 'yes-no' || !ctx.opening || !ctx.forms || !ctx.documents) return ranked;
+  for (let k = 0; k < ranked.length; k++) {
+    const o = ranked[k];
+    if (!ctx.opening(o.itemIndex)) continue;
+    const doc = ctx.documents(o.itemIndex)[0];
+    const j = ranked.findIndex(
+      (c, m) => m > k && c.item.kind === 'curated' && c.coverage >= MIN_COVERAGE && ctx.forms!(c.itemIndex).has(q.form) && ctx.documents!(c.itemIndex).includes(doc),
+    );
+    if (j < 0) continue;
+    ranked.splice(k, 1);
+    ranked.splice(j, 0, { ...o, score: ranked[j - 1].score });
+    k--;
+  }
+  return ranked;
 }
 
 /** A price in a folded text: a currency sign or unit next to a number. */

@@ -1,9 +1,15 @@
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
 import { japaneseBigrams } from '../../../src/core/analysis/analyzer.js';
+import { exampleQuestions } from './card-examples.test.js';
+import { helpCard } from '../../../src/bot/cards/help-card.js';
+import { welcomeCard } from '../../../src/bot/cards/welcome-card.js';
+import { readEvalFile } from '../../../src/core/search/evaluation.js';
+import { foldForLookup } from '../../../src/core/search/exact-lookup.js';
 import { GlossaryExpander } from '../../../src/core/search/glossary-expansion.js';
 import { buildIndex, type SearchIndex } from '../../../src/core/search/index-store.js';
 import type { KnowledgeBase } from '../../../src/core/search/knowledge-base.js';
-import { analyzeQuery } from '../../../src/core/search/query.js';
+import { analyzeQuery, questionForm } from '../../../src/core/search/query.js';
 import { rankCandidates, searchBigrams, type RankContext } from '../../../src/core/search/ranking.js';
 import { TermCache } from '../../../src/core/search/term-search.js';
 import { devQuestions } from '../../bench/questions.js';
@@ -43,5 +49,39 @@ describe('ranking', function () {
       const kept = full.filter((c, k) => k < 5 || c.score === cut || (c.item.kind === 'curated' && c.coverage > 0));
       assert.deepEqual(top, kept, q);
     }
+  });
+
+  it('puts a document’s opening below a curated answer written from that document for the question’s form', () => {
+    const expander = new GlossaryExpander(kb.glossary, kb.analyzer);
+    const passage = new Map(kb.passages.map((p) => [p.id, p]));
+    const curated = new Map(kb.curated.map((c) => [c.id, c]));
+    const firsts = new Set(kb.documents.map((d) => kb.passages.find((p) => p.docId === d.id)?.id));
+    const docs = index.items.map((it) => (it.kind === 'passage' ? [passage.get(it.ref)!.docId] : curated.get(it.ref)!.citations.map((c) => c.docId)));
+    const forms = index.items.map((it) => new Set(it.kind === 'curated' ? [...curated.get(it.ref)!.questions.ja, ...curated.get(it.ref)!.questions.en].map(questionForm) : []));
+    // Folded as the knowledge base folds its items, so that error codes are exact keys here too.
+    const folded = index.items.map((it) => {
+      const c = curated.get(it.ref);
+      return foldForLookup(it.kind === 'passage' ? passage.get(it.ref)!.text : [...c!.questions.ja, ...c!.questions.en, c!.answer.ja, c!.answer.en, ...c!.citations.map((x) => x.quote)].join('\n'));
+    });
+    const plain: RankContext = { foldedText: (i) => folded[i], authority: () => 'microsoft-docs', forms: (i) => forms[i], opening: (i) => firsts.has(index.items[i].ref) };
+    const ctx: RankContext = { ...plain, documents: (i) => docs[i] };
+    // Questions asked how, why or how long: as the curated entries, the cards' examples and the evaluation sets phrase them.
+    const sets = ['dev', 'realistic', 'holdout'].flatMap((f) => readEvalFile(join(__dirname, '..', '..', '..', '..', 'test', 'fixtures', `${f}.jsonl`)).map((e) => e.q));
+    const cards = (['ja', 'en'] as const).flatMap((l) => [...exampleQuestions(welcomeCard(l)), ...exampleQuestions(helpCard(l))]);
+    const asked = [...kb.curated.flatMap((c) => [...c.questions.ja, ...c.questions.en]), ...cards, ...sets].filter((q) => ['how', 'why', 'how-long'].includes(questionForm(q)));
+    let yielded = 0;
+    for (const q of asked) {
+      const aq = analyzeQuery(q, kb.analyzer, expander);
+      const before = rankCandidates(aq, index, plain);
+      const after = rankCandidates(aq, index, ctx);
+      assert.deepEqual(new Set(after.map((c) => c.item.id)), new Set(before.map((c) => c.item.id)), q);
+      after.forEach((o, k) => {
+        if (!plain.opening!(o.itemIndex)) return;
+        const above = after.slice(k + 1).find((c) => c.item.kind === 'curated' && c.coverage >= 0.42 && forms[c.itemIndex].has(aq.form) && docs[c.itemIndex].includes(docs[o.itemIndex][0]));
+        assert.equal(above, undefined, `${q}: ${o.item.id} above ${above?.item.id}`);
+      });
+      if (before[0] && plain.opening!(before[0].itemIndex) && after[0].item.kind === 'curated') yielded++;
+    }
+    assert.ok(yielded > 0, 'some opening ranked first before');
   });
 });
