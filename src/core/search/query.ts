@@ -25,6 +25,8 @@ export interface Concept {
   translated?: boolean;
   /** An everyday word (see Token.general): missing from the corpus, it counts less against answering. */
   general?: boolean;
+  /** Where the asker wrote it (Japanese questions: character range of its tokens). */
+  span?: [number, number];
 }
 
 export interface AnalyzedQuery {
@@ -43,6 +45,38 @@ export interface AnalyzedQuery {
   asksPrice: boolean;
   /** What kind of answer the question asks for (see questionForm). */
   form: QuestionForm;
+  /** Position in `concepts` of the thing a how-question asks to act on (see subjectOf), if found. */
+  subject?: number;
+}
+
+/** "How do I <verb> <thing>", "where can we turn on <thing>": the words after the verb. */
+const EN_ACTED_ON = /\b(?:how (?:do|can|should|would) (?:i|we|you)|how to|where (?:do|can|should) (?:i|we|you)|is there a way to)\s+[\w-]+(?:\s+(?:on|off|up|out|back))?\s+((?:(?!(?:for|in|into|to|with|from|on|of|as|so|when|if|that|and|or|after|before|by|at|without)\b)[\w'-]+\s*){1,3})/i;
+const EN_DETERMINER = /^(?:a|an|the|my|our|your|their|his|her|this|that|these|those|some|new)$/i;
+/** 「XをYする方法」「Xの作り方」「Xを変えるには」: X, the noun phrase before を / の. */
+const JA_ACTED_ON = /([^\s、。,.!?？！をのにがはでと「」『』]+)\s*[をの]\s*[^\s、。をの]{0,8}?(?:作り方|やり方|方法|手順|仕方|には)/;
+
+/**
+ * The thing a how-question asks to act on, as a position in `concepts`: the head (last word) of
+ * the noun phrase the action takes. Undefined when there is none.
+ */
+function subjectOf(question: string, script: 'ja' | 'en', concepts: readonly Concept[]): number | undefined {
+  let k = -1;
+  if (script === 'ja') {
+    const m = JA_ACTED_ON.exec(question);
+    if (!m) return undefined;
+    const from = m.index;
+    const to = m.index + m[1].length;
+    concepts.forEach((c, i) => {
+      if (c.span && c.span[0] >= from && c.span[1] <= to && (k < 0 || c.span[0] >= concepts[k].span![0])) k = i;
+    });
+  } else {
+    const m = EN_ACTED_ON.exec(question);
+    const words = m ? m[1].trim().split(/\s+/).filter((w) => !EN_DETERMINER.test(w)) : [];
+    const head = words.at(-1)?.toLowerCase();
+    if (!head) return undefined;
+    k = concepts.findIndex((c) => c.label.toLowerCase().split(/\s+/).some((w) => w === head || (Math.min(w.length, head.length) >= 4 && (w.startsWith(head) || head.startsWith(w)))));
+  }
+  return k >= 0 ? k : undefined;
 }
 
 /**
@@ -123,7 +157,7 @@ function japaneseConcepts(question: string, analyzed: readonly Token[], expander
       ...loanwordTerms(g.heads, expander, variants),
     ]);
     const partial = unique(g.parts).filter((t) => !heads.includes(t));
-    return { label: g.heads[0], terms: [...heads, ...partial], partial: new Set(partial), general: g.general };
+    return { label: g.heads[0], terms: [...heads, ...partial], partial: new Set(partial), general: g.general, span: [g.start, g.end] as [number, number] };
   });
 }
 
@@ -198,5 +232,6 @@ export function analyzeQuery(question: string, analyzer: Analyzer, expander: Glo
     glossaryPhrases: phrases,
     asksPrice: ASKS_PRICE.test(question),
     form: questionForm(question),
+    subject: subjectOf(script === 'ja' ? normalizeChars(question) : question, script, concepts),
   };
 }

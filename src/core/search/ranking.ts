@@ -64,6 +64,8 @@ export interface Candidate {
   /** Share of the question's concepts (idf-weighted) this candidate matches. */
   coverage: number;
   exactHits: number;
+  /** Bit k set when the candidate matches concept k of the question (the first 31). */
+  covers: number;
 }
 
 export interface RankContext {
@@ -190,7 +192,8 @@ export function rankCandidates(q: AnalyzedQuery, index: SearchIndex, ctx: RankCo
   const got = new Float64Array(n);
   let total = 0;
   const level = new Uint8Array(n); // 2 full, 1 partial
-  for (const c of q.concepts) {
+  const covers = new Int32Array(n);
+  for (const [ci, c] of q.concepts.entries()) {
     const w = conceptWeight(n, c, perTerm);
     total += w;
     const items: number[] = [];
@@ -211,6 +214,7 @@ export function rankCandidates(q: AnalyzedQuery, index: SearchIndex, ctx: RankCo
     }
     for (const i of items) {
       got[i] += level[i] === 2 ? w : w * PARTIAL_WEIGHT;
+      if (ci < 31) covers[i] |= 1 << ci;
       level[i] = 0;
     }
   }
@@ -236,7 +240,7 @@ export function rankCandidates(q: AnalyzedQuery, index: SearchIndex, ctx: RankCo
     // Ties at the cut are all kept, so the first `top` are those of a full sort; so are the
     // curated answers that cover part of the question, for suggestions when none is good enough.
     if (final[k] < cut && !(coverage[k] > 0 && index.items[i].kind === 'curated')) return;
-    out.push({ item: index.items[i], itemIndex: i, score: final[k], coverage: coverage[k], exactHits: exactOf.get(i)?.length ?? 0 });
+    out.push({ item: index.items[i], itemIndex: i, score: final[k], coverage: coverage[k], exactHits: exactOf.get(i)?.length ?? 0, covers: covers[i] });
   });
   // Stable: equal scores keep the order met.
   out.sort((a, b) => b.score - a.score);
@@ -278,5 +282,9 @@ export function shouldAnswer(q: AnalyzedQuery, ranked: readonly Candidate[], fol
   if (ranked.some((c) => c.exactHits > 0)) return true;
   // A bare number ("1", "90") names nothing to ask about; error codes are exact keys, handled above.
   if (q.concepts.every((c) => c.terms.every((t) => c.partial.has(t) || /^[\d.,]+$/.test(t)))) return false;
-  return ranked.slice(0, 5).some((c) => c.coverage >= MIN_COVERAGE && c.score >= MIN_SCORE);
+  const good = ranked.slice(0, 5).filter((c) => c.coverage >= MIN_COVERAGE && c.score >= MIN_SCORE);
+  // "How do I change my Teams background?": the best answer must be about the thing acted on,
+  // not only share the question's other words (Teams, flow, change).
+  if (q.subject !== undefined && q.subject < 31 && good.length && !(good[0].covers & (1 << q.subject))) return false;
+  return good.length > 0;
 }
