@@ -5,7 +5,14 @@
  * unmatched, so the bot can treat it as a free question instead.
  */
 import type { Bilingual, Lang } from '../../content/types.js';
-import type { MatchSpec } from './types.js';
+
+/** Data-driven matching: phrases (either language) and regular expressions (e.g. error codes). */
+export interface MatchSpec {
+  /** Extra phrasings that select this option / reach this outcome (compared fuzzily). */
+  phrases?: string[];
+  /** Regular expressions (case-insensitive) tested against the user's text. */
+  patterns?: string[];
+}
 
 /** What can be matched: an option, or a synthetic one such as "yes, solved". */
 export interface Matchable {
@@ -73,36 +80,10 @@ export function bigramSimilarity(a: string, b: string): number {
   return dice(bigramCounts(compact(a)), bigramCounts(compact(b)));
 }
 
-const regexes = new Map<string, RegExp>();
-
-/** Patterns come from validated tree data; each is compiled once. */
-function regex(pattern: string): RegExp {
-  let r = regexes.get(pattern);
-  if (!r) regexes.set(pattern, (r = new RegExp(pattern, 'iu')));
-  return r;
-}
-
 /** An option's texts in comparable form, computed once per option (options are immutable tree data). */
 interface PreparedOption {
   texts: { core: string; grams: Bigrams }[];
   patterns: RegExp[];
-}
-
-const prepared = new WeakMap<Matchable, PreparedOption>();
-
-function prepare(o: Matchable): PreparedOption {
-  let p = prepared.get(o);
-  if (!p) {
-    // A label offering alternatives ("None of these / I don't know") is matched by each of them too.
-    const labels = [o.label.ja, o.label.en].flatMap((l) => (l.includes(' / ') ? [l, ...l.split(' / ')] : [l]));
-    const texts = [...labels, ...(o.synonyms?.ja ?? []), ...(o.synonyms?.en ?? []), ...(o.match?.phrases ?? [])]
-      .map(compact)
-      .filter(Boolean)
-      .map((core) => ({ core, grams: bigramCounts(core) }));
-    p = { texts, patterns: (o.match?.patterns ?? []).map(regex) };
-    prepared.set(o, p);
-  }
-  return p;
 }
 
 /** "2", "２", "②", "#2", "2番", "2 です", "no. 2" → 2. */
@@ -116,29 +97,16 @@ function looksLikeQuestion(text: string): boolean {
   return /[??]|(?:^|\s)(?:why|what|how|when|which|where|who|can|does|do|is|are)\s|なぜ|どうして|どうすれ|とは|ですか|ますか|でしょうか/iu.test(text.normalize('NFKC'));
 }
 
-/** True when one of the spec's patterns (case-insensitive regular expressions) or phrases occurs in the text. */
-export function matchesSpec(spec: MatchSpec | undefined, text: string): boolean {
-  if (!spec) return false;
-  const folded = text.normalize('NFKC');
-  if (spec.patterns?.some((p) => regex(p).test(folded))) return true;
-  const core = compact(text);
-  return (spec.phrases ?? []).some((p) => {
-    const c = compact(p);
-    return c.length >= 2 && core.includes(c);
-  });
-}
-
 /** Whether two texts with these bigram counts can reach MIN_SIMILARITY at all (Dice ≤ 2·min/(x+y)). */
 function couldBeSimilar(x: number, y: number): boolean {
   return x > 0 && y > 0 && (2 * Math.min(x, y)) / (x + y) >= MIN_SIMILARITY;
 }
 
-function scoreOption<T extends Matchable>(o: T, folded: string, core: string, gramCount: number, grams: () => Bigrams): OptionMatch<T> | undefined {
+function scoreOption<T extends Matchable>(o: T, p: PreparedOption, folded: string, core: string, gramCount: number, grams: () => Bigrams): OptionMatch<T> | undefined {
   let best: OptionMatch<T> | undefined;
   const consider = (score: number, how: OptionMatch<T>['how']) => {
     if (!best || score > best.score) best = { option: o, score, how };
   };
-  const p = prepare(o);
   if (p.patterns.some((r) => r.test(folded))) consider(0.9, 'pattern');
   for (const { core: c, grams: g } of p.texts) {
     if (c === core) consider(1, 'exact');
@@ -154,33 +122,77 @@ function scoreOption<T extends Matchable>(o: T, folded: string, core: string, gr
 }
 
 /**
- * The option a typed answer picks, or undefined when none is clear: a number
- * in range, an option id (card buttons), a label or synonym in either language,
- * a pattern, containment, or a close paraphrase. Question-shaped text only
- * counts when it is a number, an id or an exact label or pattern hit.
+ * Matches typed answers to options and first-message facts to match specs. It keeps each
+ * option's prepared texts and each pattern compiled, so one instance belongs to one loaded
+ * tree (see TroubleshootingTree.matcher) and lives as long as it.
  */
-export function matchOption<T extends Matchable>(options: readonly T[], input: string): OptionMatch<T> | undefined {
-  const raw = input.trim();
-  if (!raw || !options.length) return undefined;
-  const byId = options.find((o) => o.id === raw);
-  if (byId) return { option: byId, score: 1, how: 'id' };
-  const n = parseChoiceNumber(raw);
-  if (n !== undefined && n >= 1 && n <= options.length) return { option: options[n - 1], score: 1, how: 'number' };
-  const core = compact(raw);
-  if (!core) return undefined;
-  const folded = raw.normalize('NFKC');
-  // A free question is far longer than any option: its bigrams are counted only if a paraphrase is possible.
-  let chars = 0;
-  for (const _ of core) chars++;
-  let grams: Bigrams | undefined;
-  const lazyGrams = () => (grams ??= bigramCounts(core));
-  const scored = options
-    .map((o) => scoreOption(o, folded, core, bigramCount(chars), lazyGrams))
-    .filter((m): m is OptionMatch<T> => m !== undefined)
-    .sort((a, b) => b.score - a.score);
-  const [best, second] = scored;
-  if (!best) return undefined;
-  if (second && best.score - second.score < AMBIGUITY_MARGIN) return undefined;
-  if ((best.how === 'contains' || best.how === 'similar') && looksLikeQuestion(raw)) return undefined;
-  return best;
+export class OptionMatcher {
+  private readonly regexes = new Map<string, RegExp>();
+  private readonly prepared = new WeakMap<Matchable, PreparedOption>();
+
+  /** Patterns come from validated tree data; each is compiled once. */
+  private regex(pattern: string): RegExp {
+    let r = this.regexes.get(pattern);
+    if (!r) this.regexes.set(pattern, (r = new RegExp(pattern, 'iu')));
+    return r;
+  }
+
+  private prepare(o: Matchable): PreparedOption {
+    let p = this.prepared.get(o);
+    if (!p) {
+      // A label offering alternatives ("None of these / I don't know") is matched by each of them too.
+      const labels = [o.label.ja, o.label.en].flatMap((l) => (l.includes(' / ') ? [l, ...l.split(' / ')] : [l]));
+      const texts = [...labels, ...(o.synonyms?.ja ?? []), ...(o.synonyms?.en ?? []), ...(o.match?.phrases ?? [])]
+        .map(compact)
+        .filter(Boolean)
+        .map((core) => ({ core, grams: bigramCounts(core) }));
+      p = { texts, patterns: (o.match?.patterns ?? []).map((x) => this.regex(x)) };
+      this.prepared.set(o, p);
+    }
+    return p;
+  }
+
+  /** True when one of the spec's patterns (case-insensitive regular expressions) or phrases occurs in the text. */
+  matchesSpec(spec: MatchSpec | undefined, text: string): boolean {
+    if (!spec) return false;
+    const folded = text.normalize('NFKC');
+    if (spec.patterns?.some((p) => this.regex(p).test(folded))) return true;
+    const core = compact(text);
+    return (spec.phrases ?? []).some((p) => {
+      const c = compact(p);
+      return c.length >= 2 && core.includes(c);
+    });
+  }
+
+  /**
+   * The option a typed answer picks, or undefined when none is clear: a number
+   * in range, an option id (card buttons), a label or synonym in either language,
+   * a pattern, containment, or a close paraphrase. Question-shaped text only
+   * counts when it is a number, an id or an exact label or pattern hit.
+   */
+  matchOption<T extends Matchable>(options: readonly T[], input: string): OptionMatch<T> | undefined {
+    const raw = input.trim();
+    if (!raw || !options.length) return undefined;
+    const byId = options.find((o) => o.id === raw);
+    if (byId) return { option: byId, score: 1, how: 'id' };
+    const n = parseChoiceNumber(raw);
+    if (n !== undefined && n >= 1 && n <= options.length) return { option: options[n - 1], score: 1, how: 'number' };
+    const core = compact(raw);
+    if (!core) return undefined;
+    const folded = raw.normalize('NFKC');
+    // A free question is far longer than any option: its bigrams are counted only if a paraphrase is possible.
+    let chars = 0;
+    for (const _ of core) chars++;
+    let grams: Bigrams | undefined;
+    const lazyGrams = () => (grams ??= bigramCounts(core));
+    const scored = options
+      .map((o) => scoreOption(o, this.prepare(o), folded, core, bigramCount(chars), lazyGrams))
+      .filter((m): m is OptionMatch<T> => m !== undefined)
+      .sort((a, b) => b.score - a.score);
+    const [best, second] = scored;
+    if (!best) return undefined;
+    if (second && best.score - second.score < AMBIGUITY_MARGIN) return undefined;
+    if ((best.how === 'contains' || best.how === 'similar') && looksLikeQuestion(raw)) return undefined;
+    return best;
+  }
 }

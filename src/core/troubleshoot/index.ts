@@ -8,6 +8,6 @@ export { validateTree, TreeValidationError } from './tree-validator.js';
 export { startWalk, applyInput, parseWalkState } from './walker.js';
 export { viewStep, walkSummary } from './step-view.js';
 export { SOLVED_YES, SOLVED_NO } from './solved-options.js';
-export { matchOption, normalizeInput, bigramSimilarity, parseChoiceNumber } from './answer-matcher.js';
+export { OptionMatcher, normalizeInput, bigramSimilarity, parseChoiceNumber } from './answer-matcher.js';
 export { matchCommand, type NavigationCommand } from '../vocabulary.js';
 export { classifyMessage, detectTroubleshootIntent, extractFacts, extractCodes, type MessageKind } from './intake.js';

@@ -8,6 +8,7 @@ import { basename, extname, join } from 'node:path';
 import { load as parseYaml } from 'js-yaml';
 import { resolveCitation } from '../../content/citations.js';
 import type { Citation, CitationRef, SourceDocument } from '../../content/types.js';
+import { OptionMatcher } from './answer-matcher.js';
 import { TreeValidationError, validateTree } from './tree-validator.js';
 import type { TreeData, TroubleshootingTree } from './types.js';
 
@@ -66,7 +67,7 @@ export function parseTree(data: unknown, file: string, documents: readonly Sourc
   const tree = data as TreeData;
   const { citations, problems: citationProblems } = resolveAll(tree, documents);
   if (citationProblems.length) throw new TreeValidationError(name, citationProblems);
-  return { id: tree.id, title: tree.title, start: tree.start, nodes: tree.nodes, file, citations };
+  return { id: tree.id, title: tree.title, start: tree.start, nodes: tree.nodes, file, citations, matcher: new OptionMatcher() };
 }
 
 /** Reads and parses one tree file (YAML or JSON). */

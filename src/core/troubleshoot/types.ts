@@ -1,18 +1,14 @@
 /**
  * Shapes of a troubleshooting tree (as loaded from dialogs/*.yaml), of a walk's
- * position, and of what the bot renders. Plain data only.
+ * position, and of what the bot renders. Plain data, but for the matcher a loaded tree owns.
  */
 import type { Bilingual, Citation, CitationRef, Lang } from '../../content/types.js';
+import type { MatchSpec, OptionMatcher } from './answer-matcher.js';
+
+export type { MatchSpec };
 
 export type Audience = 'user' | 'admin';
 
-/** Data-driven matching: phrases (either language) and regular expressions (e.g. error codes). */
-export interface MatchSpec {
-  /** Extra phrasings that select this option / reach this outcome (compared fuzzily). */
-  phrases?: string[];
-  /** Regular expressions (case-insensitive) tested against the user's text. */
-  patterns?: string[];
-}
 
 /** A note with its own citations (shown before a question or under an outcome). */
 export interface TreeNote {
@@ -75,6 +71,8 @@ export interface TroubleshootingTree extends TreeData {
   file: string;
   /** Resolved citations by owner key: "<nodeId>", "<nodeId>#note<i>", "<nodeId>/<optionId>#note". */
   citations: Record<string, Citation[]>;
+  /** Matches answers to this tree's options (keeps their prepared forms). */
+  matcher: OptionMatcher;
 }
 
 /** One answer given on the way (for back and for the copyable summary). */

@@ -5,7 +5,6 @@
  */
 import type { Lang } from '../../content/types.js';
 import { matchCommand } from '../vocabulary.js';
-import { matchesSpec, matchOption } from './answer-matcher.js';
 import { SOLVED_NO, SOLVED_OPTIONS, SOLVED_YES } from './solved-options.js';
 import { nodeAt, viewStep } from './step-view.js';
 import { citationKey } from './tree-loader.js';
@@ -35,7 +34,7 @@ function settle(tree: TroubleshootingTree, state: WalkState): WalkState {
     }
     const text = s.facts?.text;
     const already = s.answers.some((a) => a.nodeId === s.nodeId);
-    const known = text && !already ? node.options.find((o) => matchesSpec(o.match, text)) : undefined;
+    const known = text && !already ? node.options.find((o) => tree.matcher.matchesSpec(o.match, text)) : undefined;
     if (!known) return s;
     s = {
       ...s,
@@ -63,7 +62,7 @@ export function startWalk(tree: TroubleshootingTree, facts?: TroubleshootFacts):
   const base: WalkState = { v: 1, treeId: tree.id, nodeId: tree.start, trail: [], answers: [], triedOutcomes: [] };
   if (facts?.text) base.facts = facts.codes?.length ? { text: facts.text, codes: [...facts.codes] } : { text: facts.text };
   const text = base.facts?.text;
-  const direct = text ? Object.entries(tree.nodes).find(([, n]) => n.kind === 'outcome' && matchesSpec(n.match, text)) : undefined;
+  const direct = text ? Object.entries(tree.nodes).find(([, n]) => n.kind === 'outcome' && tree.matcher.matchesSpec(n.match, text)) : undefined;
   // "Back" from an outcome reached this way leads to the first question.
   if (direct) return { ...base, nodeId: direct[0], trail: [tree.start], triedOutcomes: [direct[0]] };
   return settle(tree, base);
@@ -129,7 +128,7 @@ export function applyInput(tree: TroubleshootingTree, state: WalkState, input: s
   }
 
   if (node.kind === 'question') {
-    const picked = matchOption(node.options, input);
+    const picked = tree.matcher.matchOption(node.options, input);
     if (!picked) return { accepted: false, action: 'not-understood', done: false, state };
     const o = picked.option;
     const answered: WalkState = {
@@ -141,7 +140,7 @@ export function applyInput(tree: TroubleshootingTree, state: WalkState, input: s
     return result('answer', enter(tree, answered, o.next));
   }
 
-  const picked = matchOption(SOLVED_OPTIONS, input);
+  const picked = tree.matcher.matchOption(SOLVED_OPTIONS, input);
   if (!picked) return { accepted: false, action: 'not-understood', done: false, state };
   const answered: WalkState = { ...state, answers: [...state.answers, { nodeId: state.nodeId, optionId: picked.option.id }], pendingNote: undefined };
   if (picked.option.id === SOLVED_YES) return { accepted: true, action: 'solved', done: true, solved: true, state: answered };
