@@ -171,6 +171,21 @@ export class Variants {
         } else i++;
       }
     }
+    // Kanji written as the corpus does, the rest of the word in kana (期限ぎれ for 期限切れ): the
+    // kanji's reading and the kana read as one word that begins with those kanji.
+    for (const t of tokens) {
+      const surface = s.slice(t.start, t.end);
+      if (!t.reading || !/^[\u3400-\u9fff]+$/.test(surface) || out.some((m) => m.start < t.end && t.start < m.end)) continue;
+      const kana = /^[\u3041-\u3096\u30a1-\u30fa\u30fc]+/.exec(s.slice(t.end))?.[0] ?? '';
+      for (let j = Math.min(kana.length, MAX_READING); j >= 2; j--) {
+        const term = this.readings.get(t.reading + toKatakana(kana.slice(0, j)));
+        if (!term || !term.startsWith(surface) || term.length <= surface.length) continue;
+        const rest = tokens.filter((x) => x !== t && x.start < t.end + j && t.start < x.end);
+        if (rest.some((x) => x.term === term || (x.start >= t.end && this.vocabulary.has(x.term)))) break;
+        out.push({ start: t.start, end: t.end + j, term });
+        break;
+      }
+    }
     return out;
   }
 

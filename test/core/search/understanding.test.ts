@@ -40,6 +40,9 @@ describe('understanding questions as people write them', function () {
       for (const [kanji, kana] of [
         ['接続の期限切れ', 'せつぞくのきげんぎれ'],
         ['接続を再認証する手順', 'せつぞくをさいにんしょうする手順'],
+        // Kanji as the documents write them, the rest of the word in kana.
+        ['接続の期限切れ', '接続の期限ぎれ'],
+        ['パスワードの期限切れで接続は切れる？', 'パスワードの期限ぎれで接続は切れる？'],
       ]) {
         const r = kb.ask(kana);
         assert.equal(r.answered, true, kana);
