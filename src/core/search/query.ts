@@ -45,8 +45,8 @@ export interface AnalyzedQuery {
   asksPrice: boolean;
   /** What kind of answer the question asks for (see questionForm). */
   form: QuestionForm;
-  /** Position in `concepts` of the thing a how-question asks to act on (see subjectOf), if found. */
-  subject?: number;
+  /** Positions in `concepts` of the things a how-question asks to act on or with (see subjectsOf). */
+  subjects: number[];
 }
 
 /** "How do I <verb> <thing>", "where can we turn on <thing>": the words after the verb. */
@@ -54,29 +54,33 @@ const EN_ACTED_ON = /\b(?:how (?:do|can|should|would) (?:i|we|you)|how to|where 
 const EN_DETERMINER = /^(?:a|an|the|my|our|your|their|his|her|this|that|these|those|some|new)$/i;
 /** 「XをYする方法」「Xの作り方」「Xを変えるには」: X, the noun phrase before を / の. */
 const JA_ACTED_ON = /([^\s、。,.!?？！をのにがはでと「」『』]+)\s*[をの]\s*[^\s、。をの]{0,8}?(?:作り方|やり方|方法|手順|仕方|には)/;
+/** 「XにYを登録する手順」: X, where the action takes place. */
+const JA_ACTED_IN = /([^\s、。,.!?？！をのにがはでと「」『』]+)\s*に\s*[^\s、。に]{0,12}?(?:作り方|やり方|方法|手順|仕方)/;
 
 /**
- * The thing a how-question asks to act on, as a position in `concepts`: the head (last word) of
- * the noun phrase the action takes. Undefined when there is none.
+ * The things a how-question asks to act on (and in Japanese where), as positions in `concepts`:
+ * the head (last word) of each noun phrase the action takes.
  */
-function subjectOf(question: string, script: 'ja' | 'en', concepts: readonly Concept[]): number | undefined {
-  let k = -1;
+function subjectsOf(question: string, script: 'ja' | 'en', concepts: readonly Concept[]): number[] {
   if (script === 'ja') {
-    const m = JA_ACTED_ON.exec(question);
-    if (!m) return undefined;
-    const from = m.index;
-    const to = m.index + m[1].length;
-    concepts.forEach((c, i) => {
-      if (c.span && c.span[0] >= from && c.span[1] <= to && (k < 0 || c.span[0] >= concepts[k].span![0])) k = i;
+    return [JA_ACTED_ON, JA_ACTED_IN].flatMap((r) => {
+      const m = r.exec(question);
+      if (!m) return [];
+      const from = m.index;
+      const to = m.index + m[1].length;
+      let k = -1;
+      concepts.forEach((c, i) => {
+        if (c.span && c.span[0] >= from && c.span[1] <= to && (k < 0 || c.span[0] >= concepts[k].span![0])) k = i;
+      });
+      return k >= 0 ? [k] : [];
     });
-  } else {
-    const m = EN_ACTED_ON.exec(question);
-    const words = m ? m[1].trim().split(/\s+/).filter((w) => !EN_DETERMINER.test(w)) : [];
-    const head = words.at(-1)?.toLowerCase();
-    if (!head) return undefined;
-    k = concepts.findIndex((c) => c.label.toLowerCase().split(/\s+/).some((w) => w === head || (Math.min(w.length, head.length) >= 4 && (w.startsWith(head) || head.startsWith(w)))));
   }
-  return k >= 0 ? k : undefined;
+  const m = EN_ACTED_ON.exec(question);
+  const words = m ? m[1].trim().split(/\s+/).filter((w) => !EN_DETERMINER.test(w)) : [];
+  const head = words.at(-1)?.toLowerCase();
+  if (!head) return [];
+  const k = concepts.findIndex((c) => c.label.toLowerCase().split(/\s+/).some((w) => w === head || (Math.min(w.length, head.length) >= 4 && (w.startsWith(head) || head.startsWith(w)))));
+  return k >= 0 ? [k] : [];
 }
 
 /**
@@ -232,6 +236,6 @@ export function analyzeQuery(question: string, analyzer: Analyzer, expander: Glo
     glossaryPhrases: phrases,
     asksPrice: ASKS_PRICE.test(question),
     form: questionForm(question),
-    subject: subjectOf(script === 'ja' ? normalizeChars(question) : question, script, concepts),
+    subjects: subjectsOf(script === 'ja' ? normalizeChars(question) : question, script, concepts),
   };
 }

@@ -285,6 +285,6 @@ export function shouldAnswer(q: AnalyzedQuery, ranked: readonly Candidate[], fol
   const good = ranked.slice(0, 5).filter((c) => c.coverage >= MIN_COVERAGE && c.score >= MIN_SCORE);
   // "How do I change my Teams background?": the best answer must be about the thing acted on,
   // not only share the question's other words (Teams, flow, change).
-  if (q.subject !== undefined && q.subject < 31 && good.length && !(good[0].covers & (1 << q.subject))) return false;
+  if (good.length && q.subjects.some((k) => k < 31 && !(good[0].covers & (1 << k)))) return false;
   return good.length > 0;
 }
