@@ -60,7 +60,7 @@ export function createStorage(options: StorageOptions = {}): { storage: Storage;
   if (!options.connectionString) {
     return { storage: new ExpiringMemoryStorage((options.memoryTtlMinutes ?? 1440) * 60_000), kind: 'memory', timeoutMs: 0 };
   }
-  // Loaded only when configured: the Azure SDK adds about 90 ms to every start in memory mode.
+  // Loaded only when configured: memory mode should not pay for loading the Azure SDK at every start.
   const { BlobsStorage: Blobs } = require('botbuilder-azure-blobs') as typeof import('botbuilder-azure-blobs');
   const { connectionString, container = 'bot-state' } = options;
   const create = () =>

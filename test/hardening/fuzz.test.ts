@@ -78,10 +78,9 @@ describe('hardening: fuzzed text through the knowledge engine', function () {
     );
   });
 
-  // ask() itself does not cut its input and its cost grows about quadratically with an
-  // unpunctuated question (measured: 4 kB 0.27 s, 16 kB 3.5 s, 100 kB > 6 min). The bot
-  // cuts questions to 2,000 characters before asking (tested below with 100 kB over HTTP),
-  // so here the engine is bounded at 8 kB.
+  // ask() itself does not cut its input, and its cost grows with the length of an
+  // unpunctuated question. The bot cuts questions to 2,000 characters before asking
+  // (tested below with 100 kB over HTTP), so here the engine is bounded at 8 kB.
   it('ask() survives long (8 kB) questions of mixed text within a bounded time', () => {
     for (const seed of ['接続が無効になるのはなぜですか', 'Why is my connection invalid?', '😀\u200d'.repeat(10)]) {
       const t0 = Date.now();

@@ -220,7 +220,7 @@ export function rankCandidates(q: AnalyzedQuery, index: SearchIndex, ctx: RankCo
   }
 
   // Final scores first, objects only for the best: common words make nearly every item a
-  // candidate, and building and sorting all of them was most of a large corpus' ranking.
+  // candidate, and building and sorting an object for each would dominate a large corpus' ranking.
   const coord = new Map<number, number>();
   const coverage = new Float64Array(order.length);
   const final = new Float64Array(order.length);
