@@ -22,9 +22,7 @@ import { CallerIdConstants, ConfigurationBotFrameworkAuthentication, type Config
 import {
   AuthenticationConstants,
   AuthenticationError,
-  EmulatorValidation,
   EndorsementsValidator,
-  SkillValidation,
   ToBotFromBotOrEmulatorTokenValidationParameters,
   type AuthenticateRequestResult,
 } from 'botframework-connector';
@@ -130,9 +128,13 @@ export function createBotAuthentication(config: ServerConfig): ConfigurationBotF
   return new ConfigurationBotFrameworkAuthentication(options as ConfigurationBotFrameworkAuthenticationOptions);
 }
 
+/** The emulator and bot-to-bot issuers botbuilder ships, copied before anything can append to them. */
+const BOT_OR_EMULATOR_ISSUERS: readonly string[] = Object.freeze([...(ToBotFromBotOrEmulatorTokenValidationParameters.issuer as string[])]);
+
 export class InboundAuth {
   private readonly channelKeys: SigningKeys;
   private readonly emulatorKeys: SigningKeys;
+  private readonly otherIssuers: readonly string[];
 
   constructor(
     private readonly config: ServerConfig,
@@ -140,6 +142,8 @@ export class InboundAuth {
   ) {
     this.channelKeys = new SigningKeys(config.openIdMetadataUrl ?? AuthenticationConstants.ToBotFromChannelOpenIdMetadataUrl);
     this.emulatorKeys = new SigningKeys(config.emulatorOpenIdMetadataUrl ?? AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl);
+    const tenantIssuers = config.tenantId ? [`https://sts.windows.net/${config.tenantId}/`, `https://login.microsoftonline.com/${config.tenantId}/v2.0`] : [];
+    this.otherIssuers = Object.freeze([...BOT_OR_EMULATOR_ISSUERS, ...tenantIssuers]);
   }
 
   /** Stage 1, from the Authorization header alone; undefined when the token verifies (or in local mode). */
@@ -159,9 +163,13 @@ export class InboundAuth {
     const kid = decoded?.header.kid;
     if (!decoded || typeof decoded.payload !== 'object' || !kid) return unauthorized('malformed-token');
     if (!AuthenticationConstants.AllowedSigningAlgorithms.includes(decoded.header.alg)) return unauthorized('algorithm-not-allowed');
-    // The same choice of key set and issuers as botbuilder's validation makes.
-    const fromEmulator = EmulatorValidation.isTokenFromEmulator(authHeader) || SkillValidation.isSkillToken(authHeader);
-    const issuer = fromEmulator ? ToBotFromBotOrEmulatorTokenValidationParameters.issuer : [AuthenticationConstants.ToBotFromChannelTokenIssuer];
+    // The same key sets as botbuilder's validation. The issuers are decided from our own fixed
+    // lists: botbuilder's emulator check appends the unverified token's tenant to a shared
+    // issuer list, which an anonymous caller could grow without bound.
+    const iss = (decoded.payload as jwt.JwtPayload).iss;
+    const fromEmulator = typeof iss === 'string' && this.otherIssuers.includes(iss);
+    const fromChannel = !fromEmulator;
+    const issuer = fromChannel ? [AuthenticationConstants.ToBotFromChannelTokenIssuer] : this.otherIssuers;
     let key: SigningKey | undefined;
     try {
       key = await (fromEmulator ? this.emulatorKeys : this.channelKeys).get(kid);
@@ -173,6 +181,8 @@ export class InboundAuth {
       jwt.verify(token, key.key, {
         algorithms: AuthenticationConstants.AllowedSigningAlgorithms as jwt.Algorithm[],
         issuer: issuer as [string, ...string[]],
+        // A channel token names the bot it is for; one for another bot is refused before any body is read.
+        ...(fromChannel ? { audience: this.config.appId } : {}),
         clockTolerance: 5 * 60,
       });
     } catch (err) {

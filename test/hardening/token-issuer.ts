@@ -13,6 +13,7 @@ export interface TokenClaims {
   aud?: string;
   serviceurl?: string;
   iss?: string;
+  tid?: string;
   expiresInS?: number;
 }
 

