@@ -71,8 +71,3 @@ export function actionSets(actions: CardElement[], extra: CardElement = {}): Car
   }
   return sets;
 }
-
-/** A button opening a web page (only https URLs from the knowledge base). */
-export function openUrlButton(title: string, url: string): CardElement | undefined {
-  return /^https:\/\/[^\s]+$/i.test(url) ? { type: 'Action.OpenUrl', title, url } : undefined;
-}
