@@ -87,7 +87,7 @@ function subjectsOf(question: string, script: 'ja' | 'en', concepts: readonly Co
  * The form of a question: yes/no, or one asking for a reason, a duration or time, or a way
  * or next step. Only a yes/no question is answered with "Yes." / 「はい。」 first.
  */
-export type QuestionForm = 'yes-no' | 'why' | 'how-long' | 'what-next' | 'how' | 'other';
+export type QuestionForm = 'yes-no' | 'why' | 'how-long' | 'what-next' | 'how' | 'what-happens' | 'other';
 
 const FORMS: [QuestionForm, RegExp][] = [
   // "Could that be why …?" asks whether, not why.
@@ -96,6 +96,8 @@ const FORMS: [QuestionForm, RegExp][] = [
   ['how-long', /どのくらい|どれくらい|どれぐらい|どのぐらい|何分|何時間|何日|何ヶ月|何か月|いつまで|いつ(?:から|頃|ごろ)?(?:止|切|無効|失効|変|反映)|\bhow long\b|\bhow soon\b|\bwhen (?:will|does|do|did|is)\b|\bhow many (?:days|hours|minutes)\b/i],
   // What to do when the obvious fix did not help: the passage's "if that does not work" part.
   ['what-next', /次は|次に(?:何|どう)|ほかに|他に(?:何|方法)|それでも|(?:てみた|した|やった)(?:けど|のに|が).{0,12}(?:まだ|直らな|変わらな|ダメ|だめ)|\bstill (?:fails?|failing|broken|not working|get(?:ting)?|the same)\b|\b(?:did ?n[o']t|does ?n[o']t|didn't|doesn't) (?:help|work|fix)\b|\bwhat else\b|\banything else\b|\bnext step/i],
+  // "What happens if …" asks for the consequence: no yes or no to give.
+  ['what-happens', /どうなる|どうなり(?:ます|ますか)|どうなっ|\bwhat (?:happens|will happen|would happen|happened)\b/i],
   ['how', /どうすれば|どうしたら|どうやって|どう(?:直|対処|設定|確認)|方法|手順|やり方|[いきしちにひみりぎじびえけせてねべめれ]方(?:は|を|が|って|[?？]|$)|次は何|次に何|\bhow (?:do|can|should|to)\b|\bwhat (?:should|do) (?:i|we) do\b|\bwhat next\b|\bnext step/i],
   ['yes-no', /(?:ます|です|でしょう|ません)か|(?:できる|なる|切れる|ある|いい|大丈夫|ダメ|だめ|必要)(?:の)?[?？]|[るいたかの][?？]$|^\s*(?:can|could|does|do|did|is|are|was|were|will|would|should|has|have|must)\b|(?:[.!?;,]\s*|\b(?:so|and|but|or)\s+)(?:can|could|does|do|did|is|are|was|were|will|would|should|has|have|must)\s+(?:i|we|you|it|they|this|that|there|the|a|an|my|our|he|she|someone|users?|admins?)\b/i],
 ];

@@ -230,7 +230,7 @@ export function rankCandidates(q: AnalyzedQuery, index: SearchIndex, ctx: RankCo
     if (c === undefined) coord.set(coverage[k], (c = COORD(coverage[k])));
     const text = q.form === 'how-long' || q.form === 'what-next' ? ctx.foldedText(i) : '';
     let form = (q.form === 'how-long' && STATES_DURATION.test(text)) || (q.form === 'what-next' && STATES_FALLBACK.test(text)) ? DURATION_ANSWER_FACTOR : 1;
-    if (q.form !== 'other' && ctx.forms?.(i).has(q.form)) form *= FORM_MATCH_FACTOR;
+    if (q.form !== 'other' && q.form !== 'what-happens' && ctx.forms?.(i).has(q.form)) form *= FORM_MATCH_FACTOR;
     if (ctx.opening?.(i)) form *= OPENING_FACTOR;
     final[k] = score[i] * c * form * AUTHORITY_FACTOR[ctx.authority(i)] + EXACT_BONUS * (exactOf.get(i)?.length ?? 0);
   });
@@ -253,7 +253,7 @@ export function rankCandidates(q: AnalyzedQuery, index: SearchIndex, ctx: RankCo
  * covers enough of the question, the opening goes just below it.
  */
 function yieldOpenings(ranked: Candidate[], q: AnalyzedQuery, ctx: RankContext): Candidate[] {
-  if (q.form === 'other' || q.form === 'yes-no' || !ctx.opening || !ctx.forms || !ctx.documents) return ranked;
+  if (q.form === 'other' || q.form === 'yes-no' || q.form === 'what-happens' || !ctx.opening || !ctx.forms || !ctx.documents) return ranked;
   for (let k = 0; k < ranked.length; k++) {
     const o = ranked[k];
     if (!ctx.opening(o.itemIndex)) continue;

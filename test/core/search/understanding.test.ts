@@ -130,13 +130,21 @@ describe('understanding questions as people write them', function () {
       assert.equal(questionForm('Does SSPR break connections?'), 'yes-no');
       assert.equal(questionForm('I reset my password yesterday. Could that be why the flow fails?'), 'yes-no');
       assert.equal(questionForm('We use a service account, so do we have to reconnect?'), 'yes-no');
+      assert.equal(questionForm('パスワードをリセットすると接続はどうなる？'), 'what-happens');
+      assert.equal(questionForm('What happens to my flows if the owner leaves?'), 'what-happens');
     });
 
     it('only a yes/no question is answered with yes or no first', () => {
       assert.equal(fitToQuestion('はい。理由は次のとおりです。', 'yes-no'), 'はい。理由は次のとおりです。');
       assert.equal(fitToQuestion('はい。理由は次のとおりです。', 'why'), '理由は次のとおりです。');
       assert.equal(fitToQuestion('Yes. the token expires.', 'how-long'), 'The token expires.');
-      for (const q of ['Why does a connection become invalid after an admin resets a password?', 'How long can a flow connection stay idle?', 'なぜ条件付きアクセスの変更で接続が無効になるのですか']) {
+      for (const q of [
+        'Why does a connection become invalid after an admin resets a password?',
+        'How long can a flow connection stay idle?',
+        'なぜ条件付きアクセスの変更で接続が無効になるのですか',
+        '半年ぐらい使ってない接続ってどうなる？',
+        'What happens when an admin revokes my refresh tokens?',
+      ]) {
         const r = kb.ask(q);
         assert.equal(r.answered, true, q);
         assert.doesNotMatch(r.answers[0].text, /^(?:Yes|No)\b|^(?:はい|いいえ)。/, q);
