@@ -66,7 +66,7 @@ export function routeMessage(turn: Turn, services: BotServices, logger: BotLogge
     }
     if (move.accepted) return { kind: 'walk-move', move };
     if (pressed && (input.choice || !input.text)) return { kind: 'walk-unknown-choice' };
-    const kind = messageKind(turn, services, logger);
+    const { kind } = intentOf(turn, services, logger);
     if (kind === 'report') return { kind: 'walk-again' };
     if (kind === 'statement') return { kind: 'walk-not-understood' };
     return { kind: 'question', duringWalk: true };
@@ -74,31 +74,24 @@ export function routeMessage(turn: Turn, services: BotServices, logger: BotLogge
 
   if (input.step !== undefined) return { kind: 'ended-walk-button' };
   if ((input.choice && !input.text) || parseChoiceNumber(input.text) !== undefined || matchCommand(input.text)) return { kind: 'no-walk' };
-  const report = problemReport(turn, services, logger);
-  if (report) return { kind: 'walk-start', facts: report.facts };
-  return { kind: 'question', duringWalk: false, offerDiagnosis: messageKind(turn, services, logger) === 'unclear' };
+  const intent = intentOf(turn, services, logger);
+  if (intent.report) return { kind: 'walk-start', facts: intent.facts };
+  return { kind: 'question', duringWalk: false, offerDiagnosis: intent.kind === 'unclear' };
 }
 
-/** What the message is (see classifyMessage); a question when the diagnosis is not loaded. */
-function messageKind(turn: Turn, services: BotServices, logger: BotLogger): MessageKind {
-  try {
-    return services.troubleshoot?.detectIntent(turn.input.text).kind ?? 'question';
-  } catch (err) {
-    logger.warn({ err: (err as Error).message }, 'troubleshoot intent detection failed; answering as a question');
-    return 'question';
-  }
-}
-
-/** Whether the message reports a problem to diagnose, and the facts it states. */
-function problemReport(turn: Turn, services: BotServices, logger: BotLogger): { facts?: Record<string, unknown> } | undefined {
+/**
+ * What the message is (see classifyMessage) and whether it reports a problem to diagnose,
+ * with the facts it states; a question when the diagnosis is not loaded or detection fails.
+ */
+function intentOf(turn: Turn, services: BotServices, logger: BotLogger): { kind: MessageKind; report: boolean; facts?: Record<string, unknown> } {
   const svc = services.troubleshoot;
-  if (!svc) return undefined;
+  if (!svc) return { kind: 'question', report: false };
   try {
     const r = svc.detectIntent(turn.input.text);
-    return r.intent ? { facts: r.facts } : undefined;
+    return { kind: r.kind ?? 'question', report: Boolean(r.intent), facts: r.facts };
   } catch (err) {
     logger.warn({ err: (err as Error).message }, 'troubleshoot intent detection failed; answering as a question');
-    return undefined;
+    return { kind: 'question', report: false };
   }
 }
 
