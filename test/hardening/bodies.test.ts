@@ -6,19 +6,7 @@
 import assert from 'node:assert/strict';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { Conversation, startBot, type Running } from '../server/helpers.js';
-import { gzipBomb } from './burst.js';
-
-
-async function status(url: string, body: string | Uint8Array | ReadableStream<Uint8Array>, headers: Record<string, string> = {}): Promise<number> {
-  const res = await fetch(`${url}/api/messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body,
-    ...(body instanceof ReadableStream ? { duplex: 'half' } : {}),
-  } as RequestInit);
-  await res.arrayBuffer();
-  return res.status;
-}
+import { gzipBomb, postStatus as status } from './burst.js';
 
 describe('hardening: request bodies', function () {
   this.timeout(60_000);

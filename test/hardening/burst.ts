@@ -49,16 +49,21 @@ function rssMB(pid: number): number {
   return m ? Number(m[1]) / 1024 : NaN;
 }
 
+/** POSTs a body to /api/messages (JSON content type unless headers say otherwise) and reads the whole answer; its status. */
+export async function postStatus(url: string, body: Uint8Array | string | ReadableStream<Uint8Array>, headers: Record<string, string> = {}): Promise<number> {
+  const res = await fetch(`${url}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+    ...(body instanceof ReadableStream ? { duplex: 'half' } : {}),
+  } as RequestInit);
+  await res.arrayBuffer();
+  return res.status;
+}
+
 async function send(url: string, body: Uint8Array | string | ReadableStream<Uint8Array>, headers: Record<string, string>): Promise<string> {
   try {
-    const res = await fetch(`${url}/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...headers },
-      body,
-      ...(body instanceof ReadableStream ? { duplex: 'half' } : {}),
-    } as RequestInit);
-    await res.arrayBuffer();
-    return String(res.status);
+    return String(await postStatus(url, body, headers));
   } catch {
     return 'error';
   }
