@@ -122,7 +122,7 @@ const JAPANESE = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]/;
 /** What follows a negation that makes it context: "…ないのに", "…ないけど", "…ていないが、". */
 const CONCESSIVE = /^(?:の|ん)に|^(?:けど|けれど|のだが|んだけど|が[、,])/;
 
-function japaneseConcepts(question: string, analyzed: readonly Token[], expander: GlossaryExpander, variants: Variants): Concept[] {
+function japaneseConcepts(question: string, analyzed: readonly Token[], raw: readonly Token[], expander: GlossaryExpander, variants: Variants): Concept[] {
   // Negation only leans the ranking (see NEGATION_WEIGHT); it is not something the question is about.
   // An event said not to have happened (「何も変えてないのに」, 「変更していないけど」) is context, not the subject.
   const notHappened = new Set<Token>();
@@ -131,7 +131,7 @@ function japaneseConcepts(question: string, analyzed: readonly Token[], expander
   });
   let tokens = analyzed.filter((t) => t.term !== NEGATION_TERM && !notHappened.has(t));
   // Kana spellings of the corpus' words (さくじょ → 削除): the word replaces the pieces kuromoji made of it.
-  const spelled = variants.readingMatches(question, tokens);
+  const spelled = variants.readingMatches(question, tokens, raw);
   if (spelled.length) {
     const inside = (t: Token) => spelled.some((m) => m.start <= t.start && t.end <= m.end);
     tokens = [
@@ -213,7 +213,7 @@ export function analyzeQuery(question: string, analyzer: Analyzer, expander: Glo
   let phrases: string[] = [];
   // A Japanese question is tokenized once, for its concepts and for negation.
   const tokens = script === 'ja' ? analyzer.tokens(question) : [];
-  if (script === 'ja') concepts = japaneseConcepts(normalizeChars(question), tokens, expander, variants);
+  if (script === 'ja') concepts = japaneseConcepts(normalizeChars(question), tokens, analyzer.rawTokens(question), expander, variants);
   else ({ concepts, phrases } = englishConcepts(question, analyzer, expander, variants));
 
   const weights = new Map<string, number>();

@@ -20,6 +20,8 @@ const VARIANTS_FORMAT = 3;
 /** Shorter readings (キ, サイ) are parts of too many words to stand for one. */
 const MIN_READING = 3;
 const MAX_READING = 16;
+/** Least length of kana the analyzer read as function words only that still count as a word. */
+const MIN_UNPARSED_READING = 5;
 
 interface SudachiItem {
   expandControl: number;
@@ -148,7 +150,7 @@ export class Variants {
     return this.vocabulary.has(term);
   }
 
-  readingMatches(text: string, tokens: readonly Token[]): ReadingMatch[] {
+  readingMatches(text: string, tokens: readonly Token[], raw: readonly Token[] = tokens): ReadingMatch[] {
     const out: ReadingMatch[] = [];
     if (!this.readings.size) return out;
     const s = normalizeChars(text);
@@ -163,27 +165,70 @@ export class Variants {
             break;
           }
         }
-        const inside = found && tokens.filter((t) => t.start < found.end && found.start < t.end);
-        // The analyzer understood this part already, or it holds no word at all (a particle run).
-        if (found && inside?.length && !inside.some((t) => this.vocabulary.has(t.term) && t.term !== found.term)) {
+        const inside = found ? tokens.filter((t) => t.start < found.end && found.start < t.end) : [];
+        // Where the analyzer kept no word, the kana read as function words (しよう as する, にんしょう
+        // as に|ん|しょ|う): only a long reading is a word written in kana, not a coincidence.
+        const word = found && (inside.length > 0 || found.end - found.start >= MIN_UNPARSED_READING);
+        // The analyzer understood this part already.
+        if (found && word && !inside.some((t) => this.vocabulary.has(t.term) && t.term !== found.term)) {
           if (!inside.some((t) => t.term === found.term)) out.push(found);
           i += found.end - found.start;
         } else i++;
       }
     }
-    // Kanji written as the corpus does, the rest of the word in kana (期限ぎれ for 期限切れ): the
-    // kanji's reading and the kana read as one word that begins with those kanji.
-    for (const t of tokens) {
-      const surface = s.slice(t.start, t.end);
-      if (!t.reading || !/^[\u3400-\u9fff]+$/.test(surface) || out.some((m) => m.start < t.end && t.start < m.end)) continue;
-      const kana = /^[\u3041-\u3096\u30a1-\u30fa\u30fc]+/.exec(s.slice(t.end))?.[0] ?? '';
-      for (let j = Math.min(kana.length, MAX_READING); j >= 2; j--) {
-        const term = this.readings.get(t.reading + toKatakana(kana.slice(0, j)));
-        if (!term || !term.startsWith(surface) || term.length <= surface.length) continue;
-        const rest = tokens.filter((x) => x !== t && x.start < t.end + j && t.start < x.end);
-        if (rest.some((x) => x.term === term || (x.start >= t.end && this.vocabulary.has(x.term)))) break;
-        out.push({ start: t.start, end: t.end + j, term });
-        break;
+    // A word read over kana and kanji (きげん切れ → 期限切れ) is longer than the kana alone (きげん → 期限).
+    const mixed = this.mixedMatches(s, tokens, raw);
+    return [...mixed, ...out.filter((o) => !mixed.some((m) => o.start < m.end && m.start < o.end))].sort((a, b) => a.start - b.start);
+  }
+
+  /**
+   * Words written partly in kana, the rest in the corpus' kanji (期限ぎれ, さい認証, 多ようそ認証):
+   * kana read as written and kanji through their tokens' readings spell a word of the vocabulary
+   * that keeps every kanji the asker wrote, in order, and has kanji where the asker wrote kana.
+   */
+  private mixedMatches(s: string, tokens: readonly Token[], raw: readonly Token[]): ReadingMatch[] {
+    // The text as pieces with readings: one per kana character, one per kanji token of kuromoji's
+    // (`raw`: suffixes such as 切れ, read ギレ after a noun, are dropped later in the chain); anything
+    // else (ASCII, punctuation, an unknown kanji word) ends a run.
+    type Piece = { start: number; end: number; reading: string; kana: boolean };
+    const runs: Piece[][] = [[]];
+    for (let p = 0; p < s.length; ) {
+      const run = runs[runs.length - 1];
+      if (KANA.test(s[p])) {
+        run.push({ start: p, end: p + 1, reading: toKatakana(s[p]), kana: true });
+        p++;
+        continue;
+      }
+      const t = KANJI.test(s[p]) ? raw.find((x) => x.start === p && x.reading) : undefined;
+      if (t) {
+        run.push({ start: t.start, end: t.end, reading: t.reading!, kana: false });
+        p = t.end;
+      } else {
+        if (run.length) runs.push([]);
+        p++;
+      }
+    }
+    const out: ReadingMatch[] = [];
+    for (const run of runs) {
+      for (let i = 0; i < run.length; ) {
+        let found: ReadingMatch | undefined;
+        let reading = '';
+        for (let j = i; j < run.length && reading.length + run[j].reading.length <= MAX_READING; j++) {
+          reading += run[j].reading;
+          const pieces = run.slice(i, j + 1);
+          if (!pieces.some((x) => x.kana) || !pieces.some((x) => !x.kana)) continue;
+          const term = this.readings.get(reading);
+          const written = s.slice(run[i].start, run[j].end);
+          if (!term || !keepsKanji(written, term)) continue;
+          // A word of the vocabulary the asker wrote in kana inside the span is not to be read over.
+          const kanaWords = tokens.filter((x) => x.start >= run[i].start && x.end <= run[j].end && !KANJI.test(s.slice(x.start, x.end)) && this.vocabulary.has(x.term));
+          if (kanaWords.length || tokens.some((x) => x.term === term && x.start < run[j].end && run[i].start < x.end)) continue;
+          found = { start: run[i].start, end: run[j].end, term };
+        }
+        if (found) {
+          out.push(found);
+          while (i < run.length && run[i].start < found.end) i++;
+        } else i++;
       }
     }
     return out;
@@ -259,4 +304,20 @@ function readingOf(term: string, analyzer: Analyzer): string | undefined {
   if (!/[\u4e00-\u9fff\u3005]/.test(term) || /[^\u3041-\u3096\u30a1-\u30fa\u30fc\u4e00-\u9fff\u3005]/.test(term)) return undefined;
   const tokens = analyzer.rawTokens(term);
   return tokens.length && tokens.every((t) => t.reading) ? tokens.map((t) => t.reading).join('') : undefined;
+}
+
+const KANA = /[\u3041-\u3096\u30a1-\u30fa\u30fc]/;
+const KANJI = /[\u3400-\u9fff\u3005]/;
+const KANJI_RUN = /[\u3400-\u9fff\u3005]+/g;
+
+/** True when `term` has every kanji run of `written`, in order, and more kanji than it (some were written in kana). */
+function keepsKanji(written: string, term: string): boolean {
+  let from = 0;
+  for (const m of written.matchAll(KANJI_RUN)) {
+    const i = term.indexOf(m[0], from);
+    if (i < 0) return false;
+    from = i + m[0].length;
+  }
+  const kanji = (x: string) => x.match(KANJI_RUN)?.join('').length ?? 0;
+  return kanji(term) > kanji(written);
 }

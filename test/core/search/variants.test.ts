@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import type { Analyzer } from '../../../src/core/analysis/analyzer.js';
+import type { KnowledgeBase } from '../../../src/core/search/knowledge-base.js';
+import { Variants } from '../../../src/core/search/variants.js';
+import { analyzerWith, sharedKnowledgeBase } from './shared.js';
+
+/** Words of a question spelt partly or wholly in kana meet the corpus' kanji words through their readings. */
+describe('spelling variants: readings', function () {
+  this.timeout(120000);
+  let a: Analyzer;
+  let v: Variants;
+  const matches = (text: string) => v.readingMatches(text, a.tokens(text), a.rawTokens(text)).map((m) => [text.slice(m.start, m.end), m.term]);
+
+  before(async () => {
+    a = await analyzerWith();
+    v = Variants.build(['再認証', '期限切れ', '有効期限', '認証', 'エラー', '使用', '証明書'], [], new Set(), a, []);
+  });
+
+  it('reads a word written in kana before the kanji the corpus writes (さい認証)', () => {
+    assert.deepEqual(matches('さい認証の手順'), [['さい認証', '再認証']]);
+  });
+
+  it('reads kana, then kanji with the reading they take inside a word (きげん切れ: 切れ read ギレ)', () => {
+    assert.deepEqual(matches('証明書がきげん切れです'), [['きげん切れ', '期限切れ']]);
+  });
+
+  it('reads a kana syllable between kanji (有こう期限)', () => {
+    assert.deepEqual(matches('有こう期限はいつまで'), [['有こう期限', '有効期限']]);
+  });
+
+  it('reads a long kana word the tokenizer broke into function words (にんしょう)', () => {
+    assert.deepEqual(matches('にんしょうエラーが出る'), [['にんしょう', '認証']]);
+  });
+
+  it('does not read a kanji the asker wrote as another one of the same sound', () => {
+    // 才 reads サイ like 再, but 再認証 does not keep it.
+    assert.deepEqual(matches('才にんしょう'), [['にんしょう', '認証']]);
+  });
+
+  it('leaves short inflections alone (しよう is する, not 使用)', () => {
+    assert.deepEqual(matches('登録しようとした'), []);
+  });
+
+  describe('in the bundled knowledge', () => {
+    let kb: KnowledgeBase;
+    before(async () => {
+      kb = await sharedKnowledgeBase();
+    });
+
+    it('a question with a mixed spelling gets the answer of the one written in kanji', () => {
+      for (const [kanji, mixed] of [
+        ['再認証しても直らない場合は', 'さい認証しても直らない場合は'],
+        ['更新トークンが期限切れになる原因', '更新トークンがきげん切れになる原因'],
+      ]) {
+        const r = kb.ask(mixed);
+        assert.equal(r.answered, true, mixed);
+        assert.equal(r.answers[0]?.id, kb.ask(kanji).answers[0]?.id, mixed);
+      }
+    });
+  });
+});
