@@ -28,16 +28,20 @@ import type { JaTokenizer } from './kuromoji-adapter.js';
 import type { Token } from './token.js';
 
 /** Bump when any step changes what terms are produced: prebuilt indexes are rebuilt. */
-export const ANALYZER_VERSION = 'ja-chain-8';
+export const ANALYZER_VERSION = 'ja-chain-9';
 
 type TokenFilter = (tokens: Token[]) => Token[];
 
 /** kuromoji output as chain tokens; whitespace tokens are dropped (their gap stays in the offsets). */
 export function kuromojiTokens(tokenizer: JaTokenizer, text: string): Token[] {
   const out: Token[] = [];
+  // kuromoji's tokens cover the text in order, so a token starts where the previous one ended:
+  // its word_position is one short per extra character of an unknown symbol run (「...。」).
+  let end = 0;
   for (const k of tokenizer.tokenize(text)) {
+    const start = end;
+    end += k.surface_form.length;
     if (k.pos_detail_1 === '空白' || !k.surface_form.trim()) continue;
-    const start = k.word_position - 1;
     out.push({
       surface: k.surface_form,
       term: k.surface_form,

@@ -16,6 +16,7 @@ import type { GlossaryExpander } from './glossary-expansion.js';
 import type { IndexedItem, SearchIndex } from './index-store.js';
 import { loadKnowledge, type IndexSource, type LoadedKnowledge, type LoadOptions } from './knowledge-loader.js';
 import { analyzeQuery, questionForm, type QuestionForm } from './query.js';
+import { asksAdvice } from './question-frames.js';
 import { rankCandidates, shouldAnswer, type Candidate } from './ranking.js';
 import { TermCache } from './term-search.js';
 import type { Answer, AskOptions, AskResult } from './types.js';
@@ -54,7 +55,7 @@ export class KnowledgeBase {
    */
   private readonly folded: string[];
   private readonly authorities: Authority[];
-  /** Per item: the forms of the questions a curated answer was written for (see questionForm). */
+  /** Per item: the forms of the questions a curated answer was written for (see questionForm), 'advice' for a passage under an advice heading. */
   private readonly forms: ReadonlySet<QuestionForm>[];
   /** Per item: the documents it comes from (see RankContext.documents). */
   private readonly itemDocuments: string[][];
@@ -96,7 +97,12 @@ export class KnowledgeBase {
       item.kind === 'passage' ? [this.passageById.get(item.ref)?.docId ?? ''] : [...new Set(this.curatedById.get(item.ref)?.citations.map((c) => c.docId) ?? [])],
     );
     this.forms = this.index.items.map((item) => {
-      const e = item.kind === 'curated' ? this.curatedById.get(item.ref) : undefined;
+      if (item.kind === 'passage') {
+        // A section headed as advice (「…を防ぐための改善策」, 推奨設定) answers questions for advice.
+        const p = this.passageById.get(item.ref);
+        return new Set<QuestionForm>(p && asksAdvice(p.section) ? ['advice'] : []);
+      }
+      const e = this.curatedById.get(item.ref);
       return new Set(e ? [...e.questions.ja, ...e.questions.en].map(questionForm) : []);
     });
     this.notesByPassage = new Map();

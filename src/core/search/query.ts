@@ -11,6 +11,7 @@ import { correctTypos } from '../analysis/typos.js';
 import { NEGATION_TERM, durationTerm } from '../analysis/filters.js';
 import type { Token } from '../analysis/token.js';
 import { exactKeys } from './exact-lookup.js';
+import { asksAdvice, frameSpans } from './question-frames.js';
 import { unique, type GlossaryExpander } from './glossary-expansion.js';
 import { Variants } from './variants.js';
 
@@ -87,24 +88,38 @@ function subjectsOf(question: string, script: 'ja' | 'en', concepts: readonly Co
  * The form of a question: yes/no, or one asking for a reason, a duration or time, or a way
  * or next step. Only a yes/no question is answered with "Yes." / 「はい。」 first.
  */
-export type QuestionForm = 'yes-no' | 'why' | 'how-long' | 'what-next' | 'how' | 'what-happens' | 'other';
+export type QuestionForm = 'yes-no' | 'why' | 'how-long' | 'what-next' | 'how' | 'what-happens' | 'advice' | 'other';
 
 const FORMS: [QuestionForm, RegExp][] = [
   // "Could that be why …?" asks whether, not why.
   ['yes-no', /\b(?:could|can|might|would|is|was) (?:that|this|it) (?:be |have been )?(?:the reason |the cause )?(?:why|what)\b|(?:が|は)原因(?:です|でしょう)?か|のせい(?:です|でしょう)?か/i],
-  ['why', /なぜ|なんで|何で|どうして|理由|原因|仕組み|\bwhy\b|\bhow come\b|\bwhat causes?\b|\breason\b/i],
-  ['how-long', /どのくらい|どれくらい|どれぐらい|どのぐらい|何分|何時間|何日|何ヶ月|何か月|いつまで|いつ(?:から|頃|ごろ)?(?:止|切|無効|失効|変|反映)|\bhow long\b|\bhow soon\b|\bwhen (?:will|does|do|did|is)\b|\bhow many (?:days|hours|minutes)\b/i],
+  ['why', /なぜ|なんで|何で|どうして|理由|原因|仕組み(?!(?:を|って|は|が)?(?:作|つく))|\bwhy\b|\bhow come\b|\bwhat causes?\b|\breason\b/i],
+  ['how-long', /どのくらい|どれくらい|どれぐらい|どのぐらい|何(?:分|時間|日|ヶ月|か月)(?!も)|いつまで|いつ(?:から|頃|ごろ)?(?:止|切|無効|失効|変|反映)|\bhow long\b|\bhow soon\b|\bwhen (?:will|does|do|did|is)\b|\bhow many (?:days|hours|minutes)\b/i],
   // What to do when the obvious fix did not help: the passage's "if that does not work" part.
   ['what-next', /次は|次に(?:何|どう)|ほかに|他に(?:何|方法)|それでも|(?:てみた|した|やった)(?:けど|のに|が).{0,12}(?:まだ|直らな|変わらな|ダメ|だめ)|\bstill (?:fails?|failing|broken|not working|get(?:ting)?|the same)\b|\b(?:did ?n[o']t|does ?n[o']t|didn't|doesn't) (?:help|work|fix)\b|\bwhat else\b|\banything else\b|\bnext step/i],
   // "What happens if …" asks for the consequence: no yes or no to give.
   ['what-happens', /どうなる|どうなり(?:ます|ますか)|どうなっ|\bwhat (?:happens|will happen|would happen|happened)\b/i],
   ['how', /どうすれば|どうしたら|どうやって|どう(?:直|対処|設定|確認)|方法|手順|やり方|[いきしちにひみりぎじびえけせてねべめれ]方(?:は|を|が|って|[?？]|$)|次は何|次に何|\bhow (?:do|can|should|to)\b|\bwhat (?:should|do) (?:i|we) do\b|\bwhat next\b|\bnext step/i],
-  ['yes-no', /(?:ます|です|でしょう|ません)か|(?:できる|なる|切れる|ある|いい|大丈夫|ダメ|だめ|必要)(?:の)?[?？]|[るいたかの][?？]$|^\s*(?:can|could|does|do|did|is|are|was|were|will|would|should|has|have|must)\b|(?:[.!?;,]\s*|\b(?:so|and|but|or)\s+)(?:can|could|does|do|did|is|are|was|were|will|would|should|has|have|must)\s+(?:i|we|you|it|they|this|that|there|the|a|an|my|our|he|she|someone|users?|admins?)\b/i],
+  ['yes-no', /(?:ます|です|でしょう|ません)か|(?:できる|なる|切れる|ある|いい|大丈夫|ダメ|だめ|必要)(?:の)?[?？]|[るいたかの][?？]$|^\s*(?:can|could|does|do|did|is|are|was|were|will|would|should|has|have|must)\b|(?:[.!?;,]\s*|\b(?:so|and|but|or)\s+)(?:can|could|does|do|did|is|are|was|were|will|would|should|has|have|must)\s+(?:i|we|you|it|they|this|that|there|the|a|an|my|our|he|she|someone|something|anything|anyone|users?|admins?)\b/i],
 ];
 
 export function questionForm(question: string): QuestionForm {
   const t = question.normalize('NFKC');
-  return FORMS.find(([, r]) => r.test(t))?.[0] ?? 'other';
+  const form = FORMS.find(([, r]) => r.test(t))?.[0] ?? 'other';
+  // Asking for advice or a precaution ("how do we avoid this", 「気をつけることはありますか」) wants
+  // the recommendation, whether phrased as how, yes/no or neither; a reason or a duration asked
+  // for stays what is asked.
+  return (form === 'how' || form === 'yes-no' || form === 'other') && asksAdvice(t) ? 'advice' : form;
+}
+
+/** Weight of a frame word (see question-frames): it leans the ranking towards texts using it, and is not a concept. */
+export const FRAME_WEIGHT = 0.3;
+
+/** Whether a concept is one of the question's frame words (the spans from frameSpans). */
+function isFrame(c: Concept, question: string, frames: readonly [number, number][]): boolean {
+  if (c.span) return frames.some(([from, to]) => from <= c.span![0] && c.span![1] <= to);
+  const label = c.label.toLowerCase();
+  return frames.some(([from, to]) => question.slice(from, to).toLowerCase().split(/\s+/).includes(label));
 }
 
 const ASKS_PRICE = /\bhow much (?:is|are|does|do|will|would)\b|\bprices?\b|\bpricing\b|\bcosts?\b|いくら|料金|価格|値段|費用/i;
@@ -216,15 +231,20 @@ export function analyzeQuery(question: string, analyzer: Analyzer, expander: Glo
   if (script === 'ja') concepts = japaneseConcepts(normalizeChars(question), tokens, analyzer.rawTokens(question), expander, variants);
   else ({ concepts, phrases } = englishConcepts(question, analyzer, expander, variants));
 
+  const text = script === 'ja' ? normalizeChars(question) : question;
+  const frames = frameSpans(text);
   const weights = new Map<string, number>();
   for (const c of concepts) {
     // The most specific term (compound, first glossary form) counts fully; alternatives a little less,
     // and a concept with many alternatives does not outweigh the others.
+    const frame = isFrame(c, text, frames);
     c.terms.forEach((t, i) => {
-      const w = c.partial.has(t) ? PARTIAL_WEIGHT : i === 0 ? 1 : 0.8;
+      const w = frame ? FRAME_WEIGHT : c.partial.has(t) ? PARTIAL_WEIGHT : i === 0 ? 1 : 0.8;
       weights.set(t, Math.max(weights.get(t) ?? 0, w));
     });
   }
+  // Frame words say what kind of answer is wanted, not what it is about: they are not concepts.
+  concepts = concepts.filter((c) => !isFrame(c, text, frames));
   if (NEGATED.test(question) || tokens.some((t) => t.term === NEGATION_TERM)) {
     weights.set(NEGATION_TERM, NEGATION_WEIGHT);
   }
@@ -238,6 +258,6 @@ export function analyzeQuery(question: string, analyzer: Analyzer, expander: Glo
     glossaryPhrases: phrases,
     asksPrice: ASKS_PRICE.test(question),
     form: questionForm(question),
-    subjects: subjectsOf(script === 'ja' ? normalizeChars(question) : question, script, concepts),
+    subjects: subjectsOf(text, script, concepts),
   };
 }

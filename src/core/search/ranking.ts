@@ -42,7 +42,8 @@ export const MIN_SCORE = 10;
 /**
  * A question for a duration ("how long", どのくらい) prefers, by this factor, the candidates that
  * state one: the passage with the delay, not the one about the event alone; so does a question
- * for what to do next the candidates that say what to do when the first fix does not work.
+ * for what to do next the candidates that say what to do when the first fix does not work, and
+ * one for advice those that recommend or warn.
  */
 export const DURATION_ANSWER_FACTOR = 1.3;
 /** A curated answer written for questions of the asker's form (why, how long, how) is preferred by this factor. */
@@ -54,6 +55,8 @@ export const FORM_MATCH_FACTOR = 1.3;
 export const OPENING_FACTOR = 0.7;
 /** A text for when the first fix did not work: what a what-next question asks for. */
 const STATES_FALLBACK = /うまくいかない場合|解決しない場合|修正できない場合|直らない場合|それでも|\bif (?:that|this|fixing|re-?authenticat\w*|it) (?:does not|doesn't|did not|didn't) (?:work|help|fix)/;
+/** A text that recommends or warns: what a question for advice asks for. */
+const RECOMMENDS = /推奨|お勧め|おすすめ|お薦め|ましょう|心がけ|忘れないよう|忘れずに|留意|注意して|べきではない|べきです|\bshould\b|\brecommend|\bmake sure\b|\bremember to\b/;
 const STATES_DURATION = /\d+(?:\.\d+)?\s*(?:分|時間|日|週間|か月|ヶ月|minutes?\b|hours?\b|days?\b|weeks?\b|months?\b)/;
 
 export interface Candidate {
@@ -228,8 +231,9 @@ export function rankCandidates(q: AnalyzedQuery, index: SearchIndex, ctx: RankCo
     coverage[k] = total ? got[i] / total : 0;
     let c = coord.get(coverage[k]);
     if (c === undefined) coord.set(coverage[k], (c = COORD(coverage[k])));
-    const text = q.form === 'how-long' || q.form === 'what-next' ? ctx.foldedText(i) : '';
-    let form = (q.form === 'how-long' && STATES_DURATION.test(text)) || (q.form === 'what-next' && STATES_FALLBACK.test(text)) ? DURATION_ANSWER_FACTOR : 1;
+    const text = q.form === 'how-long' || q.form === 'what-next' || q.form === 'advice' ? ctx.foldedText(i) : '';
+    let form =
+      (q.form === 'how-long' && STATES_DURATION.test(text)) || (q.form === 'what-next' && STATES_FALLBACK.test(text)) || (q.form === 'advice' && RECOMMENDS.test(text)) ? DURATION_ANSWER_FACTOR : 1;
     if (q.form !== 'other' && q.form !== 'what-happens' && ctx.forms?.(i).has(q.form)) form *= FORM_MATCH_FACTOR;
     if (ctx.opening?.(i)) form *= OPENING_FACTOR;
     final[k] = score[i] * c * form * AUTHORITY_FACTOR[ctx.authority(i)] + EXACT_BONUS * (exactOf.get(i)?.length ?? 0);

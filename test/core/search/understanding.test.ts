@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { normalizeChars } from '../../../src/core/analysis/char-filter.js';
 import { englishDurations } from '../../../src/core/analysis/english.js';
 import { correctTypos, editDistance } from '../../../src/core/analysis/typos.js';
 import { fitToQuestion, mergeNotes } from '../../../src/core/search/answers.js';
@@ -156,6 +157,53 @@ describe('understanding questions as people write them', function () {
       const labels = (q: string) => analyzeQuery(q, kb.analyzer, expander).concepts.map((c) => c.label);
       assert.ok(!labels('設定は何も変更していないのに接続が切れた').includes('変更'));
       assert.ok(labels('設定を変更したら接続が切れた').includes('変更'));
+    });
+
+    it('tells a question for advice, a precaution or a plan, however it is phrased', () => {
+      for (const q of [
+        'MFA を必須にする前に注意すべき点は？',
+        '再発を防ぐために何をすればいい？',
+        'パスワードポリシーを変える予定ですが、やっておくべきことはありますか',
+        'Any tips to keep flow connections healthy going forward?',
+        'What should I check before we change the token lifetime policy?',
+      ]) {
+        assert.equal(questionForm(q), 'advice', q);
+      }
+      // A reason or a duration asked for stays what is asked; "for days" asks for no duration.
+      assert.equal(questionForm('なぜ事前に防げなかったのですか'), 'why');
+      assert.equal(questionForm('何日もフローが止まってた。どうすれば直る？'), 'how');
+      assert.equal(questionForm('It worked before the update, did something change?'), 'yes-no');
+    });
+
+    it('the words that frame a question (advice, plans, for whom) are not what it is about', () => {
+      const expander = new GlossaryExpander(kb.glossary, kb.analyzer);
+      const labels = (q: string) => analyzeQuery(q, kb.analyzer, expander, Variants.empty()).concepts.map((c) => c.label.toLowerCase());
+      const ja = labels('来月、社内でパスワードのポリシーを変える予定です。気をつけることはありますか');
+      for (const frame of ['来月', '社内', '予定', '気', 'つける']) assert.ok(!ja.includes(frame), `${frame}: ${ja}`);
+      assert.ok(ja.includes('パスワード'), ja.join(' '));
+      const en = labels('Any best practices before we roll out MFA for the whole company?');
+      for (const frame of ['best', 'practices', 'before', 'company']) assert.ok(!en.includes(frame), `${frame}: ${en}`);
+      assert.ok(en.includes('mfa'), en.join(' '));
+    });
+
+    it('questions for advice about what the knowledge covers are answered with the advice first', () => {
+      for (const q of [
+        'フローの接続が切れないように日頃からやっておくべきことは？',
+        'Is there anything we should keep in mind before turning on MFA for the whole company?',
+        'Any tips to keep flow connections healthy going forward?',
+      ]) {
+        const r = kb.ask(q);
+        assert.equal(r.answered, true, q);
+        assert.doesNotMatch(r.answers[0].text, /^(?:Yes|No)\b|^(?:はい|いいえ)。/, q);
+      }
+    });
+
+    it('words after an ellipsis keep their place in the question', async () => {
+      const a = await analyzerWith();
+      const q = normalizeChars('ずっと止まってた…。今後こうならないようにしたい');
+      const tokens = a.rawTokens(q);
+      assert.ok(tokens.some((t) => t.surface === '今後'));
+      for (const t of tokens) assert.equal(q.slice(t.start, t.end), t.surface);
     });
 
     it('notes saying the same caveat are merged, keeping their sources', () => {
