@@ -6,7 +6,7 @@ import { answerQuestion } from './question.js';
 import { textReply } from './replies.js';
 import type { BotLogger, BotServices, StepResult } from './services.js';
 import type { Turn } from './turn.js';
-import { applyMove, cancelBrokenWalk, currentStep, moveOf, showStep, startWalk } from './walk.js';
+import { applyMove, cancelBrokenWalk, moveOf, showStep, startWalk } from './walk.js';
 import { smallTalkOf, type SmallTalk } from './language/small-talk.js';
 
 /** What one message is, decided before anything is said. */
@@ -52,20 +52,22 @@ export function routeMessage(turn: Turn, services: BotServices, logger: BotLogge
   const command = pressed && input.choice ? undefined : findCommand(input.text);
   if (command) return { kind: 'command', command: command.id };
   const talk = input.fromCard ? undefined : smallTalkOf(input.text);
-  if (talk) return { kind: 'small-talk', talk };
 
   const svc = services.troubleshoot;
+  if (turn.conversation.walk === undefined && talk) return { kind: 'small-talk', talk };
   if (turn.conversation.walk !== undefined) {
-    if (!svc) return { kind: 'walk-not-loaded' };
-    let move: StepResult;
+    if (!svc) return talk ? { kind: 'small-talk', talk } : { kind: 'walk-not-loaded' };
+    let move: StepResult | 'stale';
     try {
-      if (input.step !== undefined && input.step !== currentStep(svc, turn)) return { kind: 'walk-stale-button' };
       move = moveOf(svc, turn);
     } catch {
       return { kind: 'walk-broken' };
     }
+    if (move === 'stale') return { kind: 'walk-stale-button' };
     if (move.accepted) return { kind: 'walk-move', move };
     if (pressed && (input.choice || !input.text)) return { kind: 'walk-unknown-choice' };
+    // The step's own answers come first ("はい" and 👍 answer "did this solve it?"); a bare "OK" only shows the step again.
+    if (talk) return talk === 'ack' ? { kind: 'walk-again' } : { kind: 'small-talk', talk };
     const { kind } = intentOf(turn, services, logger);
     if (kind === 'report') return { kind: 'walk-again' };
     if (kind === 'statement') return { kind: 'walk-not-understood' };
@@ -95,6 +97,8 @@ function intentOf(turn: Turn, services: BotServices, logger: BotLogger): { kind:
   }
 }
 
+const SMALL_TALK_REPLY = { greeting: 'smallTalkGreeting', thanks: 'smallTalkThanks', tired: 'smallTalkTired', ack: 'smallTalkAck' } as const;
+
 /** Replies to one message: decides its route, then runs the step for it. Adds replies to the turn; sends nothing. */
 export function replyToMessage(turn: Turn, services: BotServices, logger: BotLogger): void {
   const route = routeMessage(turn, services, logger);
@@ -117,7 +121,7 @@ export function replyToMessage(turn: Turn, services: BotServices, logger: BotLog
     case 'ended-walk-button':
       return void say('walkStaleButtonNoWalk');
     case 'small-talk':
-      say(route.talk === 'thanks' ? 'smallTalkThanks' : route.talk === 'tired' ? 'smallTalkTired' : 'smallTalkGreeting');
+      say(SMALL_TALK_REPLY[route.talk]);
       if (turn.conversation.walk !== undefined) say('walkResumeHint');
       return;
     case 'walk-again':

@@ -13,22 +13,21 @@ import type { Turn } from './turn.js';
 /**
  * The turn's input applied to the walk in progress. A card press is applied by its
  * option id alone, and only when that id is an option of the current step: an unknown
- * or forged id is never matched to an option by its wording. Throws when the stored
- * walk is one the engine no longer understands.
+ * or forged id is never matched to an option by its wording. A button of an earlier
+ * step's card is stale and applies nothing. Throws when the stored walk is one the
+ * engine no longer understands.
  */
-export function moveOf(svc: TroubleshootService, turn: Turn): StepResult {
+export function moveOf(svc: TroubleshootService, turn: Turn): StepResult | 'stale' {
   const { input, lang } = turn;
   const walk = turn.conversation.walk;
-  if (input.choice === undefined) return svc.apply(walk, input.text, lang);
+  if (input.choice === undefined && input.step === undefined) return svc.apply(walk, input.text, lang);
+  // One view of the walk answers both "is this button of the current step?" and "is it one of its options?".
   const view = svc.view(walk, lang);
+  if (input.step !== undefined && input.step !== view.step) return 'stale';
+  if (input.choice === undefined) return svc.apply(walk, input.text, lang);
   const ids = view.kind === 'question' ? view.options.map((o) => o.id) : view.solvedOptions.map((o) => o.id);
   if (!ids.includes(input.choice)) return { accepted: false, done: false, state: walk };
   return svc.apply(walk, input.choice, lang);
-}
-
-/** The step the walk in progress is at (what its cards' buttons carry). Throws for a walk the engine cannot read. */
-export function currentStep(svc: TroubleshootService, turn: Turn): string | undefined {
-  return svc.view(turn.conversation.walk, turn.lang).step;
 }
 
 /** Starts a walk (ending any in progress) from the facts of the first message, and shows its first step. */
@@ -54,7 +53,7 @@ export function applyMove(turn: Turn, move: StepResult): void {
   const answered = walkStepEvent(before, move.state);
   if (answered) turn.events.push(answered);
   turn.conversation.walk = move.state;
-  if (move.view) turn.replies.push(stepReply(move.view, lang));
+  if (move.view) turn.replies.push(stepReply(move.view, lang, move.noted ? t(lang, 'walkNoted') : undefined));
   if (!move.done) return;
   // The walker's own "cancel" leaves the walk where it stood: abandoned there.
   if (move.solved === undefined) abandonWalk(turn);

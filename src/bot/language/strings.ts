@@ -106,6 +106,14 @@ const STRINGS = {
     en: 'I could not match that to one of the options. Pick one, or ask a question if you want to know something first.',
     ja: 'どの選択肢にあたるか分かりませんでした。選択肢から選ぶか、先に知りたいことがあれば質問してください。',
   },
+  walkNoted: {
+    en: "Noted, I'll use that when we get there. First, this question:",
+    ja: '承知しました。その内容は後の質問で使います。まずはこちらの質問にお答えください。',
+  },
+  smallTalkAck: {
+    en: 'OK. Ask me anything about Power Automate connections, or say "troubleshoot" to start a diagnosis.',
+    ja: '承知しました。Power Automate の接続について何でも質問するか、「診断」と送って診断を始めてください。',
+  },
   offerDiagnosis: {
     en: 'If this is happening to your flows now, say "troubleshoot" and I will walk you through a diagnosis.',
     ja: '今まさにフローで起きている場合は、「診断」と送ってください。原因を順に絞り込みます。',

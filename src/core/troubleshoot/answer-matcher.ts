@@ -19,6 +19,8 @@ export interface Matchable {
   id: string;
   label: Bilingual;
   synonyms?: Partial<Record<Lang, string[]>>;
+  /** Patterns for typed answers only (see TreeOption.answerPatterns). */
+  answerPatterns?: (string | string[])[];
   match?: MatchSpec;
 }
 
@@ -44,9 +46,14 @@ export function normalizeInput(text: string): string {
     .trim();
 }
 
-/** The comparable core of a text: normalized, without spaces and punctuation (Japanese labels space words apart). */
+/**
+ * The comparable core of a text: normalized, without spaces and punctuation (Japanese labels
+ * space words apart). A text made only of symbols (👍, 👎) is its own core, so it can be a synonym.
+ */
 function compact(text: string): string {
-  return normalizeInput(text).replace(/[\s\p{P}\p{S}]/gu, '');
+  const n = normalizeInput(text);
+  const core = n.replace(/[\s\p{P}\p{S}]/gu, '');
+  return core || n.replace(/[\s\uFE0F\u200D]|\p{Emoji_Modifier}/gu, '');
 }
 
 /** Character-bigram counts of a compact text (a single character counts as itself). */
@@ -80,9 +87,20 @@ export function bigramSimilarity(a: string, b: string): number {
   return dice(bigramCounts(compact(a)), bigramCounts(compact(b)));
 }
 
+/**
+ * The words of a Latin-script text, space-separated with a space at each end (" no idea "),
+ * or undefined for text in another script: an English synonym is only contained in an
+ * answer as whole words ("it" is not in "neither"), while Japanese has no spaces to go by.
+ */
+function latinWords(text: string): string | undefined {
+  const n = normalizeInput(text).replace(/['’]/g, '');
+  if (!/^[\x20-\x7e]*[a-z][\x20-\x7e]*$/.test(n)) return undefined;
+  return ` ${n.replace(/[^a-z0-9]+/g, ' ').trim()} `;
+}
+
 /** An option's texts in comparable form, computed once per option (options are immutable tree data). */
 interface PreparedOption {
-  texts: { core: string; grams: Bigrams }[];
+  texts: { core: string; grams: Bigrams; words?: string }[];
   patterns: RegExp[];
 }
 
@@ -93,7 +111,7 @@ export function parseChoiceNumber(text: string): number | undefined {
 }
 
 /** True when the text asks something rather than picks something. */
-function looksLikeQuestion(text: string): boolean {
+export function looksLikeQuestion(text: string): boolean {
   return /[??]|(?:^|\s)(?:why|what|how|when|which|where|who|can|does|do|is|are)\s|なぜ|どうして|どうすれ|とは|ですか|ますか|でしょうか/iu.test(text.normalize('NFKC'));
 }
 
@@ -102,16 +120,16 @@ function couldBeSimilar(x: number, y: number): boolean {
   return x > 0 && y > 0 && (2 * Math.min(x, y)) / (x + y) >= MIN_SIMILARITY;
 }
 
-function scoreOption<T extends Matchable>(o: T, p: PreparedOption, folded: string, core: string, gramCount: number, grams: () => Bigrams): OptionMatch<T> | undefined {
+function scoreOption<T extends Matchable>(o: T, p: PreparedOption, folded: string, core: string, words: string, gramCount: number, grams: () => Bigrams): OptionMatch<T> | undefined {
   let best: OptionMatch<T> | undefined;
   const consider = (score: number, how: OptionMatch<T>['how']) => {
     if (!best || score > best.score) best = { option: o, score, how };
   };
   if (p.patterns.some((r) => r.test(folded))) consider(0.9, 'pattern');
-  for (const { core: c, grams: g } of p.texts) {
+  for (const { core: c, grams: g, words: w } of p.texts) {
     if (c === core) consider(1, 'exact');
     // Containment either way; longer shared text scores higher, so "not solved" beats "solved".
-    else if (c.length >= 2 && core.includes(c)) consider(0.6 + 0.3 * (c.length / core.length), 'contains');
+    else if (c.length >= 2 && (w ? words.includes(w) : core.includes(c))) consider(0.6 + 0.3 * (c.length / core.length), 'contains');
     else if (core.length >= 3 && c.includes(core) && core.length / c.length >= 0.4) consider(0.6 + 0.3 * (core.length / c.length), 'contains');
     else if (couldBeSimilar(gramCount, g.size)) {
       const sim = dice(grams(), g);
@@ -143,10 +161,10 @@ export class OptionMatcher {
       // A label offering alternatives ("None of these / I don't know") is matched by each of them too.
       const labels = [o.label.ja, o.label.en].flatMap((l) => (l.includes(' / ') ? [l, ...l.split(' / ')] : [l]));
       const texts = [...labels, ...(o.synonyms?.ja ?? []), ...(o.synonyms?.en ?? []), ...(o.match?.phrases ?? [])]
-        .map(compact)
-        .filter(Boolean)
-        .map((core) => ({ core, grams: bigramCounts(core) }));
-      p = { texts, patterns: (o.match?.patterns ?? []).map((x) => this.regex(x)) };
+        .map((text) => ({ text, core: compact(text) }))
+        .filter((t) => t.core)
+        .map(({ text, core }) => ({ core, grams: bigramCounts(core), words: latinWords(text) }));
+      p = { texts, patterns: [...(o.match?.patterns ?? []), ...(o.answerPatterns ?? []).flat()].map((x) => this.regex(x)) };
       this.prepared.set(o, p);
     }
     return p;
@@ -180,13 +198,14 @@ export class OptionMatcher {
     const core = compact(raw);
     if (!core) return undefined;
     const folded = raw.normalize('NFKC');
+    const words = latinWords(raw) ?? ` ${normalizeInput(raw).replace(/['’]/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
     // A free question is far longer than any option: its bigrams are counted only if a paraphrase is possible.
     let chars = 0;
     for (const _ of core) chars++;
     let grams: Bigrams | undefined;
     const lazyGrams = () => (grams ??= bigramCounts(core));
     const scored = options
-      .map((o) => scoreOption(o, this.prepare(o), folded, core, bigramCount(chars), lazyGrams))
+      .map((o) => scoreOption(o, this.prepare(o), folded, core, words, bigramCount(chars), lazyGrams))
       .filter((m): m is OptionMatch<T> => m !== undefined)
       .sort((a, b) => b.score - a.score);
     const [best, second] = scored;

@@ -10,16 +10,33 @@ export const SOLVED_OPTIONS: readonly Matchable[] = [
     id: SOLVED_YES,
     label: { ja: 'はい、解決しました', en: "Yes, it's fixed" },
     synonyms: {
-      ja: ['はい', '解決した', '解決しました', '直った', '直りました', '治った', 'うまくいった', 'うまくいきました', '動いた', '動きました'],
-      en: ['yes', 'y', 'yep', 'yeah', 'solved', 'fixed', 'it worked', 'works now', 'it works'],
+      ja: [
+        'はい', 'うん', 'ええ', 'そう', 'そうです', '解決', '解決した', '解決しました', '直った', '直りました', '治った', 'うまくいった', 'うまくいきました',
+        '動いた', '動きました', 'できた', 'できました', 'いけた', 'いけました', '大丈夫', '大丈夫です', 'オッケー', 'バッチリ', '👍', '🙆',
+      ],
+      en: ['yes', 'y', 'yep', 'yeah', 'yup', 'ya', 'sure', 'solved', 'fixed', 'it worked', 'works now', 'it works', 'it did', 'all good', 'working now', 'sorted', 'perfect', '👍'],
     },
+    answerPatterns: [
+      '^\\s*(はい|うん|ええ|そう(です)?)[、。,.!！\\s]*$|(直り|治り|解決し|動き|でき)ました|(直っ|治っ|解決し|動い|でき|いけ)た[!！。]*$',
+      '^\\s*(yes|yep|yeah|yup|ya)\\b(?!.*\\b(not|but|still)\\b)|\\b(works|working|worked|fixed|solved|sorted) (now|again|it)\\b|\\bthat (did it|worked|fixed it)\\b',
+    ],
   },
   {
     id: SOLVED_NO,
     label: { ja: 'いいえ、まだ解決していません', en: 'No, not yet' },
     synonyms: {
-      ja: ['いいえ', 'いや', 'まだ', '解決していない', '解決しない', '解決しません', '直らない', '直っていない', '直りません', 'だめ', 'ダメ', '駄目'],
-      en: ['no', 'n', 'nope', 'not solved', 'not fixed', 'still broken', 'did not work', "didn't work", 'not yet', 'still failing'],
+      ja: [
+        'いいえ', 'いや', 'ううん', 'まだ', '未解決', '解決していない', '解決しない', '解決しません', '直らない', '直っていない', '直りません', 'だめ', 'ダメ', '駄目',
+        '変わらない', '変わりません', 'うまくいかない', 'うまくいきません', 'できない', 'できません', '同じエラー', '👎', '🙅',
+      ],
+      en: [
+        'no', 'n', 'nope', 'nah', 'not solved', 'not fixed', 'still broken', 'did not work', "didn't work", 'not yet', 'still failing', 'not really',
+        "didn't help", 'did not help', 'no luck', 'same error', 'still the same', 'not working', 'still not working', "doesn't work", '👎',
+      ],
     },
+    answerPatterns: [
+      '(直|治)(らない|ってない|っていない|りません|らなかった)|(解決|改善)(しない|していない|してない|しません|しなかった)|(変わら|変わりませ|うまくいか|動か|でき)(ない|ん|なかった)|(駄目|ダメ|だめ)(だった|でした|です|みたい)?|同じ(エラー|状態|まま)',
+      '^\\s*(no|nope|nah)\\b|\\b(didn\'?t|did not|doesn\'?t|does not|won\'?t|still (doesn\'?t|does not)) (work|help|fix)|\\bstill (broken|failing|fails|failed|invalid|the same|not|getting)\\b|\\bsame (error|problem|issue|thing)\\b|\\bno (luck|change|difference)\\b',
+    ],
   },
 ];

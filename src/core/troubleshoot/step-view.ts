@@ -24,7 +24,7 @@ const TEXT = {
   summaryRole: { ja: '立場', en: 'Role' },
   summaryCodes: { ja: 'エラー コード', en: 'Error codes' },
   summaryAnswers: { ja: '回答', en: 'Answers' },
-  summaryInferred: { ja: ' (最初のメッセージから)', en: ' (from the first message)' },
+  summaryInferred: { ja: ' (それまでの入力から)', en: ' (from what you said earlier)' },
   summaryNotSolved: { ja: '試した対処 (解決せず)', en: 'Tried, did not solve it' },
   summaryVerdict: { ja: '結論', en: 'Conclusion' },
   summarySources: { ja: '出典', en: 'Sources' },

@@ -47,6 +47,8 @@ const option = {
     label: bilingual,
     next: { type: 'string', minLength: 1 },
     synonyms: { type: 'object', properties: { ja: strings, en: strings }, additionalProperties: false },
+    // An item may be a YAML alias of a shared list (x-answers), read as its patterns.
+    answerPatterns: { type: 'array', items: { anyOf: [{ type: 'string', minLength: 1 }, strings] } },
     match,
     note,
     audience,

@@ -54,6 +54,7 @@ function checkGraph(tree: TreeData): string[] {
         if (!tree.nodes[o.next]) problems.push(`node "${id}": option "${o.id}" leads to missing node "${o.next}"`);
         if (o.next === id) problems.push(`node "${id}": option "${o.id}" leads back to the same question`);
         problems.push(...badPatterns(o.match?.patterns, `node "${id}": option "${o.id}"`));
+        problems.push(...badPatterns(o.answerPatterns?.flat(), `node "${id}": option "${o.id}" answerPatterns`));
       }
     } else {
       if (node.next && !tree.nodes[node.next]) problems.push(`node "${id}": next leads to missing node "${node.next}"`);
@@ -93,6 +94,11 @@ function checkGraph(tree: TreeData): string[] {
 function badPatterns(patterns: readonly string[] | undefined, owner: string): string[] {
   const problems: string[] = [];
   for (const p of patterns ?? []) {
+    // A YAML double-quoted "\b" is a backspace, not a word boundary: such a pattern never matches.
+    if (/[\u0000-\u001f\u007f]/u.test(p)) {
+      problems.push(`${owner}: pattern ${JSON.stringify(p)} contains a control character (write patterns in single quotes in YAML)`);
+      continue;
+    }
     try {
       new RegExp(p, 'iu');
     } catch (e) {

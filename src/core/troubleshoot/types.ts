@@ -23,6 +23,13 @@ export interface TreeOption {
   next: string;
   /** Synonyms per language, for typed answers. */
   synonyms?: Partial<Record<Lang, string[]>>;
+  /**
+   * Regular expressions (case-insensitive) a typed answer to this question may match: the
+   * many ways of saying "I don't know" or "nothing changed". Unlike `match`, never applied
+   * to earlier messages, where the same words mean something else. An item may be a list
+   * (a YAML alias of a shared list), read as its patterns.
+   */
+  answerPatterns?: (string | string[])[];
   /** Facts in a first message that answer this question with this option. */
   match?: MatchSpec;
   /** Shown with the next step (e.g. "this event does not invalidate a connection"). */
@@ -79,7 +86,7 @@ export interface TroubleshootingTree extends TreeData {
 export interface WalkAnswer {
   nodeId: string;
   optionId: string;
-  /** True when taken from the first message rather than asked. */
+  /** True when taken from what the user said earlier (the first message, another answer) rather than asked. */
   inferred?: boolean;
 }
 
@@ -98,7 +105,7 @@ export interface WalkState {
   pendingNote?: string;
   /** Outcomes already shown (so "did not solve it" never offers the same one twice). */
   triedOutcomes: string[];
-  /** Facts extracted from the first message. */
+  /** Facts stated so far: the first message and the answers typed since. */
   facts?: TroubleshootFacts;
 }
 
@@ -151,7 +158,9 @@ export interface OutcomeView {
 export type StepView = QuestionView | OutcomeView;
 
 export type StepAction =
-  | 'answer' | 'back' | 'restart' | 'cancel' | 'help' | 'solved' | 'not-solved' | 'not-understood';
+  | 'answer' | 'back' | 'restart' | 'cancel' | 'help' | 'solved' | 'not-solved' | 'not-understood'
+  /** Not an answer to this step, but a fact a later step will use: kept, and this step asked again. */
+  | 'noted';
 
 /** Result of applying one input. When `accepted` is false the state is unchanged (resume later). */
 export interface StepResult {

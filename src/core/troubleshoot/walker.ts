@@ -5,6 +5,7 @@
  */
 import type { Lang } from '../../content/types.js';
 import { matchCommand } from '../vocabulary.js';
+import { looksLikeQuestion } from './answer-matcher.js';
 import { SOLVED_NO, SOLVED_OPTIONS, SOLVED_YES } from './solved-options.js';
 import { nodeAt, viewStep } from './step-view.js';
 import { citationKey } from './tree-loader.js';
@@ -12,6 +13,32 @@ import type { Audience, StepAction, StepResult, TroubleshootFacts, Troubleshooti
 
 /** Steps taken on their own are bounded by the tree's size; this guards against a bad state, not a valid tree. */
 const MAX_INFERRED_STEPS = 50;
+
+/** What the user said during a walk is kept for later questions, up to this much (the latest wins). */
+const MAX_FACTS_CHARS = 2000;
+
+/** The facts with what the user just typed added, so a later question it already answers is not asked. */
+function withSaid(facts: TroubleshootFacts | undefined, said: string): TroubleshootFacts {
+  const text = [facts?.text, said.normalize('NFKC').replace(/\s+/g, ' ').trim()].filter(Boolean).join('\n').slice(-MAX_FACTS_CHARS);
+  return facts?.codes?.length ? { text, codes: [...facts.codes] } : { text };
+}
+
+/**
+ * Where a typed message that answers no option of the current question still tells
+ * something the walk will need: the outcome whose `match` it fits (an error code), or
+ * else any later question's option `match` it fits. Undefined when it tells nothing.
+ */
+function laterFact(tree: TroubleshootingTree, state: WalkState, text: string): { outcome?: string } | undefined {
+  const answered = new Set(state.answers.map((a) => a.nodeId));
+  let fact: { outcome?: string } | undefined;
+  for (const [id, node] of Object.entries(tree.nodes)) {
+    if (id === state.nodeId || answered.has(id)) continue;
+    if (node.kind === 'outcome') {
+      if (!state.triedOutcomes.includes(id) && tree.matcher.matchesSpec(node.match, text)) return { outcome: id };
+    } else if (node.options.some((o) => tree.matcher.matchesSpec(o.match, text))) fact = {};
+  }
+  return fact;
+}
 
 /** The audience implied by the answers given so far (the last option that sets one wins). */
 function audienceOf(tree: TroubleshootingTree, answers: WalkState['answers']): Audience | undefined {
@@ -129,10 +156,19 @@ export function applyInput(tree: TroubleshootingTree, state: WalkState, input: s
 
   if (node.kind === 'question') {
     const picked = tree.matcher.matchOption(node.options, input);
-    if (!picked) return { accepted: false, action: 'not-understood', done: false, state };
+    if (!picked) {
+      const fact = looksLikeQuestion(input) ? undefined : laterFact(tree, state, input);
+      if (!fact) return { accepted: false, action: 'not-understood', done: false, state };
+      const noted: WalkState = { ...state, facts: withSaid(state.facts, input) };
+      if (!fact.outcome) return result('noted', noted);
+      return result('answer', { ...noted, trail: [...state.trail, state.nodeId], nodeId: fact.outcome, triedOutcomes: [...state.triedOutcomes, fact.outcome], pendingNote: undefined });
+    }
     const o = picked.option;
+    // Words (not a number or a button) may answer later questions too.
+    const said = picked.how === 'number' || picked.how === 'id' ? state.facts : withSaid(state.facts, input);
     const answered: WalkState = {
       ...state,
+      ...(said ? { facts: said } : {}),
       answers: [...state.answers, { nodeId: state.nodeId, optionId: o.id }],
       audience: o.audience ?? state.audience,
       pendingNote: o.note ? citationKey.optionNote(state.nodeId, o.id) : undefined,

@@ -37,6 +37,70 @@ describe('walk answers in the asker\'s words (from the tree\'s data)', () => {
     ['event', 'わからない', 'none'],
     ['event', "I don't know", 'none'],
     ['pattern', '3か月ぶりに動かしたフロー', 'long-unused'],
+    // Every option, in both languages, as people answer (phrasings written for these tests).
+    ['role', 'フローを使ってるだけの社員です', 'end-user'],
+    ['role', '管理者ではないです', 'end-user'],
+    ['role', 'i only build a couple of flows for my team', 'end-user'],
+    ['role', 'just an ordinary user', 'end-user'],
+    ['role', '情報システム部で M365 を見ています', 'admin'],
+    ['role', "I'm on the IT team", 'admin'],
+    ['role', 'global admin of our tenant', 'admin'],
+    ['symptom', 'AADSTS70008 と表示されます', 'aadsts70008'],
+    ['symptom', '多要素認証を使用する必要がありますと出る', 'aadsts50076'],
+    ['symptom', 'it says 401', 'http401'],
+    ['symptom', 'Forbidden と出ています', 'http403'],
+    ['symptom', 'ほかのエラーコードが出ている', 'other-code'],
+    ['symptom', 'a different AADSTS error', 'other-code'],
+    ['symptom', 'よく分かりません', 'no-code'],
+    ['symptom', 'まだ確認してません', 'no-code'],
+    ['symptom', "haven't looked at the run history", 'no-code'],
+    ['symptom', 'dunno', 'no-code'],
+    ['other-code', 'AADSTS50105 でした', 'aadsts50105'],
+    ['other-code', 'request loop って書いてある', 'aadsts50196'],
+    ['other-code', 'AADSTS7000215', 'different-code'],
+    ['other-code', 'どれでもないです', 'different-code'],
+    ['other-code', 'something else', 'different-code'],
+    ['event', 'Revoke-MgUserSignInSession を流しました', 'token-revoked'],
+    ['event', 'we killed all the sessions for that user', 'token-revoked'],
+    ['event', 'ヘルプデスクにパスワードをリセットされた', 'admin-password-reset'],
+    ['event', 'the helpdesk reset my password on Monday', 'admin-password-reset'],
+    ['event', '二段階認証が必須になった', 'ca-mfa-change'],
+    ['event', 'we rolled out a new conditional access policy', 'ca-mfa-change'],
+    ['event', 'ノートPCを交換しました', 'device-removed'],
+    ['event', 'my laptop was reimaged', 'device-removed'],
+    ['event', '全部のデバイスからサインアウトした', 'sign-out-everywhere'],
+    ['event', 'I logged out of all sessions', 'sign-out-everywhere'],
+    ['event', '久々に実行したら', 'unused-90-days'],
+    ['event', "it hadn't been used since last year", 'unused-90-days'],
+    ['event', 'Exchange 側で障害が出てたらしい', 'service-fault'],
+    ['event', 'SharePoint was down that morning', 'service-fault'],
+    ['event', 'パスワードの期限切れ', 'password-expired'],
+    ['event', 'my pw expired', 'password-expired'],
+    ['event', '先週自分でパスワードを変えました', 'own-password-change'],
+    ['event', 'I updated my password', 'own-password-change'],
+    ['event', 'SSPR を使ってリセット', 'self-service-reset'],
+    ['event', 'I reset my password myself with self-service', 'self-service-reset'],
+    ['event', 'ブラウザでログアウトしただけ', 'single-sign-out'],
+    ['event', 'I signed out of the portal', 'single-sign-out'],
+    ['event', '特に何もしてないと思う', 'none'],
+    ['event', '心当たりがありません', 'none'],
+    ['event', 'いいえ', 'none'],
+    ['event', 'nah', 'none'],
+    ['event', 'nothing that I am aware of... no changes', 'none'],
+    ['event', 'not that I know of', 'none'],
+    ['real-cause', 'さっぱりわかりません', 'none'],
+    ['real-cause', 'admin revoked everything with PowerShell', 'token-revoked'],
+    ['mfa', '2週間おきに切れる', 'every-14-days'],
+    ['mfa', 'it keeps breaking over and over, about every couple weeks', 'every-14-days'],
+    ['mfa', '変更した直後に一回切れただけ', 'once-after-change'],
+    ['mfa', 'only one time, right after the change', 'once-after-change'],
+    ['mfa', '50076 が出ます', 'shows-50076'],
+    ['pattern', '毎回2週間くらいで無効になる', 'recurring-14-days'],
+    ['pattern', '半年ぶりのフロー', 'long-unused'],
+    ['pattern', 'ポリシーを変えて数時間後に切れた', 'delayed-after-change'],
+    ['pattern', 'it went invalid the next morning after the change', 'delayed-after-change'],
+    ['pattern', 'わかんないです', 'unknown'],
+    ['pattern', 'no clue', 'unknown'],
   ];
   for (const [nodeId, text, optionId] of answers) {
     it(`${nodeId}: "${text}" → ${optionId}`, () => {
@@ -45,6 +109,37 @@ describe('walk answers in the asker\'s words (from the tree\'s data)', () => {
       assert.deepEqual(r.state.answers.at(-1), { nodeId, optionId });
     });
   }
+
+  const solved: [string, 'solved' | 'not-solved'][] = [
+    ['うん、直った', 'solved'],
+    ['できました！', 'solved'],
+    ['yup', 'solved'],
+    ['works again, thank you', 'solved'],
+    ['👍', 'solved'],
+    ['まだ直らないです', 'not-solved'],
+    ['同じエラーのまま', 'not-solved'],
+    ['ううん', 'not-solved'],
+    ["nope, still doesn't work", 'not-solved'],
+    ['yes but it still fails', 'not-solved'],
+    ['👎', 'not-solved'],
+  ];
+  for (const [text, optionId] of solved) {
+    it(`"did this solve it?": "${text}" → ${optionId}`, () => {
+      const r = applyInput(tree, at('out-inactive'), text, 'ja');
+      assert.equal(r.accepted, true);
+      assert.equal(r.state.answers.at(-1)?.optionId, optionId);
+    });
+  }
+
+  it('an English word inside another word is no answer ("it" is not in "neither")', () => {
+    assert.equal(applyInput(tree, at('role'), 'neither', 'en').accepted, false);
+  });
+
+  it('the many ways of saying "I don\'t know" answer a question, never a first message', () => {
+    const s = startWalk(tree, { text: "I don't know why but my connection is invalid" });
+    const walked = applyInput(tree, applyInput(tree, s, '1', 'en').state, '6', 'en').state;
+    assert.equal(walked.nodeId, 'event', 'the event question is asked, not answered from the first message');
+  });
 
   it('a first message that says MFA was just turned on skips the question it answers', () => {
     const s = startWalk(tree, { text: 'we turned on MFA last week and now the connection is invalid' });

@@ -63,6 +63,10 @@ describe('troubleshooting trees: loading and validation', () => {
     ['a duplicate option id', (t) => (t.nodes.mfa.options[1].id = t.nodes.mfa.options[0].id), /node "mfa": option "every-14-days" appears twice/],
     ['a broken pattern', (t) => (t.nodes.symptom.options[0].match.patterns = ['AADSTS(']), /node "symptom": option "aadsts70008": pattern "AADSTS\(" is not a valid regular expression/],
     ['a missing start', (t) => (t.start = 'nope'), /start "nope" is not a node/],
+    // What YAML makes of "\bno code" in double quotes: a backspace, so the pattern never matches.
+    ['a pattern holding a control character', (t) => (t.nodes.symptom.options[0].match.patterns = ['\bno code']), /node "symptom": option "aadsts70008": pattern "\\bno code" contains a control character/],
+    ['a broken answer pattern inside a shared list', (t) => (t.nodes.pattern.options[3].answerPatterns = [['わからない', '(']]), /node "pattern": option "unknown" answerPatterns: pattern "\(" is not a valid regular expression/],
+    ['answer patterns that are not text', (t) => (t.nodes.pattern.options[3].answerPatterns = [3]), /node "pattern": options\[3\]\.answerPatterns\[0\]/],
   ];
   for (const [what, breakIt, expected] of cases) {
     it(`rejects ${what}, naming the node`, () => {

@@ -235,11 +235,46 @@ describe('troubleshooting walk: facts from the first message', () => {
     assert.equal(first.nodeId, tree.start, 'the role is not known yet');
     const r = apply(first, 'admin', 'en');
     assert.equal(r.state.nodeId, 'out-401');
-    assert.match(outcome(r.view).summary, /401 Unauthorized .*\(from the first message\)/);
+    assert.match(outcome(r.view).summary, /401 Unauthorized .*\(from what you said earlier\)/);
     const pw = startWalk(tree, extractFacts('パスワードを変更したら接続が無効になりました'));
     const afterSymptom = apply(apply(pw, '1').state, 'コードなし').state;
     assert.equal(afterSymptom.nodeId, 'real-cause', 'the password change was taken from the first message');
     assert.equal(apply(afterSymptom, '戻る').state.nodeId, 'event', 'back shows the inferred question');
+  });
+});
+
+describe('troubleshooting walk: what the user already said is not asked again', () => {
+  it('an answer typed in words also answers the later questions it settles', () => {
+    const s = apply(apply(startWalk(tree), '1').state, 'AADSTS50105 が出ています').state;
+    assert.equal(s.nodeId, 'out-aadsts50105', 'the code named at the error question is not asked for again');
+    assert.ok(s.answers.some((a) => a.nodeId === 'other-code' && a.optionId === 'aadsts50105' && a.inferred), JSON.stringify(s.answers));
+    const mfa = apply(apply(apply(startWalk(tree), 'admin', 'en').state, 'no code', 'en').state, 'we enabled MFA and since then it breaks every two weeks', 'en');
+    assert.equal(mfa.state.nodeId, 'out-mfa-remember');
+  });
+
+  it('a number or a button answers only its own question', () => {
+    const s = apply(startWalk(tree), '1').state;
+    assert.equal(s.facts, undefined);
+  });
+
+  it('a message that answers a later question, not this one, is kept and this question asked again', () => {
+    const r = applyInput(tree, startWalk(tree), "we got a 403 on the SharePoint step", 'en');
+    assert.equal(r.accepted, true);
+    assert.equal(r.action, 'noted');
+    assert.equal(r.state.nodeId, 'role');
+    assert.equal(r.view?.kind === 'question' && r.view.nodeId, 'role');
+    assert.equal(apply(r.state, '1', 'en').state.nodeId, 'out-403', 'the error question is answered by what was said');
+  });
+
+  it('an error code said at another question leads to its outcome, as in a first message', () => {
+    const r = apply(startWalk(tree), 'ちなみに AADSTS70008 と出ています');
+    assert.equal(r.state.nodeId, 'out-inactive');
+    assert.equal(apply(r.state, '戻る').state.nodeId, 'role', 'back returns to the question it was said at');
+  });
+
+  it('a question or words that tell nothing are not taken as a fact', () => {
+    assert.equal(applyInput(tree, startWalk(tree), '403 って何ですか?', 'ja').accepted, false);
+    assert.equal(applyInput(tree, startWalk(tree), '先月異動したばかりです', 'ja').accepted, false);
   });
 });
 
