@@ -84,16 +84,33 @@ export function isEverydayEnglish(word: string): boolean {
   return EVERYDAY.has(w) || (w.endsWith('s') && EVERYDAY.has(w.slice(0, -1))) || (/(ed|ing)$/.test(w) && EVERYDAY.has(w.replace(/(ed|ing)$/, '')));
 }
 
-const NUMBER_WORDS: Record<string, number> = {
-  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, ninety: 90,
-  couple: 2, 'a couple of': 2, 'couple of': 2, 'a couple': 2, half: 0.5, 'a half': 0.5,
+const UNITS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
 };
+const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
+const QUANTITIES: Record<string, number> = { a: 1, an: 1, couple: 2, 'a couple of': 2, 'couple of': 2, 'a couple': 2, half: 0.5, 'a half': 0.5, 'half a': 0.5, 'half an': 0.5 };
+
+/** The value of a number written in words: seven, twenty-four, forty eight, a couple of, half an. */
+function numberWord(words: string): number | undefined {
+  const w = words.toLowerCase().replace(/\s+/g, ' ');
+  if (w in QUANTITIES) return QUANTITIES[w];
+  if (w in UNITS) return UNITS[w];
+  const [tens, unit] = w.split(/[- ]/);
+  if (!(tens in TENS)) return undefined;
+  return unit === undefined ? TENS[tens] : unit in UNITS && UNITS[unit] < 10 ? TENS[tens] + UNITS[unit] : undefined;
+}
+
 const UNIT_MINUTES: Record<string, number> = {
   minute: 1, min: 1, hour: 60, hr: 60, h: 60, day: 1440, d: 1440, week: 10080, wk: 10080, fortnight: 20160, month: 43200,
 };
-const DURATION =
-  /\b(?:(\d+(?:\.\d+)?)\s*|(a couple of|couple of|a couple|a half|an|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|couple|half)\s+)(?:(?:full|whole|entire)\s+)?(minute|min|hour|hr|h|day|d|week|wk|fortnight|month)s?\b/gi;
+const NUMBER_WORD = `(?:${Object.keys(TENS).join('|')})(?:[- ](?:${Object.keys(UNITS).slice(0, 9).join('|')}))?|${Object.keys(UNITS).join('|')}`;
+const QUANTITY = 'a couple of|couple of|a couple|a half|half an|half a|an|a|couple|half';
+/** "48 hours", "90-day", "forty-eight hours", "a full day", "half an hour". */
+const DURATION = new RegExp(
+  `\\b(?:(\\d+(?:\\.\\d+)?)[\\s-]*|(${QUANTITY}|${NUMBER_WORD})[\\s-]+)(?:(?:full|whole|entire)\\s+)?(minute|min|hour|hr|h|day|d|week|wk|fortnight|month)s?\\b`,
+  'gi',
+);
 
 /** A duration written in English ("a couple of weeks", "three months", "48 hours", "a full day"), in minutes. */
 export interface EnglishDuration {
@@ -109,7 +126,7 @@ export function englishDurations(text: string): EnglishDuration[] {
   for (const m of text.matchAll(DURATION)) {
     const unit = m[3].toLowerCase();
     if ((unit === 'h' || unit === 'd') && !m[1]) continue;
-    const n = m[1] ? Number(m[1]) : NUMBER_WORDS[m[2].toLowerCase()];
+    const n = m[1] ? Number(m[1]) : numberWord(m[2]);
     if (!n) continue;
     out.push({ phrase: m[0], start: m.index, end: m.index + m[0].length, minutes: n * UNIT_MINUTES[unit] });
   }

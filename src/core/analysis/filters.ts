@@ -207,6 +207,31 @@ export function durationTerm(minutes: number): string | undefined {
   return Number.isInteger(minutes) ? `pt${minutes}m` : undefined;
 }
 
+/** The minutes a duration term stands for (p90d → 129600), or undefined for any other term. */
+export function durationMinutes(term: string): number | undefined {
+  const m = /^p(?:(\d+)d|t(\d+)h|t(\d+)m)$/.exec(term);
+  if (!m) return undefined;
+  return m[1] ? Number(m[1]) * 1440 : m[2] ? Number(m[2]) * 60 : Number(m[3]);
+}
+
+/**
+ * How far apart two durations may be and still answer each other: "can it last 48 hours"
+ * is answered by the maximum of one day, "unused for 100 days" by the 90 days of inactivity.
+ */
+export const NEAR_DURATION_RATIO = 2.5;
+
+/** The duration terms of `known` within NEAR_DURATION_RATIO of `minutes` (the same one excluded), nearest first. */
+export function nearDurations(minutes: number, known: Iterable<string>): string[] {
+  const near: [string, number][] = [];
+  for (const term of known) {
+    const m = durationMinutes(term);
+    if (m === undefined || m === minutes) continue;
+    const ratio = Math.max(m, minutes) / Math.min(m, minutes);
+    if (ratio <= NEAR_DURATION_RATIO) near.push([term, ratio]);
+  }
+  return near.sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0])).map(([t]) => t);
+}
+
 /**
  * Adds a duration term after a number with a time unit (90 日, 14 日ごと, 2 週間, 60 分),
  * so durations meet whatever unit each side wrote them in. Runs before the part-of-speech
@@ -218,6 +243,8 @@ export function addDurations(tokens: Token[]): Token[] {
     const t = tokens[i];
     out.push(t);
     if (!/^\d+(?:\.\d+)?$/.test(t.surface)) continue;
+    // 「1 月 30 日」 is a date: its day is no duration of 30 days.
+    if (tokens[i - 1]?.surface === '月' && /^\d+$/.test(tokens[i - 2]?.surface ?? '')) continue;
     const next = tokens[i + 1];
     if (!next || next.start - t.end > 1) continue;
     // The unit is one token (日, 時間) or two (か + 月, 日 + 間): the longest that is a unit.

@@ -8,7 +8,7 @@ import { japaneseBigrams, type Analyzer } from '../analysis/analyzer.js';
 import { normalizeChars } from '../analysis/char-filter.js';
 import { englishDurations, isEverydayEnglish } from '../analysis/english.js';
 import { correctTypos } from '../analysis/typos.js';
-import { NEGATION_TERM, durationTerm } from '../analysis/filters.js';
+import { NEGATION_TERM, durationMinutes, durationTerm, nearDurations } from '../analysis/filters.js';
 import type { Token } from '../analysis/token.js';
 import { exactKeys } from './exact-lookup.js';
 import { asksAdvice, frameSpans } from './question-frames.js';
@@ -177,6 +177,12 @@ function japaneseConcepts(question: string, analyzed: readonly Token[], raw: rea
       ...sudachi.flatMap((t) => expander.jaSynonyms(t)),
       ...loanwordTerms(g.heads, expander, variants),
     ]);
+    // A duration near the one asked for (1 日 for "48 時間", 90 日 for 100 日) partly answers it.
+    const near = g.heads.flatMap((t) => {
+      const minutes = durationMinutes(t);
+      return minutes === undefined ? [] : nearDurations(minutes, variants.durations());
+    });
+    heads.push(...near.filter((t) => !heads.includes(t)));
     const partial = unique(g.parts).filter((t) => !heads.includes(t));
     return { label: g.heads[0], terms: [...heads, ...partial], partial: new Set(partial), general: g.general, span: [g.start, g.end] as [number, number] };
   });
@@ -203,7 +209,9 @@ function englishConcepts(question: string, analyzer: Analyzer, expander: Glossar
   const { matches, rest } = expander.expand(correctTypos(rest_, expander.englishVocabulary));
   const concepts: Concept[] = durations.flatMap((d) => {
     const term = durationTerm(d.minutes);
-    return term ? [{ label: d.phrase, terms: [term], partial: new Set<string>() }] : [];
+    if (!term) return [];
+    const near = nearDurations(d.minutes, variants.durations());
+    return [{ label: d.phrase, terms: [term, ...near], partial: new Set<string>() }];
   });
   concepts.push(...matches.map((m) => ({
     label: m.phrase,

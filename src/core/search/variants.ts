@@ -13,6 +13,7 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { Analyzer } from '../analysis/analyzer.js';
 import { normalizeChars } from '../analysis/char-filter.js';
+import { durationMinutes } from '../analysis/filters.js';
 import type { Token } from '../analysis/token.js';
 
 /** Bump when what is built changes. */
@@ -148,6 +149,14 @@ export class Variants {
 
   has(term: string): boolean {
     return this.vocabulary.has(term);
+  }
+
+  private durationTerms?: string[];
+
+  /** The durations the corpus states, as terms (p90d, pt10m): questions meet the ones near theirs. */
+  durations(): readonly string[] {
+    this.durationTerms ??= [...this.vocabulary].filter((t) => durationMinutes(t) !== undefined);
+    return this.durationTerms;
   }
 
   readingMatches(text: string, tokens: readonly Token[], raw: readonly Token[] = tokens): ReadingMatch[] {

@@ -1,0 +1,57 @@
+import assert from 'node:assert/strict';
+import { englishDurations } from '../../../src/core/analysis/english.js';
+import { durationMinutes, durationTerm, nearDurations } from '../../../src/core/analysis/filters.js';
+import type { KnowledgeBase } from '../../../src/core/search/knowledge-base.js';
+import { analyzerWith, sharedKnowledgeBase } from '../search/shared.js';
+
+/** Durations however they are written, and durations near the ones the documents state. */
+describe('durations', function () {
+  this.timeout(120000);
+  const minutes = (s: string) => englishDurations(s).map((d) => d.minutes);
+
+  it('reads English numbers written in words, compounds and hyphenated forms', () => {
+    assert.deepEqual(minutes('after thirty-six hours'), [36 * 60]);
+    assert.deepEqual(minutes('roughly twenty four hours'), [1440]);
+    assert.deepEqual(minutes('within half an hour'), [30]);
+    assert.deepEqual(minutes('a 60-day grace period'), [60 * 1440]);
+    assert.deepEqual(minutes('a three-week project'), [21 * 1440]);
+    assert.deepEqual(minutes('sixteen minutes or a whole week'), [16, 10080]);
+    assert.deepEqual(minutes('a few of them, several times'), []);
+  });
+
+  it('a term stands for its minutes and back', () => {
+    for (const m of [10, 90, 60 * 28, 1440, 1440 * 90]) assert.equal(durationMinutes(durationTerm(m)!), m);
+    assert.equal(durationMinutes('p1'), undefined, 'the P1 licence is no duration');
+  });
+
+  it('finds the stated durations near one asked for, nearest first', () => {
+    const stated = ['pt10m', 'pt1h', 'pt28h', 'p1d', 'p14d', 'p90d'];
+    assert.deepEqual(nearDurations(36 * 60, stated), ['pt28h', 'p1d']);
+    assert.deepEqual(nearDurations(120 * 1440, stated), ['p90d']);
+    assert.deepEqual(nearDurations(7 * 60, stated), [], 'seven hours is far from an hour and from a day');
+    assert.deepEqual(nearDurations(1440, stated), ['pt28h'], 'the duration itself is not near itself');
+  });
+
+  it('a day of a month is a date, not a duration', async () => {
+    const a = await analyzerWith();
+    assert.ok(!a.terms('2022 年 4 月 15 日以降').includes('p15d'));
+    assert.ok(a.terms('15 日以内に').includes('p15d'));
+  });
+
+  describe('in the bundled knowledge', () => {
+    let kb: KnowledgeBase;
+    before(async () => {
+      kb = await sharedKnowledgeBase();
+    });
+    const cites = (q: string, phrase: string) => kb.ask(q).answers.slice(0, 3).some((a) => a.citations.some((c) => c.passage.includes(phrase)));
+
+    it('a duration above the stated maximum reaches the passage with the maximum', () => {
+      assert.ok(cites('Can a token stay valid for 36 hours?', '最大: 1 日'));
+      assert.ok(cites('Can I make tokens good for two days?', '最大: 1 日'));
+    });
+
+    it('a stated period past a threshold reaches the passage with the threshold', () => {
+      assert.ok(cites('Will a connection nobody has touched for 110 days still work?', '90 日'));
+    });
+  });
+});
