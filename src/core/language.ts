@@ -15,9 +15,13 @@ const ENGLISH_FUNCTION_WORDS = new Set(
     "there here just also still only again all any some every each don't doesn't didn't can't won't isn't aren't it's i'm i've").split(' '),
 );
 
-/** Longest Japanese run that still reads as a quoted label inside English prose (e.g. 接続を修正). */
-const LABEL_MAX_CHARS = 12;
-
+/**
+ * A Japanese run that is a sentence of its own rather than a label: it ends in (or holds) a
+ * predicate, a verb or copula in one of its inflected forms (切れています, 出ました, ですか,
+ * 動かない, になった). UI labels and terms are noun phrases (接続を修正, 無効な接続, 更新トークン,
+ * データ), so a label of any length inside an English sentence leaves it English.
+ */
+const JAPANESE_PREDICATE = /(?:ます|ました|ません|でした|です|でしょう|ている|ていた|てる|てた|ない|なかった|たい|った|んだ|した|して|する|される|れる|られる|なる|なった|だった|ください|下さい|か)(?:[。、!?？！]|$)|(?:ます|です|ました|でした|ている|ています)/u;
 /** True when the text contains kana or kanji. */
 export function containsJapanese(text: string): boolean {
   return JAPANESE_SCRIPT.test(text);
@@ -43,10 +47,13 @@ export function proseLang(text: string): Lang | undefined {
     return words.length >= 2 ? 'en' : undefined;
   }
   if (!words.length) return 'ja';
-  const functionWords = words.filter((w) => ENGLISH_FUNCTION_WORDS.has(w.toLowerCase())).length;
-  const longestRun = Math.max(...runs.map((r) => Array.from(r).length));
-  const englishProse = functionWords >= 1 && words.length >= 2 && words.length >= runs.length && longestRun <= LABEL_MAX_CHARS;
-  return englishProse ? 'en' : 'ja';
+  const isFunctionWord = (w: string) => ENGLISH_FUNCTION_WORDS.has(w.toLowerCase());
+  const englishProse = words.some(isFunctionWord) && words.length >= 2 && words.length >= runs.length;
+  if (!englishProse) return 'ja';
+  if (!runs.some((r) => JAPANESE_PREDICATE.test(r))) return 'en';
+  // Japanese sentences beside English ones: the message is in the language it opens its prose with.
+  const before = body.slice(0, body.search(JAPANESE_RUN)).match(WORD) ?? [];
+  return before.some(isFunctionWord) ? 'en' : 'ja';
 }
 
 /** Language of one message by its prose (see proseLang), else the fallback (e.g. the activity's locale). */

@@ -111,7 +111,7 @@ export function parseChoiceNumber(text: string): number | undefined {
 }
 
 /** True when the text asks something rather than picks something. */
-export function looksLikeQuestion(text: string): boolean {
+function looksLikeQuestion(text: string): boolean {
   return /[??]|(?:^|\s)(?:why|what|how|when|which|where|who|can|does|do|is|are)\s|なぜ|どうして|どうすれ|とは|ですか|ますか|でしょうか/iu.test(text.normalize('NFKC'));
 }
 

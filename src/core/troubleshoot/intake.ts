@@ -2,37 +2,72 @@
  * Intake: does a message describe an invalid-connection problem (so the bot
  * should start a diagnosis), and which facts does it already state?
  */
+import { correctTypos } from '../analysis/typos.js';
 import type { TroubleshootFacts } from './types.js';
 
-/** Phrases that describe the problem itself, in either language. */
+/**
+ * A problem is a thing of the user's (a connection, a flow) said to be in a failed state, in one
+ * clause, in either order and with words between: 「接続がいきなり無効になった」, "connection in
+ * power automate shows invalid", "the flow died overnight". A clause ends at 。!? or a line break.
+ */
+const THING_JA = '(?:接続|コネクション|コネクタ|フロー)';
+const FAILED_JA = '(?:無効|切れ|期限切れ|失効|使えな|壊れ|止まっ|止まり|止まる|失敗し|失敗す|エラー|動かな|動いてな|動きませ|落ち|直らな|治らな|直りませ|繋がらな|つながらな|切断)';
+const THING_EN = '(?:connections?|connectors?|flows?)';
+const FAILED_EN =
+  "(?:invalid|broken|broke|breaks|expired|expires|expiring|disconnected|dead|died|dying|failing|failed|fails|errors?|erroring|stopped|stops|down|(?:is|are|was|were)(?:n'?t| not) (?:working|running)|(?:does|do|did)(?:n'?t| not) (?:work|run|help)|won'?t (?:work|run|connect)|not working|keeps? (?:failing|breaking|expiring|dying))";
 const PROBLEM = [
-  /接続(?:が|は)?(?:\s*「?)?(?:無効|切れ|期限切れ|失効|使えな|壊れ)/u,
-  /無効(?:な|になった|になっている)?\s*(?:接続|コネクション)/u,
-  /接続切れ/u,
-  /\b(?:invalid|broken|expired|disconnected|failed|failing)\s+(?:flow\s+)?connections?\b/i,
-  /\bconnections?\s+(?:is|was|has|keeps|became|becomes|got|gets|turned|turns)\s+(?:\w+\s+)?(?:invalid|broken|expired|disconnected)\b/i,
-  /\bconnections?\s+(?:is\s+|are\s+|seems?\s+)?(?:broken|invalid|expired|dead|disconnected|gone)\b/i,
-  /\bconnections?\s+(?:says?|shows?|said|showed)\b.{0,25}\b(?:invalid|broken|expired|error)\b/i,
-  // One's own flows failing: "my flows stopped working", 「フローが止まった」.
-  /\b(?:my|our|all my|all our|the)\s+(?:\w+\s+){0,3}?flows?\s+(?:\w+\s+)?(?:stopped|stop|broke|fail(?:s|ed)?|(?:is|are|was|were)(?:n't| not) (?:working|running)|(?:does|do|did)(?:n't| not) (?:work|run))\b/i,
-  /\bflows?\s+(?:stopped|broke|failed)\b/i,
-  /(?:接続|フロー)(?:が|は)?.{0,8}(?:止まっ|止まり|失敗し|動かな|動いてな|切れて|切れた|切れちゃ)/u,
+  new RegExp(`${THING_JA}[^。!?\\n]{0,20}?${FAILED_JA}`, 'gu'),
+  new RegExp(`(?:無効な|切れた|壊れた|失効した|期限切れの)\\s*${THING_JA}`, 'gu'),
+  new RegExp(`\\b${THING_EN}\\b(?:[^.!?\\n]{0,40}?)\\b${FAILED_EN}\\b`, 'gi'),
+  new RegExp(`\\b(?:invalid|broken|expired|disconnected|dead|failed|failing)\\s+(?:\\w+\\s+)?${THING_EN}\\b`, 'gi'),
 ];
 
-/** A question form (ends in a question mark or か, or opens as an English question). */
-const QUESTION_FORM = /[?？]\s*$|教えて|知りたい|説明して|\b(?:tell me|show me|explain)\b|(?:ます|です|でしょう|ません|の)か[。]?\s*$|(?:かな|かしら|の)[?？]?\s*$|^\s*(?:can|could|does|do|did|is|are|was|were|will|would|should|has|have|why|what|how|when|which|where|who)\b/iu;
+/**
+ * A failure inside a condition is no report of one: 「フローが失敗したときに通知したい」,
+ * 「接続が切れたら」, "notify me when a flow fails", "if the connection breaks".
+ */
+const CONDITION_AFTER_JA = /^[^。!?\n]{0,6}?(?:たら|だら|たとき|た時|る時|るとき|ないとき|ない時|た場合|る場合|ない場合|場合|際|なら|ても|でも)/u;
+const CONDITION_BEFORE_EN = /\b(?:when|whenever|if|in case|once|until|before)\b[^,.!?]*$/i;
+
+/** Sentences, each with its closing mark. */
+const SENTENCES = /[^。!?？！\n]+[。!?？！]*/gu;
+
+/** A clause: text up to 。!? or a line break. */
+const CLAUSES = /[^。!?\n]+/gu;
+
+/** True when some clause states a problem that is not inside a condition (see PROBLEM). */
+function statesProblem(text: string): boolean {
+  for (const clause of text.match(CLAUSES) ?? []) {
+    for (const p of PROBLEM) {
+      for (const m of clause.matchAll(p)) {
+        const end = (m.index ?? 0) + m[0].length;
+        if (!CONDITION_AFTER_JA.test(clause.slice(end)) && !CONDITION_BEFORE_EN.test(clause.slice(0, m.index))) return true;
+      }
+    }
+    if (extractCodes(clause).length > 0 && FAILURE.test(clause) && !CONDITION_AFTER_JA.test(clause.slice(clause.search(FAILURE)))) return true;
+  }
+  return false;
+}
+
+/** Words the English problem phrases look for, so a misspelt one ("conection", "dissconnected") still counts. */
+const PROBLEM_WORDS = new Set([
+  'connection', 'connections', 'connector', 'connectors', 'invalid', 'broken', 'expired', 'expiring', 'disconnected', 'failing', 'failed', 'stopped', 'working', 'running',
+]);
+
+/** A question form (a sentence that ends in a question mark or か, or opens as an English question), or a polite request to be told. */
+const QUESTION_FORM = /[?？]\s*$|何を|何が|何の|いつ(?:から|まで)?(?:に|の|は|で)?(?:なる|止ま|切れ|無効)|どこ(?:で|に|を|から)|どれ(?:を|が|くらい)|どの(?:よう|くらい|程度)|どうやって|どう(?:すれ|した|直|対処|対応)|教えて|お教え|ご教示|ご教授|知りたい|説明して|(?:には|方法|やり方|手順|たい|ほしい|欲しい)[。]?\s*$|^\s*(?:please\s+)?(?:notify|show|list|give)\b|\bi(?: want| need| would like|'d like) to\b|\bis there a way\b|\b(?:tell me|show me|explain)\b|(?:ます|です|でしょう|ません|の)か[。]?\s*$|(?:かな|かしら|の)[?？]?\s*$|^\s*(?:can|could|does|do|did|is|are|was|were|will|would|should|has|have|why|what|how|when|which|where|who)\b/iu;
 
 /**
  * A question about what would happen, asked in general ("if I change my password, does the
  * connection break?", 「パスワードを変更したら接続は無効になりますか」): answered, not diagnosed.
  */
-const HYPOTHETICAL = /したら|すると|すれば|(?:た|だ)ら|(?:する|なる)と|場合|\bif\b|\bwhen\b|\bdoes\b|\bdo\b|\bwill\b|\bwould\b|\bcan\b|\bcould\b|(?:ます|でしょう)か|なりますか/iu;
+const HYPOTHETICAL = /(?<!どう)したら|すると|(?<!どう)すれば|(?<!どうし)(?:た|だ)ら|(?:する|なる)と|場合|\bif\b|\bwhen\b|\bdoes\b|\bwill\b|\bwould\b|\bcan\b|\bcould\b|(?:ます|でしょう)か|なりますか/iu;
 
 /** Words that say something failed or an error shows, so a bare error code is a problem report. */
 const FAILURE = /失敗|エラー|出(?:る|ます|ました|た|て)|表示|止ま|動かな|fail|error|get(?:ting)?\b|got\b|shows?\b|returns?\b|throws?\b|stopped|broke/i;
 
 /** A general question about a topic (answered from the knowledge base), not a report of one's own problem. */
-const GENERAL_QUESTION = /なぜ|どうして|とは|意味|違い|どのくらい|どれくらい|理由|仕組み|\bwhy\b|\bwhat\s+(?:is|are|does|do|causes?|happens)\b|\bmeaning\b|\bdifference\b|\bhow\s+(?:long|do|does|can|to)\b/i;
+const GENERAL_QUESTION = /なぜ(?!か[^?？]|か$)|どうして|とは|意味|違い|どのくらい|どれくらい|理由|仕組み|\bwhy\b|\bwhat\s+(?:is|are|does|do|causes?|happens)\b|\bmeaning\b|\bdifference\b|\bhow\s+(?:long|do|does|can|to)\b/i;
 
 /** An explicit request for help with one's own case overrides the general-question reading. */
 const ASKS_FOR_DIAGNOSIS = /診断|トラブルシュート|トラブルシューティング|直したい|直して|助けて|\bdiagnos|\btroubleshoot|\bhelp me\b|\bfix my\b/i;
@@ -70,8 +105,9 @@ export type MessageKind = 'report' | 'question' | 'unclear' | 'statement';
 export function classifyMessage(text: string): MessageKind {
   const t = text.normalize('NFKC').trim();
   if (!t) return 'statement';
-  const problem = PROBLEM.some((p) => p.test(t)) || (extractCodes(t).length > 0 && FAILURE.test(t));
-  const question = QUESTION_FORM.test(t) || GENERAL_QUESTION.test(t);
+  const problem = statesProblem(correctTypos(t, PROBLEM_WORDS));
+  // A long mail asks its question in one sentence and closes with greetings after it.
+  const question = (t.match(SENTENCES) ?? [t]).some((s) => QUESTION_FORM.test(s.trim())) || GENERAL_QUESTION.test(t);
   if (problem && ASKS_FOR_DIAGNOSIS.test(t)) return 'report';
   if (!problem) return question ? 'question' : 'statement';
   if (GENERAL_QUESTION.test(t)) return 'question';

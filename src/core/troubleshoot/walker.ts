@@ -5,7 +5,7 @@
  */
 import type { Lang } from '../../content/types.js';
 import { matchCommand } from '../vocabulary.js';
-import { looksLikeQuestion } from './answer-matcher.js';
+import { classifyMessage } from './intake.js';
 import { SOLVED_NO, SOLVED_OPTIONS, SOLVED_YES } from './solved-options.js';
 import { nodeAt, viewStep } from './step-view.js';
 import { citationKey } from './tree-loader.js';
@@ -157,7 +157,8 @@ export function applyInput(tree: TroubleshootingTree, state: WalkState, input: s
   if (node.kind === 'question') {
     const picked = tree.matcher.matchOption(node.options, input);
     if (!picked) {
-      const fact = looksLikeQuestion(input) ? undefined : laterFact(tree, state, input);
+      // A question about a fact ("what is 403?") is answered, not taken as the user's case.
+      const fact = classifyMessage(input) === 'question' ? undefined : laterFact(tree, state, input);
       if (!fact) return { accepted: false, action: 'not-understood', done: false, state };
       const noted: WalkState = { ...state, facts: withSaid(state.facts, input) };
       if (!fact.outcome) return result('noted', noted);

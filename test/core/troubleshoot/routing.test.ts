@@ -21,6 +21,23 @@ describe('routing: what a message is', () => {
     ['all my flows failed overnight, connection expired?', 'unclear'],
     ['フローが止まった、接続切れてる？', 'unclear'],
     ['先月異動したばかりです', 'statement'],
+    // A thing of the user's in a failed state, with words between, in either order, misspelt.
+    ['承認フローの接続がなぜか昨日から全部エラーになる', 'report'],
+    ['SharePoint の接続がまた勝手に無効になってた', 'report'],
+    ['the outlook connection in my flow shows as invalid again', 'report'],
+    ['conection to sharepoint is broken', 'report'],
+    ['all of our scheduled flows died last night', 'report'],
+    ['接続を修正してもぜんぜん直らない', 'report'],
+    // A failure inside a condition is a question about what to do then.
+    ['接続が切れたら自動で通知するには', 'question'],
+    ['フローが失敗した場合にメールを送る方法', 'question'],
+    ['send me a Teams message whenever a flow fails', 'statement'],
+    ['what happens if the connection expires while a flow is running?', 'question'],
+    // Asking what to do about one's own failure: answered, with the diagnosis offered.
+    ['接続が無効って出てるんだけど、どうしたらいいの？', 'unclear'],
+    ['our connection expired, what should we do?', 'unclear'],
+    // A long mail asks its question in one sentence and closes with greetings.
+    ['お世話になっております。フローの接続が無効になる条件は何でしょうか。お手数ですがよろしくお願いいたします。', 'question'],
   ];
   for (const [text, kind] of cases) it(`${kind}: ${text}`, () => assert.equal(classifyMessage(text), kind));
 });

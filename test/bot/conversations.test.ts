@@ -1,0 +1,98 @@
+import assert from 'node:assert/strict';
+import { FakeConnector } from '../server/fake-connector.js';
+import { allText, Conversation, japaneseOnlyInQuotes, sharedServices, startBot, type Reply, type Running } from '../server/helpers.js';
+
+/**
+ * Whole conversations as a new user has them in Teams: replies as they arrive at the
+ * connector, answers typed in the user's own words (phrasings written for these tests).
+ */
+describe('conversations in the user\'s own words (what Teams receives)', function () {
+  let bot: Running;
+  let connector: FakeConnector;
+  before(async () => {
+    bot = await startBot({ services: { ...(await sharedServices()) } });
+    connector = await new FakeConnector().start();
+  });
+  after(async () => {
+    await bot?.close();
+    await connector?.close();
+  });
+
+  function conversation(locale: string) {
+    const c = new Conversation(bot.url, { serviceUrl: connector.url, deliveryMode: undefined, locale });
+    return async (text: string): Promise<string> => {
+      const from = connector.received.length;
+      const r = await c.post({ type: 'message', text });
+      assert.equal(r.status, 200, JSON.stringify(r.body));
+      return allText(connector.since(from) as Reply[]);
+    };
+  }
+
+  it('a Japanese report in casual words reaches its outcome without a "not understood"', async () => {
+    const say = conversation('ja-JP');
+    assert.match(await say('朝からフローの接続がぷっつり切れてる'), /あなたの立場/, 'a report starts the diagnosis');
+    assert.match(await say('フローを使ってるだけの一般社員です'), /どのエラー/);
+    assert.match(await say('エラーコードとかは特に出てないかな'), /次のどれかがありましたか/);
+    const outcome = await say('しばらく放置してたフローなんです');
+    assert.match(outcome, /90 日以上/);
+    assert.match(await say('うん、直りました'), /解決してよかった/);
+  });
+
+  it('an English admin typing fast, with typos, is walked and understood', async () => {
+    const say = conversation('en-US');
+    const first = await say('flow conection dissconnected again since this am');
+    assert.match(first, /which describes you/, first);
+    assert.match(await say("i'm on the IT team"), /Which error/);
+    assert.match(await say("can't see any code tbh"), /Did any of these happen/);
+    const reset = await say('IT reset her pw on monday');
+    assert.match(reset, /admin reset the password|reset the password/i, reset);
+    assert.ok(japaneseOnlyInQuotes(reset), reset);
+  });
+
+  it('what was said before the question that needs it is used, not asked again', async () => {
+    const say = conversation('en-US');
+    await say('my connection shows invalid');
+    const noted = await say('fwiw the run history says AADSTS50105');
+    assert.match(noted, /AADSTS50105|not assigned/, 'an error code said mid-walk leads to its outcome');
+    assert.doesNotMatch(noted, /could not match/);
+  });
+
+  it('"OK", 👍 and 了解 are small talk outside a walk, and 👍 answers "did this solve it?" inside one', async () => {
+    const ok = conversation('ja-JP');
+    const reply = await ok('了解です');
+    assert.match(reply, /承知しました/);
+    assert.doesNotMatch(reply, /見つかりませんでした/);
+    const say = conversation('ja-JP');
+    await say('フローが AADSTS70008 で失敗します');
+    assert.match(await say('👍'), /解決してよかった/);
+  });
+
+  it('a question in the middle of a walk is answered and the walk waits; a word in an article does not pull the user out', async () => {
+    const say = conversation('ja-JP');
+    await say('接続が急に無効になった');
+    await say('2');
+    const code = await say('コードは出てないです');
+    assert.match(code, /次のどれかがありましたか/, 'コード is an answer here, not a search for device code flow');
+    const asked = await say('アクセストークンの有効期限はどれくらいですか?');
+    assert.match(asked, /診断は途中のまま/);
+    assert.match(await say('特に心当たりはございません'), /問題の起こり方/);
+  });
+
+  it('a report phrased as a request for advice is answered and the diagnosis offered in one reply', async () => {
+    const say = conversation('en-US');
+    const reply = await say('what should I do, my connection is invalid');
+    assert.match(reply, /troubleshoot/);
+    assert.doesNotMatch(reply, /which describes you/);
+  });
+
+  it('an English message quoting a Japanese error sentence is answered in English', async () => {
+    const say = conversation('ja-JP');
+    await say('my flow connection is broken');
+    const reply = await say('the error says 非アクティブのため更新トークンの有効期限が切れています, what now');
+    assert.ok(japaneseOnlyInQuotes(reply), reply);
+    assert.match(reply, /Noted[\s\S]*which describes you/, 'kept for the error question, the role asked first');
+    const outcome = await say('end user');
+    assert.match(outcome, /90 days/, 'the error question is answered by what was said');
+    assert.ok(japaneseOnlyInQuotes(outcome), outcome);
+  });
+});
