@@ -48,6 +48,11 @@ export interface AnalyzedQuery {
   form: QuestionForm;
   /** Positions in `concepts` of the things a how-question asks to act on or with (see subjectsOf). */
   subjects: number[];
+  /**
+   * Such a thing's whole name when it ends in a word no concept stands for (通知音: the analyzer
+   * keeps 通知, not the one-kanji 音): the answer must contain it.
+   */
+  subjectPhrases: string[];
 }
 
 /** "How do I <verb> <thing>", "where can we turn on <thing>": the words after the verb. */
@@ -62,26 +67,33 @@ const JA_ACTED_IN = /([^\s、。,.!?？！をのにがはでと「」『』]+)\s
  * The things a how-question asks to act on (and in Japanese where), as positions in `concepts`:
  * the head (last word) of each noun phrase the action takes.
  */
-function subjectsOf(question: string, script: 'ja' | 'en', concepts: readonly Concept[]): number[] {
+function subjectsOf(question: string, script: 'ja' | 'en', concepts: readonly Concept[]): { subjects: number[]; phrases: string[] } {
   if (script === 'ja') {
-    return [JA_ACTED_ON, JA_ACTED_IN].flatMap((r) => {
+    const subjects: number[] = [];
+    const phrases: string[] = [];
+    for (const r of [JA_ACTED_ON, JA_ACTED_IN]) {
       const m = r.exec(question);
-      if (!m) return [];
+      if (!m) continue;
       const from = m.index;
       const to = m.index + m[1].length;
       let k = -1;
       concepts.forEach((c, i) => {
         if (c.span && c.span[0] >= from && c.span[1] <= to && (k < 0 || c.span[0] >= concepts[k].span![0])) k = i;
       });
-      return k >= 0 ? [k] : [];
-    });
+      if (k < 0) continue;
+      subjects.push(k);
+      // The phrase ends in a word no concept stands for (音 of 通知音, a one-kanji noun): that word is its head.
+      const [start, end] = concepts[k].span!;
+      if (end < to && /^[\u3400-\u4dbf\u4e00-\u9fff\u30a1-\u30fa\u30fc]+$/.test(question.slice(end, to))) phrases.push(question.slice(start, to));
+    }
+    return { subjects, phrases };
   }
   const m = EN_ACTED_ON.exec(question);
   const words = m ? m[1].trim().split(/\s+/).filter((w) => !EN_DETERMINER.test(w)) : [];
   const head = words.at(-1)?.toLowerCase();
-  if (!head) return [];
+  if (!head) return { subjects: [], phrases: [] };
   const k = concepts.findIndex((c) => c.label.toLowerCase().split(/\s+/).some((w) => w === head || (Math.min(w.length, head.length) >= 4 && (w.startsWith(head) || head.startsWith(w)))));
-  return k >= 0 ? [k] : [];
+  return { subjects: k >= 0 ? [k] : [], phrases: [] };
 }
 
 /**
@@ -91,10 +103,14 @@ function subjectsOf(question: string, script: 'ja' | 'en', concepts: readonly Co
 export type QuestionForm = 'yes-no' | 'why' | 'how-long' | 'what-next' | 'how' | 'what-happens' | 'advice' | 'other';
 
 const FORMS: [QuestionForm, RegExp][] = [
+  // "Do we need a licence to change how long tokens last?": a question opening with an auxiliary asks
+  // whether, whatever clause it holds; unless it asks for the clause ("do you know how long …",
+  // "is there a way to …").
+  ['yes-no', /^\s*(?:can|could|does|do|did|is|are|was|were|will|would|should|has|have|must)\b(?!\s+there (?:a|any) way\b)(?!.*\b(?:know|tell (?:me|us)|wonder(?:ing)?|explain|idea|sure|understand)\s+(?:how|why|when|what|which|where|if)\b)(?=.*\b(?:how|why|when|what|which|where)\b)/i],
   // "Could that be why …?" asks whether, not why.
   ['yes-no', /\b(?:could|can|might|would|is|was) (?:that|this|it) (?:be |have been )?(?:the reason |the cause )?(?:why|what)\b|(?:が|は)原因(?:です|でしょう)?か|のせい(?:です|でしょう)?か/i],
   ['why', /なぜ|なんで|何で|どうして|理由|原因|仕組み(?!(?:を|って|は|が)?(?:作|つく))|\bwhy\b|\bhow come\b|\bwhat causes?\b|\breason\b/i],
-  ['how-long', /どのくらい|どれくらい|どれぐらい|どのぐらい|何(?:分|時間|日|ヶ月|か月)(?!も)|いつまで|いつ(?:から|頃|ごろ)?(?:止|切|無効|失効|変|反映)|\bhow long\b|\bhow soon\b|\bwhen (?:will|does|do|did|is)\b|\bhow many (?:days|hours|minutes)\b/i],
+  ['how-long', /どのくらい|どれくらい|どれぐらい|どのぐらい|(?:何|なん)(?:分|時間|日|ヶ月|か月|ぷん|じかん|にち|かげつ)(?!も)|いつまで|いつ(?:から|頃|ごろ)?(?:止|切|無効|失効|変|反映)|\bhow long\b|\bhow soon\b|\bwhen (?:will|does|do|did|is)\b|\bhow many (?:days|hours|minutes)\b/i],
   // What to do when the obvious fix did not help: the passage's "if that does not work" part.
   ['what-next', /次は|次に(?:何|どう)|ほかに|他に(?:何|方法)|それでも|(?:てみた|した|やった)(?:けど|のに|が).{0,12}(?:まだ|直らな|変わらな|ダメ|だめ)|\bstill (?:fails?|failing|broken|not working|get(?:ting)?|the same)\b|\b(?:did ?n[o']t|does ?n[o']t|didn't|doesn't) (?:help|work|fix)\b|\bwhat else\b|\banything else\b|\bnext step/i],
   // "What happens if …" asks for the consequence: no yes or no to give.
@@ -241,6 +257,9 @@ export function analyzeQuery(question: string, analyzer: Analyzer, expander: Glo
 
   const text = script === 'ja' ? normalizeChars(question) : question;
   const frames = frameSpans(text);
+  // So are the words that ask for the form ("how long", どのくらい): 'long' is not what is asked about.
+  const asked = FORMS.map(([, r]) => r.exec(text)).find((m) => m);
+  if (asked) frames.push([asked.index, asked.index + asked[0].length]);
   const weights = new Map<string, number>();
   for (const c of concepts) {
     // The most specific term (compound, first glossary form) counts fully; alternatives a little less,
@@ -266,6 +285,6 @@ export function analyzeQuery(question: string, analyzer: Analyzer, expander: Glo
     glossaryPhrases: phrases,
     asksPrice: ASKS_PRICE.test(question),
     form: questionForm(question),
-    subjects: subjectsOf(text, script, concepts),
+    ...(({ subjects, phrases }) => ({ subjects, subjectPhrases: phrases }))(subjectsOf(text, script, concepts)),
   };
 }

@@ -5,7 +5,7 @@
  * answer at all.
  */
 import type { Authority } from '../../content/types.js';
-import { containsKey } from './exact-lookup.js';
+import { containsKey, foldForLookup } from './exact-lookup.js';
 import type { IndexedItem, SearchIndex } from './index-store.js';
 import { PARTIAL_WEIGHT, type AnalyzedQuery, type Concept, type QuestionForm } from './query.js';
 import { searchBigram, searchTerm, type TermCache, type TermHits } from './term-search.js';
@@ -273,12 +273,15 @@ function yieldOpenings(ranked: Candidate[], q: AnalyzedQuery, ctx: RankContext):
   return ranked;
 }
 
+/** A time in a folded text: a duration, a date, or a lifetime given by an event (until revoked, until it expires). */
+const STATES_TIME = new RegExp(`${STATES_DURATION.source}|\\d{4}\\s*年|\\b(?:19|20)\\d{2}\\b|取り消されるまで|until[- ]revoked|無期限|indefinitely|(?:切れる|期限)まで|until (?:it|they) expires?`);
+
 /** A price in a folded text: a currency sign or unit next to a number. */
 const PRICE = /[$¥€£]\s?\d|\d\s?(?:円|ドル|usd|jpy|eur|yen|dollars?)\b|料金|価格|値段/;
 
 /**
  * Whether the best candidates cover enough of the question to answer it. A question for a
- * price is answered only by a text that states one (`foldedText` of an item).
+ * price, a duration or a date is answered only by a text that states one (`foldedText` of an item).
  */
 export function shouldAnswer(q: AnalyzedQuery, ranked: readonly Candidate[], foldedText?: (itemIndex: number) => string): boolean {
   if (!q.concepts.length && !q.exact.length) return false;
@@ -287,8 +290,12 @@ export function shouldAnswer(q: AnalyzedQuery, ranked: readonly Candidate[], fol
   // A bare number ("1", "90") names nothing to ask about; error codes are exact keys, handled above.
   if (q.concepts.every((c) => c.terms.every((t) => c.partial.has(t) || /^[\d.,]+$/.test(t)))) return false;
   const good = ranked.slice(0, 5).filter((c) => c.coverage >= MIN_COVERAGE && c.score >= MIN_SCORE);
+  // "How long", "since when": one of the first answers that really match (not by one shared word) must state a time.
+  const statesTime = (c: Candidate) => c.score >= MIN_SCORE && STATES_TIME.test(foldedText!(c.itemIndex));
+  if (q.form === 'how-long' && foldedText && ![...good, ...ranked.slice(0, 3)].some(statesTime)) return false;
   // "How do I change my Teams background?": the best answer must be about the thing acted on,
   // not only share the question's other words (Teams, flow, change).
   if (good.length && q.subjects.some((k) => k < 31 && !(good[0].covers & (1 << k)))) return false;
+  if (good.length && foldedText && q.subjectPhrases.some((p) => !foldedText(good[0].itemIndex).replace(/\s+/g, '').includes(foldForLookup(p).replace(/\s+/g, '')))) return false;
   return good.length > 0;
 }

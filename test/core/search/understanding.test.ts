@@ -159,6 +159,14 @@ describe('understanding questions as people write them', function () {
       assert.ok(labels('設定を変更したら接続が切れた').includes('変更'));
     });
 
+    it('a question opening with an auxiliary asks whether, unless it asks for its clause', () => {
+      assert.equal(questionForm('Do I need admin rights to see how long a token lasts?'), 'yes-no');
+      assert.equal(questionForm('Is it normal that I cannot see why the flow failed?'), 'yes-no');
+      assert.equal(questionForm('Do you know how long a refresh token lasts?'), 'how-long');
+      assert.equal(questionForm('Is there a way to check how long my token stays valid?'), 'how-long');
+      assert.equal(questionForm('リフレッシュトークンはなんにちで切れる？'), 'how-long');
+    });
+
     it('tells a question for advice, a precaution or a plan, however it is phrased', () => {
       for (const q of [
         'MFA を必須にする前に注意すべき点は？',
@@ -247,6 +255,22 @@ describe('understanding questions as people write them', function () {
         assert.equal(r.answered, false, JSON.stringify(r.answers.map((a) => a.id)));
       });
     }
+    // A how-question about a thing named with a word the analyzer does not index (音, 欄: one kanji).
+    for (const q of ['Teams の着信音を変える方法', 'Outlook の署名欄を変更する手順']) {
+      it(`declines a how-question whose acted-on thing no answer names: ${q}`, () => {
+        const r = kb.ask(q);
+        assert.equal(r.answered, false, JSON.stringify(r.answers.map((a) => a.id)));
+      });
+    }
+    it('declines a question for a duration when no answer states one', () => {
+      const r = kb.ask('フローの実行履歴は何ヶ月保存されますか');
+      assert.equal(r.answered, false, JSON.stringify(r.answers.map((a) => a.id)));
+      for (const q of ['How many days until an unused connection stops working?', '使ってない接続は何日で無効になる？']) {
+        const a = kb.ask(q);
+        assert.equal(a.answered, true, q);
+        assert.match(a.answers[0].text, /\d+\s*(?:日|分|時間|days?|minutes?|hours?)/, q);
+      }
+    });
     for (const q of ['接続を修正する方法は？', 'How do I re-authenticate a connection?', 'トークンの有効期間を変更する方法', '接続にサインインし直す手順']) {
       it(`answers a how-question about a thing the knowledge covers: ${q}`, () => {
         assert.equal(kb.ask(q).answered, true);
