@@ -69,12 +69,20 @@ export function glossaryTopics(text: string, glossary: readonly GlossaryEntry[],
 /**
  * English for a Japanese passage answered to an English asker, from data we have: the English
  * answer of a curated entry that cites the same passage, or else what the passage's section
- * and quote are about (glossary topics). Undefined when there is neither: no English answer.
+ * and quote are about (glossary topics), led as the question's form wants (see fitToQuestion).
+ * Undefined when there is neither: no English answer.
  */
-export function englishGist(passage: Passage, doc: SourceDocument, quote: string, citing: readonly CuratedAnswer[], glossary: readonly GlossaryEntry[]): string | undefined {
+export function englishGist(
+  passage: Passage,
+  doc: SourceDocument,
+  quote: string,
+  citing: readonly CuratedAnswer[],
+  glossary: readonly GlossaryEntry[],
+  form: QuestionForm = 'other',
+): string | undefined {
   const source = `${SOURCE_LABEL[doc.authority]} (${doc.url})`;
   const entry = citing.find((e) => e.citations.some((c) => c.quote === quote)) ?? citing[0];
-  if (entry) return `${entry.answer.en} (From ${source}; the passage is quoted below in Japanese.)`;
+  if (entry) return `${fitToQuestion(entry.answer.en, form)} (From ${source}; the passage is quoted below in Japanese.)`;
   const topics = glossaryTopics(`${passage.sectionPath.slice(-2).join(' ')}\n${quote}`, glossary);
   if (!topics.length) return undefined;
   return `${source} covers this in a section about ${topics.join(', ')}; the passage is quoted below in Japanese.`;

@@ -193,7 +193,7 @@ export class KnowledgeBase {
     if (!passage || !doc) return undefined;
     const quote = bestQuote(passage, c.itemIndex, this.index.quotes, q);
     // An English asker gets English from data we have, or no answer from this passage.
-    const english = lang === 'en' ? englishGist(passage, doc, quote, this.curatedByPassage.get(`${doc.id}\n${passage.text}`) ?? [], this.glossary) : undefined;
+    const english = lang === 'en' ? englishGist(passage, doc, quote, this.curatedByPassage.get(`${doc.id}\n${passage.text}`) ?? [], this.glossary, q.form) : undefined;
     if (lang === 'en' && !english) return undefined;
     const answer = passageAnswer(passage, doc, score, lang, quote, english);
     const notes = this.passageNotes(answer, lang);

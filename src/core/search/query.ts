@@ -116,7 +116,7 @@ const FORMS: [QuestionForm, RegExp][] = [
   // "What happens if …" asks for the consequence: no yes or no to give.
   ['what-happens', /どうなる|どうなり(?:ます|ますか)|どうなっ|\bwhat (?:happens|will happen|would happen|happened)\b/i],
   ['how', /どうすれば|どうしたら|どうやって|どう(?:直|対処|設定|確認)|方法|手順|やり方|[いきしちにひみりぎじびえけせてねべめれ]方(?:は|を|が|って|[?？]|$)|次は何|次に何|\bhow (?:do|can|should|to)\b|\bwhat (?:should|do) (?:i|we) do\b|\bwhat next\b|\bnext step/i],
-  ['yes-no', /(?:ます|です|でしょう|ません)か|(?:できる|なる|切れる|ある|いい|大丈夫|ダメ|だめ|必要)(?:の)?[?？]|[るいたかの][?？]$|^\s*(?:can|could|does|do|did|is|are|was|were|will|would|should|has|have|must)\b|(?:[.!?;,]\s*|\b(?:so|and|but|or)\s+)(?:can|could|does|do|did|is|are|was|were|will|would|should|has|have|must)\s+(?:i|we|you|it|they|this|that|there|the|a|an|my|our|he|she|someone|something|anything|anyone|users?|admins?)\b/i],
+  ['yes-no', /(?:ます|です|でしょう|ません)か|(?:できる|なる|切れる|ある|いい|大丈夫|ダメ|だめ|必要)(?:の)?[?？]|[るいたかのう][?？]$|^\s*(?:can|could|does|do|did|is|are|was|were|will|would|should|has|have|must)\b|(?:[.!?;,]\s*|\b(?:so|and|but|or)\s+)(?:can|could|does|do|did|is|are|was|were|will|would|should|has|have|must)\s+(?:i|we|you|it|its|they|their|this|that|these|those|there|the|a|an|my|our|your|he|she|his|her|someone|something|anything|anyone|users?|admins?)\b/i],
 ];
 
 export function questionForm(question: string): QuestionForm {
@@ -257,9 +257,6 @@ export function analyzeQuery(question: string, analyzer: Analyzer, expander: Glo
 
   const text = script === 'ja' ? normalizeChars(question) : question;
   const frames = frameSpans(text);
-  // So are the words that ask for the form ("how long", どのくらい): 'long' is not what is asked about.
-  const asked = FORMS.map(([, r]) => r.exec(text)).find((m) => m);
-  if (asked) frames.push([asked.index, asked.index + asked[0].length]);
   const weights = new Map<string, number>();
   for (const c of concepts) {
     // The most specific term (compound, first glossary form) counts fully; alternatives a little less,

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { normalizeChars } from '../../../src/core/analysis/char-filter.js';
 import { englishDurations } from '../../../src/core/analysis/english.js';
 import { correctTypos, editDistance } from '../../../src/core/analysis/typos.js';
-import { fitToQuestion, mergeNotes } from '../../../src/core/search/answers.js';
+import { englishGist, fitToQuestion, mergeNotes } from '../../../src/core/search/answers.js';
 import type { KnowledgeBase } from '../../../src/core/search/knowledge-base.js';
 import { GlossaryExpander } from '../../../src/core/search/glossary-expansion.js';
 import { analyzeQuery, questionForm } from '../../../src/core/search/query.js';
@@ -150,6 +150,19 @@ describe('understanding questions as people write them', function () {
         assert.equal(r.answered, true, q);
         assert.doesNotMatch(r.answers[0].text, /^(?:Yes|No)\b|^(?:はい|いいえ)。/, q);
       }
+    });
+
+    it('an English gist taken from a curated answer is led as the question asks, too', () => {
+      const entry = kb.curated.find((e) => /^Yes\. /.test(e.answer.en));
+      assert.ok(entry);
+      const cited = entry.citations[0];
+      const passage = kb.passages.find((p) => p.docId === cited.docId && p.text === cited.passage);
+      const doc = kb.documents.find((d) => d.id === cited.docId);
+      assert.ok(passage && doc);
+      assert.match(englishGist(passage, doc, cited.quote, [entry], kb.glossary, 'yes-no') ?? '', /^Yes\. /);
+      assert.doesNotMatch(englishGist(passage, doc, cited.quote, [entry], kb.glossary, 'how-long') ?? 'Yes', /^Yes\b/);
+      assert.equal(questionForm('If nobody touched a flow for months, will its connection break?'), 'yes-no');
+      assert.equal(questionForm('パスワード変えたら接続切れちゃう？'), 'yes-no');
     });
 
     it('an event said not to have happened is context, not what the question is about', () => {
