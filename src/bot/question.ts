@@ -5,12 +5,17 @@ import { answerReply, declineReply, textReply } from './replies.js';
 import type { BotLogger, KnowledgeService } from './services.js';
 import type { Turn } from './turn.js';
 
-/** Answers a free question from the knowledge base, or declines politely with suggestions. */
-export function answerQuestion(turn: Turn, kb: KnowledgeService | undefined, logger: BotLogger): void {
+/**
+ * Answers a free question from the knowledge base, or declines politely with suggestions.
+ * With `otherwise`, a question the knowledge base cannot answer is handed to it instead of
+ * declined (a problem report phrased as a question: the diagnosis is the better answer).
+ * Returns whether it was answered.
+ */
+export function answerQuestion(turn: Turn, kb: KnowledgeService | undefined, logger: BotLogger, otherwise?: () => void): boolean {
   const { input, lang } = turn;
   if (!kb) {
     turn.replies.push(textReply(t(lang, 'notReady')));
-    return;
+    return false;
   }
   const notice = input.truncatedFrom ? t(lang, 'truncatedNote', { n: MAX_QUESTION_CHARS }) : undefined;
   const started = process.hrtime.bigint();
@@ -21,5 +26,10 @@ export function answerQuestion(turn: Turn, kb: KnowledgeService | undefined, log
   );
   turn.events.push(questionEvent(input.text, result));
   const best = result.answered ? result.answers[0] : undefined;
+  if (!best && otherwise) {
+    otherwise();
+    return false;
+  }
   turn.replies.push(best ? answerReply(best, lang, notice) : declineReply(lang, result.suggestions ?? [], notice));
+  return Boolean(best);
 }

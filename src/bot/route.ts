@@ -37,7 +37,7 @@ export type Route =
   | { kind: 'walk-not-understood' }
   /** A free question; during a walk it is answered and the walk stays paused. A problem
    *  report phrased as a question is answered with the diagnosis offered. */
-  | { kind: 'question'; duringWalk: boolean; offerDiagnosis?: boolean };
+  | { kind: 'question'; duringWalk: boolean; offerDiagnosis?: boolean; facts?: Record<string, unknown> };
 
 /**
  * Decides what a message is: a command, a move of the walk in progress, a
@@ -78,7 +78,7 @@ export function routeMessage(turn: Turn, services: BotServices, logger: BotLogge
   if ((input.choice && !input.text) || parseChoiceNumber(input.text) !== undefined || matchCommand(input.text)) return { kind: 'no-walk' };
   const intent = intentOf(turn, services, logger);
   if (intent.report) return { kind: 'walk-start', facts: intent.facts };
-  return { kind: 'question', duringWalk: false, offerDiagnosis: intent.kind === 'unclear' };
+  return intent.kind === 'unclear' ? { kind: 'question', duringWalk: false, offerDiagnosis: true, facts: intent.facts } : { kind: 'question', duringWalk: false };
 }
 
 /**
@@ -135,10 +135,14 @@ export function replyToMessage(turn: Turn, services: BotServices, logger: BotLog
       return startWalk(turn, services, { facts: route.facts });
     case 'no-walk':
       return void say('walkNothingToCancel');
-    case 'question':
-      answerQuestion(turn, services.knowledge, logger);
+    case 'question': {
+      // A report asked as a question ("…, what should I do?"): answered with the diagnosis offered,
+      // or, when the knowledge base has no answer, diagnosed straight away.
+      const diagnose = route.offerDiagnosis && services.troubleshoot ? () => startWalk(turn, services, { facts: route.facts }) : undefined;
+      const answered = answerQuestion(turn, services.knowledge, logger, diagnose);
       if (route.duringWalk) say('walkResumeHint');
-      if (route.offerDiagnosis && services.troubleshoot) say('offerDiagnosis');
+      if (answered && diagnose) say('offerDiagnosis');
       return;
+    }
   }
 }

@@ -48,7 +48,9 @@ export function troubleshootService(trees: readonly TroubleshootingTree[]): Trou
   return {
     detectIntent(text) {
       const kind = classifyMessage(text);
-      return kind === 'report' ? { intent: true, kind, facts: { ...extractFacts(text) } } : { intent: false, kind };
+      // An unclear message may still become a diagnosis (see the router): its facts go with it.
+      if (kind === 'report' || kind === 'unclear') return { intent: kind === 'report', kind, facts: { ...extractFacts(text) } };
+      return { intent: false, kind };
     },
     start(facts, lang: Lang) {
       const tree = mainTree(trees);

@@ -36,7 +36,30 @@ describe('bot: routing a message', function () {
     assert.deepEqual(route({ text: '終了' }), { kind: 'command', command: 'cancel' });
     for (const stray of [{ text: '1' }, { text: '戻る' }, { choice: 'recent' }]) assert.equal(route(stray).kind, 'no-walk', JSON.stringify(stray));
     assert.equal(route({ text: '診断して' }).kind, 'walk-start');
-    assert.deepEqual(route({ text: '接続が無効になるのはなぜですか？' }), { kind: 'question', duringWalk: false, offerDiagnosis: false });
+    assert.deepEqual(route({ text: '接続が無効になるのはなぜですか？' }), { kind: 'question', duringWalk: false });
+  });
+
+  it('a bare "OK" or 👍 is small talk without a walk; during one it answers the step if it can, else shows the step again', () => {
+    for (const text of ['OK', '了解です', '👍']) assert.deepEqual(route({ text }), { kind: 'small-talk', talk: 'ack' }, text);
+    assert.equal(route({ text: '👍' }, { node: 'q1' }).kind, 'walk-again');
+    assert.deepEqual(route({ text: 'ありがとう' }, { node: 'q1' }), { kind: 'small-talk', talk: 'thanks' });
+    const atOutcome = { node: 'out' };
+    const yes = route({ text: 'はい' }, atOutcome);
+    assert.equal(yes.kind, 'walk-move', '"はい" answers "did this solve it?" before it is small talk');
+  });
+
+  it('a problem asked as a question is answered with the diagnosis offered, or diagnosed when there is no answer', async () => {
+    const unclear = { ...fakeTroubleshooter, detectIntent: () => ({ intent: false, kind: 'unclear' as const, facts: { text: 'x' } }) };
+    const bot = await startBot({ services: { ...(await sharedServices()), troubleshoot: unclear } });
+    try {
+      const answered = allText(await new Conversation(bot.url).say('接続が無効になるのはなぜですか'));
+      assert.match(answered, /\[1\][\s\S]*「診断」と送ってください/, 'the answer, then the offer');
+      const declined = await new Conversation(bot.url).say('zzzz 接続 qqqq どうしたらいいですか');
+      assert.match(allText(declined), /接続はいつから無効ですか/, 'no answer: the diagnosis starts');
+      assert.doesNotMatch(allText(declined), /見つかりませんでした/);
+    } finally {
+      await bot.close();
+    }
   });
 
   it('during a walk: a move, an unknown button, a problem report, a free question; a command still comes first', () => {

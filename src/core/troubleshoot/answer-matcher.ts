@@ -88,13 +88,13 @@ export function bigramSimilarity(a: string, b: string): number {
 }
 
 /**
- * The words of a Latin-script text, space-separated with a space at each end (" no idea "),
- * or undefined for text in another script: an English synonym is only contained in an
- * answer as whole words ("it" is not in "neither"), while Japanese has no spaces to go by.
+ * The words of a Latin-script text (or a number), space-separated with a space at each end
+ * (" no idea "), or undefined for text in another script: an English synonym is only contained
+ * in an answer as whole words ("it" is not in "neither"), while Japanese has no spaces to go by.
  */
 function latinWords(text: string): string | undefined {
   const n = normalizeInput(text).replace(/['’]/g, '');
-  if (!/^[\x20-\x7e]*[a-z][\x20-\x7e]*$/.test(n)) return undefined;
+  if (!/^[\x20-\x7e]*[a-z0-9][\x20-\x7e]*$/.test(n)) return undefined;
   return ` ${n.replace(/[^a-z0-9]+/g, ' ').trim()} `;
 }
 
@@ -104,15 +104,43 @@ interface PreparedOption {
   patterns: RegExp[];
 }
 
-/** "2", "２", "②", "#2", "2番", "2 です", "no. 2" → 2. */
+/** "2", "２", "②", "2️⃣", "#2", "2番", "2 です", "no. 2" → 2. */
 export function parseChoiceNumber(text: string): number | undefined {
-  const m = /^(?:no\.?|#|番号)?\s*(\d{1,2})\s*(?:番目?|つ目|\.|:|\))?\s*(?:です|で|を選択|を選びます|にします)?$/u.exec(normalizeInput(text));
+  // A keycap emoji is the digit, a variation selector and the enclosing keycap.
+  const plain = normalizeInput(text).replace(/(\d)\uFE0F?\u20E3/gu, '$1');
+  const m = /^(?:no\.?|#|番号)?\s*(\d{1,2})\s*(?:番目?|つ目|\.|:|\))?\s*(?:です|で|を選択|を選びます|にします)?$/u.exec(plain);
   return m ? Number(m[1]) : undefined;
 }
 
 /** True when the text asks something rather than picks something. */
 function looksLikeQuestion(text: string): boolean {
   return /[??]|(?:^|\s)(?:why|what|how|when|which|where|who|can|does|do|is|are)\s|なぜ|どうして|どうすれ|とは|ですか|ますか|でしょうか/iu.test(text.normalize('NFKC'));
+}
+
+/**
+ * A mention the sentence denies: 「401じゃなくて」, 「初期化はしてない」, "it's not a 401",
+ * "no 403". One character of slack after the match lets a pattern end on a boundary it consumed.
+ */
+const DENIED_AFTER = /^.?\s*(?:じゃ|では|でも|は|が|も)?\s*(?:して|し|され|させ|になって|にして|に)?(?:い|て)?(?:なく|ない|無い|ありません|ございません|なかった|ません|ず)|^.?\s*以外/u;
+const DENIED_BEFORE = /\b(?:not|no|never|isn'?t|wasn'?t|aren'?t|weren'?t|didn'?t|don'?t|doesn'?t|without)(?:\s+(?:an?|the|any))?\s*$/iu;
+
+function denied(text: string, start: number, end: number): boolean {
+  return DENIED_AFTER.test(text.slice(end)) || DENIED_BEFORE.test(text.slice(0, start));
+}
+
+/** True when the pattern occurs in the text, somewhere other than inside a denial. */
+function statedIn(pattern: RegExp, text: string): boolean {
+  for (const m of text.matchAll(pattern)) {
+    const start = m.index ?? 0;
+    if (!denied(text, start, start + m[0].length)) return true;
+  }
+  return false;
+}
+
+/** True when `part` occurs in `text` somewhere other than inside a denial. */
+function containsStated(text: string, part: string): boolean {
+  for (let i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) if (!denied(text, i, i + part.length)) return true;
+  return false;
 }
 
 /** Whether two texts with these bigram counts can reach MIN_SIMILARITY at all (Dice ≤ 2·min/(x+y)). */
@@ -125,12 +153,18 @@ function scoreOption<T extends Matchable>(o: T, p: PreparedOption, folded: strin
   const consider = (score: number, how: OptionMatch<T>['how']) => {
     if (!best || score > best.score) best = { option: o, score, how };
   };
-  if (p.patterns.some((r) => r.test(folded))) consider(0.9, 'pattern');
+  if (p.patterns.some((r) => statedIn(r, folded))) consider(0.9, 'pattern');
   for (const { core: c, grams: g, words: w } of p.texts) {
-    if (c === core) consider(1, 'exact');
-    // Containment either way; longer shared text scores higher, so "not solved" beats "solved".
-    else if (c.length >= 2 && (w ? words.includes(w) : core.includes(c))) consider(0.6 + 0.3 * (c.length / core.length), 'contains');
-    else if (core.length >= 3 && c.includes(core) && core.length / c.length >= 0.4) consider(0.6 + 0.3 * (core.length / c.length), 'contains');
+    if (c === core) {
+      consider(1, 'exact');
+      continue;
+    }
+    const [text, part] = w ? [words, w] : [core, c];
+    if (c.length >= 2 && text.includes(part)) {
+      // Containment either way; longer shared text scores higher, so "not solved" beats "solved".
+      // A text found only inside a denial ("no outage") is no paraphrase of it either.
+      if (containsStated(text, part)) consider(0.6 + 0.3 * (c.length / core.length), 'contains');
+    } else if (core.length >= 3 && c.includes(core) && core.length / c.length >= 0.4) consider(0.6 + 0.3 * (core.length / c.length), 'contains');
     else if (couldBeSimilar(gramCount, g.size)) {
       const sim = dice(grams(), g);
       if (sim >= MIN_SIMILARITY) consider(0.85 * sim, 'similar');
@@ -151,7 +185,8 @@ export class OptionMatcher {
   /** Patterns come from validated tree data; each is compiled once. */
   private regex(pattern: string): RegExp {
     let r = this.regexes.get(pattern);
-    if (!r) this.regexes.set(pattern, (r = new RegExp(pattern, 'iu')));
+    // Global, for statedIn's matchAll (which copies the expression, so no lastIndex is shared).
+    if (!r) this.regexes.set(pattern, (r = new RegExp(pattern, 'giu')));
     return r;
   }
 
@@ -174,7 +209,7 @@ export class OptionMatcher {
   matchesSpec(spec: MatchSpec | undefined, text: string): boolean {
     if (!spec) return false;
     const folded = text.normalize('NFKC');
-    if (spec.patterns?.some((p) => this.regex(p).test(folded))) return true;
+    if (spec.patterns?.some((p) => statedIn(this.regex(p), folded))) return true;
     const core = compact(text);
     return (spec.phrases ?? []).some((p) => {
       const c = compact(p);

@@ -40,3 +40,9 @@ export const SOLVED_OPTIONS: readonly Matchable[] = [
     ],
   },
 ];
+
+/**
+ * Words that say the problem is gone (not just "yes"): typed while a question is asked, they
+ * end the walk as solved, when "did this solve it?" reads them as its yes too.
+ */
+export const SAYS_FIXED = /直っ|直り|治っ|治り|解決(?:し(?:た|ました)|です|済|でき)|動くようにな|\b(?:fixed|solved|sorted|resolved)\b|\b(?:works|working) (?:now|again|fine)\b|\bthat (?:did it|worked)\b/iu;

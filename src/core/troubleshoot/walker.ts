@@ -6,7 +6,7 @@
 import type { Lang } from '../../content/types.js';
 import { matchCommand } from '../vocabulary.js';
 import { classifyMessage } from './intake.js';
-import { SOLVED_NO, SOLVED_OPTIONS, SOLVED_YES } from './solved-options.js';
+import { SAYS_FIXED, SOLVED_NO, SOLVED_OPTIONS, SOLVED_YES } from './solved-options.js';
 import { nodeAt, viewStep } from './step-view.js';
 import { citationKey } from './tree-loader.js';
 import type { Audience, StepAction, StepResult, TroubleshootFacts, TroubleshootingTree, WalkState } from './types.js';
@@ -23,6 +23,18 @@ function withSaid(facts: TroubleshootFacts | undefined, said: string): Troublesh
   return facts?.codes?.length ? { text, codes: [...facts.codes] } : { text };
 }
 
+/** The nodes a walk at `start` can still come to (its options' and outcomes' `next`, followed). */
+function reachableFrom(tree: TroubleshootingTree, start: string): Set<string> {
+  const seen = new Set<string>([start]);
+  const queue = [start];
+  while (queue.length) {
+    const node = tree.nodes[queue.shift()!];
+    const next = node?.kind === 'question' ? node.options.map((o) => o.next) : node?.next ? [node.next] : [];
+    for (const id of next) if (!seen.has(id)) seen.add(id), queue.push(id);
+  }
+  return seen;
+}
+
 /**
  * Where a typed message that answers no option of the current question still tells
  * something the walk will need: the outcome whose `match` it fits (an error code), or
@@ -31,7 +43,8 @@ function withSaid(facts: TroubleshootFacts | undefined, said: string): Troublesh
 function laterFact(tree: TroubleshootingTree, state: WalkState, text: string): { outcome?: string } | undefined {
   const answered = new Set(state.answers.map((a) => a.nodeId));
   let fact: { outcome?: string } | undefined;
-  for (const [id, node] of Object.entries(tree.nodes)) {
+  for (const id of reachableFrom(tree, state.nodeId)) {
+    const node = tree.nodes[id];
     if (id === state.nodeId || answered.has(id)) continue;
     if (node.kind === 'outcome') {
       if (!state.triedOutcomes.includes(id) && tree.matcher.matchesSpec(node.match, text)) return { outcome: id };
@@ -157,6 +170,8 @@ export function applyInput(tree: TroubleshootingTree, state: WalkState, input: s
   if (node.kind === 'question') {
     const picked = tree.matcher.matchOption(node.options, input);
     if (!picked) {
+      // 「直りました」 while a question is asked: the user fixed it on the way.
+      if (SAYS_FIXED.test(input.normalize('NFKC')) && tree.matcher.matchOption(SOLVED_OPTIONS, input)?.option.id === SOLVED_YES) return { accepted: true, action: 'solved', done: true, solved: true, state };
       // A question about a fact ("what is 403?") is answered, not taken as the user's case.
       const fact = classifyMessage(input) === 'question' ? undefined : laterFact(tree, state, input);
       if (!fact) return { accepted: false, action: 'not-understood', done: false, state };

@@ -37,7 +37,7 @@ describe('troubleshooting intake: when a message starts a diagnosis', () => {
 
 describe('troubleshooting answers: small matchers', () => {
   it('reads option numbers in the usual forms', () => {
-    for (const [text, n] of [['3', 3], ['３', 3], ['③', 3], ['#3', 3], ['3番', 3], ['3 です', 3], ['no. 3', 3]] as const) assert.equal(parseChoiceNumber(text), n, text);
+    for (const [text, n] of [['3', 3], ['３', 3], ['③', 3], ['3️⃣', 3], ['#3', 3], ['3番', 3], ['3 です', 3], ['no. 3', 3]] as const) assert.equal(parseChoiceNumber(text), n, text);
     for (const text of ['3 times', 'AADSTS70008', '401 error']) assert.equal(parseChoiceNumber(text), undefined, text);
   });
 

@@ -148,6 +148,27 @@ describe('walk answers in the asker\'s words (from the tree\'s data)', () => {
     });
   }
 
+  it('a denied mention is not the option it names', () => {
+    const denied: [string, string, string | undefined][] = [
+      ['symptom', '403 じゃなくて、コードは何も出ていません', 'no-code'],
+      ['symptom', "it's not a 401, there's no code at all", 'no-code'],
+      ['event', 'パスワードは変えていないです', undefined],
+      ['event', 'no outage that I know of', undefined],
+      ['event', 'MFA は有効にしていません', undefined],
+      ['role', "I'm not an admin", 'end-user'],
+    ];
+    for (const [nodeId, text, optionId] of denied) {
+      const r = applyInput(tree, at(nodeId), text, 'ja');
+      assert.equal(r.accepted ? r.state.answers.at(-1)?.optionId : undefined, optionId, `${nodeId}: ${text}`);
+    }
+  });
+
+  it('a denial inside a first message settles nothing', () => {
+    const s = startWalk(tree, { text: 'パスワードは変えてないのに接続が切れた' });
+    const walked = applyInput(tree, applyInput(tree, s, '1', 'ja').state, 'コードなし', 'ja').state;
+    assert.equal(walked.nodeId, 'event');
+  });
+
   it('an English word inside another word is no answer ("it" is not in "neither")', () => {
     assert.equal(applyInput(tree, at('role'), 'neither', 'en').accepted, false);
   });

@@ -272,6 +272,21 @@ describe('troubleshooting walk: what the user already said is not asked again', 
     assert.equal(apply(r.state, '戻る').state.nodeId, 'role', 'back returns to the question it was said at');
   });
 
+  it('only a step the walk can still come to keeps a fact', () => {
+    const atMfa: WalkState = { ...startWalk(tree), nodeId: 'mfa', trail: ['role', 'symptom', 'event'] };
+    // Which event happened is asked at a question this walk has left behind.
+    assert.equal(applyInput(tree, atMfa, 'うちの情シスがパスワードをリセットしたらしい', 'ja').accepted, false);
+  });
+
+  it('"it works now" while a question is asked ends the walk as solved; a bare yes or "not fixed" does not', () => {
+    const atEvent: WalkState = { ...startWalk(tree), nodeId: 'event', trail: ['role', 'symptom'] };
+    for (const text of ['再接続したら直りました', 'ok it is working again now']) {
+      const r = applyInput(tree, atEvent, text, 'ja');
+      assert.deepEqual([r.accepted, r.done, r.solved], [true, true, true], text);
+    }
+    for (const text of ['yes', 'まだ直ってないです', 'it was working fine until Monday']) assert.notEqual(applyInput(tree, atEvent, text, 'en').solved, true, text);
+  });
+
   it('a question or words that tell nothing are not taken as a fact', () => {
     assert.equal(applyInput(tree, startWalk(tree), '403 って何ですか?', 'ja').accepted, false);
     assert.equal(applyInput(tree, startWalk(tree), '先月異動したばかりです', 'ja').accepted, false);
