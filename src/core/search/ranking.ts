@@ -5,6 +5,7 @@
  * answer at all.
  */
 import type { Authority } from '../../content/types.js';
+import { durationMinutes } from '../analysis/filters.js';
 import { containsKey, foldForLookup } from './exact-lookup.js';
 import type { IndexedItem, SearchIndex } from './index-store.js';
 import { PARTIAL_WEIGHT, type AnalyzedQuery, type Concept, type QuestionForm } from './query.js';
@@ -126,6 +127,30 @@ function conceptWeight(n: number, c: Concept, perTerm: ReadonlyMap<string, TermH
 }
 
 /**
+ * Share of a candidate's score that depends on how strongly it matches the question's most
+ * specific concept, relative to the candidate matching it best. An overview that names the
+ * cause asked about in passing, among all the others, matches the question's common words as
+ * well as the text about that cause, and more of them; it must still come after it.
+ */
+export const FOCUS_WEIGHT = 0.5;
+
+/**
+ * The position in q.concepts of the question's most specific concept the corpus knows: the one
+ * of highest weight among those something matches, everyday words and durations aside (a
+ * duration qualifies the subject, as in "last 48 hours"); -1 when there is none.
+ */
+function focusConcept(q: AnalyzedQuery, n: number, perTerm: ReadonlyMap<string, TermHits>): number {
+  let k = -1;
+  let top = 0;
+  q.concepts.forEach((c, ci) => {
+    if (c.general || c.terms.every((t) => durationMinutes(t) !== undefined) || !c.terms.some((t) => (perTerm.get(t)?.df ?? 0) > 0)) return;
+    const w = conceptWeight(n, c, perTerm);
+    if (w > top) (top = w), (k = ci);
+  });
+  return k;
+}
+
+/**
  * Ranks the items matching the question, best first: all of them, or the best `top` (and any
  * tied with the last) followed by the curated answers that cover part of the question.
  */
@@ -154,7 +179,11 @@ export function rankCandidates(q: AnalyzedQuery, index: SearchIndex, ctx: RankCo
   const best = new Float64Array(n);
   const sum = new Float64Array(n);
   const touched = new Uint8Array(n);
-  for (const group of groups) {
+  // Per item its score on the question's most specific concept (see FOCUS_WEIGHT).
+  const key = focusConcept(q, n, perTerm);
+  const keyScore = new Float64Array(n);
+  let keyBest = 0;
+  for (const [gi, group] of groups.entries()) {
     const items: number[] = [];
     for (const t of group) {
       const h = perTerm.get(t)!;
@@ -168,7 +197,9 @@ export function rankCandidates(q: AnalyzedQuery, index: SearchIndex, ctx: RankCo
       }
     }
     for (const i of items) {
-      score[i] += best[i] + DISMAX_TIE * (sum[i] - best[i]);
+      const g = best[i] + DISMAX_TIE * (sum[i] - best[i]);
+      score[i] += g;
+      if (gi === key) (keyScore[i] = g), (keyBest = Math.max(keyBest, g));
       best[i] = sum[i] = touched[i] = 0;
     }
   }
@@ -236,7 +267,29 @@ export function rankCandidates(q: AnalyzedQuery, index: SearchIndex, ctx: RankCo
       (q.form === 'how-long' && STATES_DURATION.test(text)) || (q.form === 'what-next' && STATES_FALLBACK.test(text)) || (q.form === 'advice' && RECOMMENDS.test(text)) ? DURATION_ANSWER_FACTOR : 1;
     if (q.form !== 'other' && q.form !== 'what-happens' && ctx.forms?.(i).has(q.form)) form *= FORM_MATCH_FACTOR;
     if (ctx.opening?.(i)) form *= OPENING_FACTOR;
-    final[k] = score[i] * c * form * AUTHORITY_FACTOR[ctx.authority(i)] + EXACT_BONUS * (exactOf.get(i)?.length ?? 0);
+    final[k] = score[i] * c * form * AUTHORITY_FACTOR[ctx.authority(i)];
+  });
+  // Focus orders the candidates; the best score of those that cover enough of the question keeps
+  // its scale, which says whether the question is answered at all (see shouldAnswer). When that
+  // best candidate does not match the concept at all, the question is not about it as the
+  // corpus sees it (Intune in 「Intune にデバイスを登録する手順」), and focus does nothing.
+  let leader = -1;
+  order.forEach((i, k) => {
+    if (coverage[k] >= MIN_COVERAGE && (leader < 0 || final[k] > final[leader])) leader = k;
+  });
+  if (key >= 0 && keyBest > 0 && leader >= 0 && keyScore[order[leader]] > 0) {
+    let before = 0;
+    let after = 0;
+    order.forEach((i, k) => {
+      const enough = coverage[k] >= MIN_COVERAGE;
+      if (enough) before = Math.max(before, final[k]);
+      final[k] *= 1 - FOCUS_WEIGHT + FOCUS_WEIGHT * (keyScore[i] / keyBest);
+      if (enough) after = Math.max(after, final[k]);
+    });
+    if (after > 0) for (let k = 0; k < final.length; k++) final[k] *= before / after;
+  }
+  order.forEach((i, k) => {
+    final[k] += EXACT_BONUS * (exactOf.get(i)?.length ?? 0);
   });
   const cut = top < order.length ? Float64Array.from(final).sort()[order.length - top] : -Infinity;
   const out: Candidate[] = [];

@@ -84,4 +84,13 @@ describe('ranking', function () {
     }
     assert.ok(yielded > 0, 'some opening ranked first before');
   });
+
+  it('the text about the cause a question names comes before an overview that lists it among others', () => {
+    // The overview of what invalidates a connection names an admin's password reset once, and
+    // matches "invalidate", "flow" and "connection" better than the entry about the reset itself.
+    for (const q of ["Will an admin resetting someone's password invalidate their flow connections?", 'The admin reset passwords for the whole team in the admin center. Do our flow connections survive that?']) {
+      const r = kb.ask(q);
+      assert.equal(r.answers[0]?.id, 'invalidate-admin-password-reset', `${q}: ${r.answers.map((a) => a.id).join(' ')}`);
+    }
+  });
 });
