@@ -10,6 +10,7 @@ import { englishDurations, isEverydayEnglish } from '../analysis/english.js';
 import { correctTypos } from '../analysis/typos.js';
 import { NEGATION_TERM, durationMinutes, durationTerm, nearDurations } from '../analysis/filters.js';
 import type { Token } from '../analysis/token.js';
+import { englishContext, japaneseContext, type Range } from './context-words.js';
 import { exactKeys } from './exact-lookup.js';
 import { asksAdvice, frameSpans } from './question-frames.js';
 import { unique, type GlossaryExpander } from './glossary-expansion.js';
@@ -26,6 +27,11 @@ export interface Concept {
   translated?: boolean;
   /** An everyday word (see Token.general): missing from the corpus, it counts less against answering. */
   general?: boolean;
+  /**
+   * Part of the asker's description of their situation (see context-words): missing from the
+   * corpus, it counts as little against answering as an everyday word.
+   */
+  context?: boolean;
   /** Where the asker wrote it (Japanese questions: character range of its tokens). */
   span?: [number, number];
 }
@@ -245,6 +251,17 @@ function englishConcepts(question: string, analyzer: Analyzer, expander: Glossar
   return { concepts, phrases: matches.map((m) => m.phrase) };
 }
 
+/** Marks the concepts inside the asker's description of their situation (see context-words). */
+function markContext(text: string, raw: readonly Token[], concepts: Concept[]): void {
+  const within = (c: Concept, [from, to]: Range) => !!c.span && from <= c.span[0] && c.span[1] <= to;
+  const ranges = [...(raw.length ? japaneseContext(text, raw) : []), ...englishContext(text)];
+  if (!ranges.length) return;
+  const words = new Set(ranges.flatMap(([from, to]) => text.slice(from, to).toLowerCase().split(/\s+/)));
+  for (const c of concepts) {
+    if (ranges.some((r) => within(c, r)) || (!c.span && words.has(c.label.toLowerCase()))) c.context = true;
+  }
+}
+
 /** Analyzes a question for search. */
 export function analyzeQuery(question: string, analyzer: Analyzer, expander: GlossaryExpander, variants = Variants.empty()): AnalyzedQuery {
   const script = JAPANESE.test(question) ? 'ja' : 'en';
@@ -252,8 +269,10 @@ export function analyzeQuery(question: string, analyzer: Analyzer, expander: Glo
   let phrases: string[] = [];
   // A Japanese question is tokenized once, for its concepts and for negation.
   const tokens = script === 'ja' ? analyzer.tokens(question) : [];
-  if (script === 'ja') concepts = japaneseConcepts(normalizeChars(question), tokens, analyzer.rawTokens(question), expander, variants);
+  const raw = script === 'ja' ? analyzer.rawTokens(question) : [];
+  if (script === 'ja') concepts = japaneseConcepts(normalizeChars(question), tokens, raw, expander, variants);
   else ({ concepts, phrases } = englishConcepts(question, analyzer, expander, variants));
+  markContext(script === 'ja' ? normalizeChars(question) : question, raw, concepts);
 
   const text = script === 'ja' ? normalizeChars(question) : question;
   const frames = frameSpans(text);

@@ -123,7 +123,7 @@ function conceptWeight(n: number, c: Concept, perTerm: ReadonlyMap<string, TermH
   const heads = c.terms.filter((t) => !c.partial.has(t));
   const dfs = (heads.length ? heads : c.terms).map((t) => perTerm.get(t)?.df ?? 0);
   const w = Math.max(...dfs.map((df) => idf(n, df)));
-  return c.general && dfs.every((df) => df === 0) ? w * EVERYDAY_UNSEEN_FACTOR : w;
+  return (c.general || c.context) && dfs.every((df) => df === 0) ? w * EVERYDAY_UNSEEN_FACTOR : w;
 }
 
 /**

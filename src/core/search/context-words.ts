@@ -1,0 +1,93 @@
+/**
+ * The words of a question that describe the asker's situation rather than what they ask
+ * about: who they are (「経理の田中です。」) and which of their things they mean (the flow's
+ * business purpose in 「月次の請求書送付フロー」, "my quarterly sales report flow"). A word
+ * the corpus never uses says little about scope when it sits there (see Concept.context).
+ */
+import type { Token } from '../analysis/token.js';
+
+/** A character range of the question. */
+export type Range = [number, number];
+
+/**
+ * Nouns for the things an asker names by their own business purpose (「月次の請求書送付フロー」,
+ * "my quarterly sales report flow"): what the documents say about flows holds for every flow,
+ * whatever it is for.
+ */
+const NAMED_BY_PURPOSE = /^(?:フロー|ワークフロー|flows?|workflows?)$/i;
+
+/** Nouns that build a noun phrase; a dependent noun (ん, こと) ends one. */
+const isNoun = (t: Token): boolean => (t.pos === '名詞' && t.posDetail !== '非自立' && t.posDetail !== '代名詞' || t.pos === '接頭詞') && !/^[\p{P}\p{S}]+$/u.test(t.surface);
+const isNo = (t: Token): boolean => t.pos === '助詞' && t.posDetail === '連体化';
+/** Case particles that can end the object of a relative clause (「日報を送るフロー」). */
+const CASE = /^(?:を|に|で|と|から|へ)$/;
+const ASCII_WORD = /^[A-Za-z][\w.-]*$/;
+const isJapaneseNoun = (t: Token | undefined): boolean => !!t && isNoun(t) && !ASCII_WORD.test(t.surface);
+const isVerb = (t: Token | undefined): boolean => t?.pos === '動詞' && t.posDetail === '自立';
+
+/**
+ * Where the words describing the noun at `k` begin: nouns before it, nouns joined by の, and a
+ * relative clause ending right before a noun (「店舗の売上日報を送るフロー」: from 店舗).
+ */
+function describedFrom(tokens: readonly Token[], k: number): number {
+  let from = k;
+  // After a relative clause's verb, one case particle before a noun joins its object or place
+  // (「日報を送る」「売上を集計する」「Teams に投稿する」).
+  let clause = false;
+  for (let i = k - 1; i >= 0; i--) {
+    const t = tokens[i];
+    if (isJapaneseNoun(t)) from = i;
+    else if (isNo(t) && isJapaneseNoun(tokens[i - 1])) continue;
+    else if (t.pos === '助動詞' && /^(?:た|だ)$/.test(t.surface) && isVerb(tokens[i - 1])) continue;
+    else if (isVerb(t)) (from = i), (clause = true);
+    else if (clause && t.pos === '助詞' && CASE.test(t.surface) && isJapaneseNoun(tokens[i - 1])) clause = false;
+    else break;
+  }
+  return from;
+}
+
+/** 「経理の田中です。」「人事部の山本でございます。」: a sentence that only says who is asking. */
+const SELF_INTRODUCTION = /(?:です|でございます|と申します)(?:[。.!！\n]|$)/;
+
+/**
+ * Ranges of a Japanese question (kuromoji's tokens of its filtered text) that are context: the
+ * sentences introducing the asker, and the words naming what one of their things is for.
+ */
+export function japaneseContext(text: string, tokens: readonly Token[]): Range[] {
+  const out: Range[] = [];
+  for (const m of text.matchAll(/[^。.!！?？\n]*(?:[。.!！?？\n]|$)/g)) {
+    const sentence = m[0];
+    if (!sentence) break;
+    const at = m.index;
+    if (SELF_INTRODUCTION.test(sentence)) {
+      const end = at + sentence.search(SELF_INTRODUCTION);
+      const inside = tokens.filter((t) => t.start >= at && t.end <= end);
+      if (inside.length && inside.every((t) => isNoun(t) || isNo(t))) out.push([at, end]);
+    }
+  }
+  tokens.forEach((t, k) => {
+    if (!isNoun(t) || !NAMED_BY_PURPOSE.test(t.surface)) return;
+    const from = describedFrom(tokens, k);
+    if (from < k) out.push([tokens[from].start, t.start]);
+  });
+  return out;
+}
+
+const DETERMINER = /^(?:my|our|your|their|his|her|its|the|a|an|this|that|these|those|each)$/i;
+
+/**
+ * Ranges of English words naming what one of the asker's things is for: after a determiner or
+ * a possessive, the words right before the thing ("my quarterly sales report flow").
+ */
+export function englishContext(text: string): Range[] {
+  const words = [...text.matchAll(/[A-Za-z][\w'-]*/g)].map((m) => ({ word: m[0], start: m.index, end: m.index + m[0].length }));
+  const out: Range[] = [];
+  for (let i = 0; i < words.length; i++) {
+    if (!DETERMINER.test(words[i].word)) continue;
+    let j = i + 1;
+    // Only words separated by spaces make one phrase.
+    while (j < words.length && j <= i + 4 && /^\s+$/.test(text.slice(words[j - 1].end, words[j].start)) && !NAMED_BY_PURPOSE.test(words[j].word) && !DETERMINER.test(words[j].word)) j++;
+    if (j > i + 1 && j < words.length && /^\s+$/.test(text.slice(words[j - 1].end, words[j].start)) && NAMED_BY_PURPOSE.test(words[j].word)) out.push([words[i + 1].start, words[j - 1].end]);
+  }
+  return out;
+}
