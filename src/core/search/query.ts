@@ -61,13 +61,23 @@ export interface AnalyzedQuery {
   subjectPhrases: string[];
 }
 
-/** "How do I <verb> <thing>", "where can we turn on <thing>": the words after the verb. */
-const EN_ACTED_ON = /\b(?:how (?:do|can|should|would) (?:i|we|you)|how to|where (?:do|can|should) (?:i|we|you)|is there a way to)\s+[\w-]+(?:\s+(?:on|off|up|out|back))?\s+((?:(?!(?:for|in|into|to|with|from|on|of|as|so|when|if|that|and|or|after|before|by|at|without)\b)[\w'-]+\s*){1,3})/i;
+/**
+ * The ways people ask how to do something in English: "how do I", "how would one", "where can we",
+ * "is there a way to", "steps to", "I want to", "help me".
+ */
+const EN_ASKS_HOW = String.raw`how (?:do|can|should|would|could) (?:i|we|you|one|someone)(?: go about)?|how to|where (?:do|can|should|could) (?:i|we|you|one)|(?:is there|any|what'?s the|the best) way to|steps? (?:to|for)|(?:i|we) (?:want|need|would like|'d like|am trying|are trying) to|(?:help|show) (?:me|us)(?: how)?(?: to)?|tell (?:me|us) how to`;
+/** After such a phrase: the verb (and its particle), then the noun phrase it acts on, up to a preposition. */
+const EN_ACTED_ON = new RegExp(
+  String.raw`\b(?:${EN_ASKS_HOW})\s+[\w-]+(?:\s+(?:on|off|up|out|back))?\s+((?:(?!(?:for|in|into|to|with|from|on|of|as|so|when|if|that|and|or|after|before|by|at|without)\b)[\w'-]+\s*){1,3})`,
+  'i',
+);
 const EN_DETERMINER = /^(?:a|an|the|my|our|your|their|his|her|this|that|these|those|some|new)$/i;
-/** 「XをYする方法」「Xの作り方」「Xを変えるには」: X, the noun phrase before を / の. */
-const JA_ACTED_ON = /([^\s、。,.!?？！をのにがはでと「」『』]+)\s*[をの]\s*[^\s、。をの]{0,8}?(?:作り方|やり方|方法|手順|仕方|には)/;
+/** The ways people ask how (or where) to do something in Japanese: 方法, 手順, やり方, には, したい, どうやって, どこで. */
+const JA_ASKS_HOW = '(?:作り方|やり方|方法|手順|仕方|には|たい(?=$|[\\s、。?？!！]|です|ん|の|けど|が|な)|どうやって|どうすれば|どうしたら|どこで|どこから)';
+/** 「XをYする方法」「Xの作り方」「Xを変えたい」「Xってどうやって直すの」: X, the noun phrase before を / の / って / は. */
+const JA_ACTED_ON = new RegExp(`([^\\s、。,.!?？！をのにがはでと「」『』]+)\\s*(?:を|の|って|は)\\s*[^\\s、。をの]{0,8}?${JA_ASKS_HOW}`);
 /** 「XにYを登録する手順」: X, where the action takes place. */
-const JA_ACTED_IN = /([^\s、。,.!?？！をのにがはでと「」『』]+)\s*に\s*[^\s、。に]{0,12}?(?:作り方|やり方|方法|手順|仕方)/;
+const JA_ACTED_IN = new RegExp(`([^\\s、。,.!?？！をのにがはでと「」『』]+)\\s*に(?!は)\\s*[^\\s、。に]{0,12}?${JA_ASKS_HOW}`);
 
 /**
  * The things a how-question asks to act on (and in Japanese where), as positions in `concepts`:
@@ -83,8 +93,9 @@ function subjectsOf(question: string, script: 'ja' | 'en', concepts: readonly Co
       const from = m.index;
       const to = m.index + m[1].length;
       let k = -1;
+      // A number (12 of 「12時間にしたい」) is a value, not a thing acted on.
       concepts.forEach((c, i) => {
-        if (c.span && c.span[0] >= from && c.span[1] <= to && (k < 0 || c.span[0] >= concepts[k].span![0])) k = i;
+        if (c.span && c.span[0] >= from && c.span[1] <= to && !/^[\d.,]+$/.test(c.label) && (k < 0 || c.span[0] >= concepts[k].span![0])) k = i;
       });
       if (k < 0) continue;
       subjects.push(k);
@@ -109,12 +120,12 @@ function subjectsOf(question: string, script: 'ja' | 'en', concepts: readonly Co
 export type QuestionForm = 'yes-no' | 'why' | 'how-long' | 'what-next' | 'how' | 'what-happens' | 'advice' | 'other';
 
 const FORMS: [QuestionForm, RegExp][] = [
-  // "Do we need a licence to change how long tokens last?": a question opening with an auxiliary asks
-  // whether, whatever clause it holds; unless it asks for the clause ("do you know how long …",
-  // "is there a way to …").
-  ['yes-no', /^\s*(?:can|could|does|do|did|is|are|was|were|will|would|should|has|have|must)\b(?!\s+there (?:a|any) way\b)(?!.*\b(?:know|tell (?:me|us)|wonder(?:ing)?|explain|idea|sure|understand)\s+(?:how|why|when|what|which|where|if)\b)(?=.*\b(?:how|why|when|what|which|where)\b)/i],
-  // "Could that be why …?" asks whether, not why.
-  ['yes-no', /\b(?:could|can|might|would|is|was) (?:that|this|it) (?:be |have been )?(?:the reason |the cause )?(?:why|what)\b|(?:が|は)原因(?:です|でしょう)?か|のせい(?:です|でしょう)?か/i],
+  // A sentence opening with an auxiliary asks whether, whatever clause it holds ("Do we need a licence
+  // to change how long tokens last?", "I reset my password. Could that be why it fails?", "would
+  // this explain why…"), unless it asks for the clause ("do you know how long", "is there a way to").
+  ['yes-no', /(?:^|[.!?;]\s+|,\s*(?:(?:so|and|but)\s+)?)(?:can|could|does|do|did|is|are|was|were|will|would|should|has|have|must|might)\b(?!\s+there (?:a|any) way\b)(?!\s+(?:i|we)\s+(?:see|check|find out|figure out|look up)\s+(?:how|why|when|what|which|where)\b)(?![^.!?]*\b(?:(?:you|anyone|anybody|someone|somebody)\s+(?:\w+\s+)?(?:know|explain|tell(?: me| us)?|say)|wonder(?:ing)?|idea|sure)\s+(?:how|why|when|what|which|where|if)\b)(?=[^.!?]*\b(?:how|why|when|what|which|where|reason|cause)\b)/i],
+  // 「…が原因ですか」「…のせいでしょうか」 ask whether something is the cause.
+  ['yes-no', /(?:が|は)原因(?:です|でしょう)?か|のせい(?:です|でしょう)?か/],
   ['why', /なぜ|なんで|何で|どうして|理由|原因|仕組み(?!(?:を|って|は|が)?(?:作|つく))|\bwhy\b|\bhow come\b|\bwhat causes?\b|\breason\b/i],
   ['how-long', /どのくらい|どれくらい|どれぐらい|どのぐらい|(?:何|なん)(?:分|時間|日|ヶ月|か月|ぷん|じかん|にち|かげつ)(?!も)|いつまで|いつ(?:から|頃|ごろ)?(?:止|切|無効|失効|変|反映)|\bhow long\b|\bhow soon\b|\bwhen (?:will|does|do|did|is)\b|\bhow many (?:days|hours|minutes)\b/i],
   // What to do when the obvious fix did not help: the passage's "if that does not work" part.
@@ -144,7 +155,8 @@ function isFrame(c: Concept, question: string, frames: readonly [number, number]
   return frames.some(([from, to]) => question.slice(from, to).toLowerCase().split(/\s+/).includes(label));
 }
 
-const ASKS_PRICE = /\bhow much (?:is|are|does|do|will|would)\b|\bprices?\b|\bpricing\b|\bcosts?\b|いくら|料金|価格|値段|費用/i;
+/** Words asking for a price, in both languages (what a licence costs, 月額, per user per month). */
+const ASKS_PRICE = /\bhow much (?:is|are|does|do|will|would|for)\b|\bprices?\b|\bpricing\b|\bcost(?:s|ing)?\b|\bfees?\b|\bper (?:user|seat)(?: per month)?\b|いくら|料金|価格|値段|費用|月額|年額|単価|金額/i;
 
 /** Boost of the negation term when the question is negated: a lean, not a concept. */
 export const NEGATION_WEIGHT = 0.6;
