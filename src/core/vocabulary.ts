@@ -69,7 +69,11 @@ export const COMMANDS: readonly BotCommand[] = [
 ];
 
 /** "Back" is not a command of its own: it only means something inside a walk. */
-export const BACK_WORDS: readonly string[] = ['back', 'go back', 'previous', 'prev', '戻る', 'もどる', '戻って', '前へ', '前に戻る', 'ひとつ前', '一つ前', '前の質問'];
+export const BACK_WORDS: readonly string[] = [
+  'back', 'go back', 'previous', 'prev', 'previous question', 'back please', 'go back please', 'undo', 'go back one',
+  '戻る', 'もどる', '戻って', '戻ってください', '戻りたい', '前へ', '前に戻る', '前に戻って', 'ひとつ前', '一つ前', '一つ前に戻る', '一つ前に戻って', 'ひとつ前に戻って',
+  '前の質問', '前の質問に戻る', '前の質問に戻って',
+];
 
 /** What a walk understands at every step, besides an answer. */
 export type NavigationCommand = 'back' | 'restart' | 'cancel' | 'help';

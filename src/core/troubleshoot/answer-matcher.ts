@@ -102,14 +102,34 @@ function latinWords(text: string): string | undefined {
 interface PreparedOption {
   texts: { core: string; grams: Bigrams; words?: string }[];
   patterns: RegExp[];
+  answerPatterns: RegExp[];
 }
 
-/** "2", "２", "②", "2️⃣", "#2", "2番", "2 です", "no. 2" → 2. */
+const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth'];
+
+/** "2", "２", "②", "2️⃣", "#2", "2番", "2 です", "no. 2", "option 2", "the second one" → 2. */
 export function parseChoiceNumber(text: string): number | undefined {
   // A keycap emoji is the digit, a variation selector and the enclosing keycap.
   const plain = normalizeInput(text).replace(/(\d)\uFE0F?\u20E3/gu, '$1');
-  const m = /^(?:no\.?|#|番号)?\s*(\d{1,2})\s*(?:番目?|つ目|\.|:|\))?\s*(?:です|で|を選択|を選びます|にします)?$/u.exec(plain);
-  return m ? Number(m[1]) : undefined;
+  const m = /^(?:no\.?|#|番号|option|number|choice|answer)?\s*(\d{1,2})\s*(?:番目?|つ目|\.|:|\))?\s*(?:です|で|を選択|を選びます|にします|please|i guess|i think)?$/u.exec(plain);
+  if (m) return Number(m[1]);
+  const ordinal = /^(?:the )?([a-z]+)(?: one| option)?(?: please)?$/.exec(plain);
+  const n = ordinal ? ORDINALS.indexOf(ordinal[1]) : -1;
+  return n >= 0 ? n + 1 : undefined;
+}
+
+/** "the last one", 「最後のやつ」: the last option. */
+const LAST_OPTION = /^(?:the )?last(?: one| option)?$|^最後(?:の(?:やつ|もの|選択肢|です))?(?:です|で)?$/u;
+
+/**
+ * True when the text asks about something (an interrogative: "what is SSPR?", 「401 ってどういう意味?」,
+ * "is 90 days the limit?"): even a pattern hit is then no answer, but the topic of a question.
+ * A bare question mark or かな is not enough: 「MFA を有効にしたからかな」 is a hedged answer.
+ */
+function asksAbout(text: string): boolean {
+  return /(?:^|\s)(?:why|what|what's|whats|how|when|which|where|who)\b|^\s*(?:is|are|does|do|did|can|could|will|would|should|was|were)\s|\bdid you\b|なぜ|どうして|どう(?:すれ|したら|やって|いう|なる|なり)|とは|って(?:何|なに|どう)|何(?:です|でしょう|なの)|意味|どこ|いつ|どれ(?:です|が|を|くらい)|ですか|ますか|でしょうか/iu.test(
+    text.normalize('NFKC'),
+  );
 }
 
 /** True when the text asks something rather than picks something. */
@@ -121,11 +141,20 @@ function looksLikeQuestion(text: string): boolean {
  * A mention the sentence denies: 「401じゃなくて」, 「初期化はしてない」, "it's not a 401",
  * "no 403". One character of slack after the match lets a pattern end on a boundary it consumed.
  */
-const DENIED_AFTER = /^.?\s*(?:じゃ|では|でも|は|が|も)?\s*(?:して|し|され|させ|になって|にして|に)?(?:い|て)?(?:なく|ない|無い|ありません|ございません|なかった|ません|ず)|^.?\s*以外/u;
-const DENIED_BEFORE = /\b(?:not|no|never|isn'?t|wasn'?t|aren'?t|weren'?t|didn'?t|don'?t|doesn'?t|without)(?:\s+(?:an?|the|any))?\s*$/iu;
+const DENIED_AFTER =
+  /^.?\s*(?:じゃ|では|でも|は|が|も|を)?\s*(?:使って|使用して|利用して|使い|やって|実行して|変えて|変更して|入れて|有効にして|導入して|出て|表示されて|起きて|して|し|され|させ|になって|にして|に)?(?:い|て)?(?:なく|ない|無い|ありません|ございません|なかった|ません|ず)|^.?\s*以外/u;
+const DENIED_BEFORE = /\b(?:not|no|never|isn'?t|wasn'?t|aren'?t|weren'?t|didn'?t|don'?t|doesn'?t|haven'?t|hasn'?t|without)(?:\s+[a-z]+)?(?:\s+(?:an?|the|any))?\s*$/iu;
+/**
+ * The mention as the topic or object of a clause whose predicate is negative:
+ * 「SSPRは使ってないです」, 「セルフサービスのリセットは使っていません」, 「401が出ていない」.
+ * The predicate holds no second subject (「401 が出てフローが動かない」 is no denial of 401).
+ */
+const DENIED_CLAUSE = /^(?:の[^。、,.!?はもをが]{0,8})?(?:は|も|を|が|って)[^。、,.!?がはをも]{0,12}?(?:ない|無い|ません|なかった|ず)(?:です|でした|よ|ね)?\s*(?:[。、,.!?]|$)/u;
 
 function denied(text: string, start: number, end: number): boolean {
-  return DENIED_AFTER.test(text.slice(end)) || DENIED_BEFORE.test(text.slice(0, start));
+  // A pattern may end on the particle after the mention ('401(\D|$)'): the clause is read from both.
+  const after = text.slice(end);
+  return DENIED_AFTER.test(after) || DENIED_CLAUSE.test(after) || DENIED_CLAUSE.test(text.slice(end - 1)) || DENIED_BEFORE.test(text.slice(0, start));
 }
 
 /** True when the pattern occurs in the text, somewhere other than inside a denial. */
@@ -154,6 +183,8 @@ function scoreOption<T extends Matchable>(o: T, p: PreparedOption, folded: strin
     if (!best || score > best.score) best = { option: o, score, how };
   };
   if (p.patterns.some((r) => statedIn(r, folded))) consider(0.9, 'pattern');
+  // The general ways of answering ("I don't know", 「特にない」) yield to a fact the same words state.
+  else if (p.answerPatterns.some((r) => statedIn(r, folded))) consider(0.84, 'pattern');
   for (const { core: c, grams: g, words: w } of p.texts) {
     if (c === core) {
       consider(1, 'exact');
@@ -199,7 +230,7 @@ export class OptionMatcher {
         .map((text) => ({ text, core: compact(text) }))
         .filter((t) => t.core)
         .map(({ text, core }) => ({ core, grams: bigramCounts(core), words: latinWords(text) }));
-      p = { texts, patterns: [...(o.match?.patterns ?? []), ...(o.answerPatterns ?? []).flat()].map((x) => this.regex(x)) };
+      p = { texts, patterns: (o.match?.patterns ?? []).map((x) => this.regex(x)), answerPatterns: (o.answerPatterns ?? []).flat().map((x) => this.regex(x)) };
       this.prepared.set(o, p);
     }
     return p;
@@ -221,14 +252,14 @@ export class OptionMatcher {
    * The option a typed answer picks, or undefined when none is clear: a number
    * in range, an option id (card buttons), a label or synonym in either language,
    * a pattern, containment, or a close paraphrase. Question-shaped text only
-   * counts when it is a number, an id or an exact label or pattern hit.
+   * counts when it is a number, an id or an exact label, or a pattern hit that asks about nothing.
    */
   matchOption<T extends Matchable>(options: readonly T[], input: string): OptionMatch<T> | undefined {
     const raw = input.trim();
     if (!raw || !options.length) return undefined;
     const byId = options.find((o) => o.id === raw);
     if (byId) return { option: byId, score: 1, how: 'id' };
-    const n = parseChoiceNumber(raw);
+    const n = LAST_OPTION.test(normalizeInput(raw)) ? options.length : parseChoiceNumber(raw);
     if (n !== undefined && n >= 1 && n <= options.length) return { option: options[n - 1], score: 1, how: 'number' };
     const core = compact(raw);
     if (!core) return undefined;
@@ -246,6 +277,7 @@ export class OptionMatcher {
     const [best, second] = scored;
     if (!best) return undefined;
     if (second && best.score - second.score < AMBIGUITY_MARGIN) return undefined;
+    if (best.how === 'pattern' && asksAbout(raw)) return undefined;
     if ((best.how === 'contains' || best.how === 'similar') && looksLikeQuestion(raw)) return undefined;
     return best;
   }

@@ -12,7 +12,7 @@ import type { TroubleshootFacts } from './types.js';
  */
 const THING_JA = '(?:接続|コネクション|コネクタ|フロー)';
 const FAILED_JA = '(?:無効|切れ|期限切れ|失効|使えな|壊れ|止まっ|止まり|止まる|失敗し|失敗す|エラー|動かな|動いてな|動いておら|動いていな|動きませ|動作しな|実行されな|落ち|直らな|治らな|直りませ|繋がらな|つながらな|切断)';
-const THING_EN = '(?:connections?|connectors?|flows?)';
+const THING_EN = '(?:conn(?:ection)?s?|connectors?|flows?)';
 const FAILED_EN =
   "(?:invalid|broken|broke|breaks|expired|expires|expiring|disconnected|dead|died|dying|failing|failed|fails|errors?|erroring|stopped|stops|down|(?:is|are|was|were)(?:n'?t| not) (?:working|running)|(?:does|do|did)(?:n'?t| not) (?:work|run|help)|won'?t (?:work|run|connect)|not working|keeps? (?:failing|breaking|expiring|dying))";
 const PROBLEM = [

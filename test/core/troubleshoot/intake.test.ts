@@ -48,6 +48,7 @@ describe('troubleshooting answers: small matchers', () => {
     assert.equal(matchCommand('キャンセル'), 'cancel');
     assert.equal(matchCommand('ヘルプ'), 'help');
     assert.equal(matchCommand('go back to the flow and cancel the run'), undefined);
+    for (const text of ['一つ前に戻って', '前の質問に戻る', 'previous question', 'back please']) assert.equal(matchCommand(text), 'back', text);
   });
 
   it('scores paraphrases by shared character pairs', () => {

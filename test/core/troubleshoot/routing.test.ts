@@ -26,6 +26,7 @@ describe('routing: what a message is', () => {
     ['SharePoint の接続がまた勝手に無効になってた', 'report'],
     ['the outlook connection in my flow shows as invalid again', 'report'],
     ['conection to sharepoint is broken', 'report'],
+    ['sharepoint conn dead again', 'report'],
     ['all of our scheduled flows died last night', 'report'],
     ['接続を修正してもぜんぜん直らない', 'report'],
     // A failure inside a condition is a question about what to do then.
@@ -148,6 +149,16 @@ describe('walk answers in the asker\'s words (from the tree\'s data)', () => {
     });
   }
 
+  it('a question about an option\'s topic is no answer; a hedged answer is one', () => {
+    for (const [nodeId, text] of [['event', 'SSPR ってそもそも何ですか'], ['event', 'would a Microsoft outage do this?'], ['symptom', '403 はどういう意味？'], ['event', 'is four months of no use too long?']]) {
+      assert.equal(applyInput(tree, at(nodeId), text, 'ja').accepted, false, text);
+    }
+    for (const [nodeId, text, optionId] of [['event', '情シスがパスワードをリセットしたからかな', 'admin-password-reset'], ['symptom', 'たぶん 401?', 'http401']]) {
+      const r = applyInput(tree, at(nodeId), text, 'ja');
+      assert.equal(r.state.answers.at(-1)?.optionId, optionId, text);
+    }
+  });
+
   it('a denied mention is not the option it names', () => {
     const denied: [string, string, string | undefined][] = [
       ['symptom', '403 じゃなくて、コードは何も出ていません', 'no-code'],
@@ -156,11 +167,26 @@ describe('walk answers in the asker\'s words (from the tree\'s data)', () => {
       ['event', 'no outage that I know of', undefined],
       ['event', 'MFA は有効にしていません', undefined],
       ['role', "I'm not an admin", 'end-user'],
+      ['event', 'セルフサービスのリセットは使っていません', undefined],
     ];
     for (const [nodeId, text, optionId] of denied) {
       const r = applyInput(tree, at(nodeId), text, 'ja');
       assert.equal(r.accepted ? r.state.answers.at(-1)?.optionId : undefined, optionId, `${nodeId}: ${text}`);
     }
+  });
+
+  it('options by position, in words: "the second one", 「最後のやつ」, "option 1"', () => {
+    for (const [text, optionId] of [['the second one', 'admin'], ['最後のやつ', 'admin'], ['option 1', 'end-user'], ['1️⃣', 'end-user']]) {
+      assert.equal(applyInput(tree, at('role'), text, 'en').state.answers.at(-1)?.optionId, optionId, text);
+    }
+    assert.equal(applyInput(tree, at('event'), 'the last one', 'en').state.answers.at(-1)?.optionId, 'none');
+  });
+
+  it('who the user is, said in the first message, is not asked again', () => {
+    for (const [text, next] of [['情シスの者です。社員のフローの接続が切れたと連絡がありました', 'symptom'], ["I'm just a regular user and my connection shows invalid", 'symptom']]) {
+      assert.equal(startWalk(tree, { text }).nodeId, next, text);
+    }
+    assert.equal(startWalk(tree, { text: '管理者がパスワードをリセットしたら接続が切れた' }).nodeId, 'role', 'an admin who acted is not the asker');
   });
 
   it('a denial inside a first message settles nothing', () => {
