@@ -114,10 +114,12 @@ function subjectsOf(question: string, script: 'ja' | 'en', concepts: readonly Co
 }
 
 /**
- * The form of a question: yes/no, or one asking for a reason, a duration or time, or a way
- * or next step. Only a yes/no question is answered with "Yes." / 「はい。」 first.
+ * The form of a question: yes/no, or one asking for a reason, a duration or time, a way or next
+ * step, a consequence or advice; 'open' for a request or statement without a question mark,
+ * 'other' for a question of none of these forms. Only a yes/no question (or one of no known form)
+ * is answered with "Yes." / 「はい。」 first.
  */
-export type QuestionForm = 'yes-no' | 'why' | 'how-long' | 'what-next' | 'how' | 'what-happens' | 'advice' | 'other';
+export type QuestionForm = 'yes-no' | 'why' | 'how-long' | 'what-next' | 'how' | 'what-happens' | 'advice' | 'open' | 'other';
 
 const FORMS: [QuestionForm, RegExp][] = [
   // A sentence opening with an auxiliary asks whether, whatever clause it holds ("Do we need a licence
@@ -133,7 +135,7 @@ const FORMS: [QuestionForm, RegExp][] = [
   // "What happens if …" asks for the consequence: no yes or no to give.
   ['what-happens', /どうなる|どうなり(?:ます|ますか)|どうなっ|\bwhat (?:happens|will happen|would happen|happened)\b/i],
   ['how', /どうすれば|どうしたら|どうやって|どう(?:直|対処|設定|確認)|方法|手順|やり方|[いきしちにひみりぎじびえけせてねべめれ]方(?:は|を|が|って|[?？]|$)|次は何|次に何|\bhow (?:do|can|should|to)\b|\bwhat (?:should|do) (?:i|we) do\b|\bwhat next\b|\bnext step/i],
-  ['yes-no', /(?:ます|です|でしょう|ません)か|(?:できる|なる|切れる|ある|いい|大丈夫|ダメ|だめ|必要)(?:の)?[?？]|[るいたかのう][?？]$|^\s*(?:can|could|does|do|did|is|are|was|were|will|would|should|has|have|must)\b|(?:[.!?;,]\s*|\b(?:so|and|but|or)\s+)(?:can|could|does|do|did|is|are|was|were|will|would|should|has|have|must)\s+(?:i|we|you|it|its|they|their|this|that|these|those|there|the|a|an|my|our|your|he|she|his|her|someone|something|anything|anyone|users?|admins?)\b/i],
+  ['yes-no', /(?:ます|です|でしょう|ません)か|(?:できる|なる|切れる|ある|いい|大丈夫|ダメ|だめ|必要)(?:の)?[?？]|[るいたかのう][?？]|^\s*(?:can|could|does|do|did|is|are|was|were|will|would|should|has|have|must)\b|(?:[.!?;,]\s*|\b(?:so|and|but|or)\s+)(?:can|could|does|do|did|is|are|was|were|will|would|should|has|have|must)\s+(?:i|we|you|it|its|they|their|this|that|these|those|there|the|a|an|my|our|your|he|she|his|her|someone|something|anything|anyone|users?|admins?)\b/i],
 ];
 
 export function questionForm(question: string): QuestionForm {
@@ -142,7 +144,10 @@ export function questionForm(question: string): QuestionForm {
   // Asking for advice or a precaution ("how do we avoid this", 「気をつけることはありますか」) wants
   // the recommendation, whether phrased as how, yes/no or neither; a reason or a duration asked
   // for stays what is asked.
-  return (form === 'how' || form === 'yes-no' || form === 'other') && asksAdvice(t) ? 'advice' : form;
+  if ((form === 'how' || form === 'yes-no' || form === 'other') && asksAdvice(t)) return 'advice';
+  // No form and no question mark: a request (「…を教えて」, "list the cases") or a statement of the
+  // problem, which a bare yes or no does not answer.
+  return form === 'other' && !/[?？]/.test(t) ? 'open' : form;
 }
 
 /** Weight of a frame word (see question-frames): it leans the ranking towards texts using it, and is not a concept. */

@@ -265,7 +265,7 @@ export function rankCandidates(q: AnalyzedQuery, index: SearchIndex, ctx: RankCo
     const text = q.form === 'how-long' || q.form === 'what-next' || q.form === 'advice' ? ctx.foldedText(i) : '';
     let form =
       (q.form === 'how-long' && STATES_DURATION.test(text)) || (q.form === 'what-next' && STATES_FALLBACK.test(text)) || (q.form === 'advice' && RECOMMENDS.test(text)) ? DURATION_ANSWER_FACTOR : 1;
-    if (q.form !== 'other' && q.form !== 'what-happens' && ctx.forms?.(i).has(q.form)) form *= FORM_MATCH_FACTOR;
+    if (q.form !== 'other' && q.form !== 'open' && q.form !== 'what-happens' && ctx.forms?.(i).has(q.form)) form *= FORM_MATCH_FACTOR;
     if (ctx.opening?.(i)) form *= OPENING_FACTOR;
     final[k] = score[i] * c * form * AUTHORITY_FACTOR[ctx.authority(i)];
   });
@@ -310,7 +310,7 @@ export function rankCandidates(q: AnalyzedQuery, index: SearchIndex, ctx: RankCo
  * covers enough of the question, the opening goes just below it.
  */
 function yieldOpenings(ranked: Candidate[], q: AnalyzedQuery, ctx: RankContext): Candidate[] {
-  if (q.form === 'other' || q.form === 'yes-no' || q.form === 'what-happens' || !ctx.opening || !ctx.forms || !ctx.documents) return ranked;
+  if (q.form === 'other' || q.form === 'open' || q.form === 'yes-no' || q.form === 'what-happens' || !ctx.opening || !ctx.forms || !ctx.documents) return ranked;
   for (let k = 0; k < ranked.length; k++) {
     const o = ranked[k];
     if (!ctx.opening(o.itemIndex)) continue;

@@ -152,6 +152,18 @@ describe('understanding questions as people write them', function () {
       }
     });
 
+    it('a request or a statement gets no bare yes or no first', () => {
+      assert.equal(questionForm('接続が無効になる操作を全部教えてください'), 'open');
+      assert.equal(questionForm('List the things that make a connection invalid'), 'open');
+      assert.equal(questionForm('サインアウトしただけで接続って切れちゃう？ちょっと心配で'), 'yes-no');
+      assert.equal(fitToQuestion('はい。接続先サービス側の一時的な不具合も原因です。', 'open'), '接続先サービス側の一時的な不具合も原因です。');
+      for (const q of ['接続が無効になる操作を全部教えてください', 'List the things that make a connection invalid']) {
+        const r = kb.ask(q);
+        assert.equal(r.answered, true, q);
+        assert.doesNotMatch(r.answers[0].text, /^(?:Yes|No)\b|^(?:はい|いいえ)。/, q);
+      }
+    });
+
     it('an English gist taken from a curated answer is led as the question asks, too', () => {
       const entry = kb.curated.find((e) => /^Yes\. /.test(e.answer.en));
       assert.ok(entry);
