@@ -1,7 +1,8 @@
 /**
  * Greetings and thanks, recognised when they are the whole message (with
- * punctuation, emoji or a polite tail around them), so the bot answers them
- * with a short friendly line instead of searching the knowledge base.
+ * punctuation, emoji or a polite tail around them), or several of them in a row
+ * (「承知しました。ありがとうございます。」, "ok got it, thanks", "hi again"), so the bot
+ * answers them with a short friendly line instead of searching the knowledge base.
  */
 export type SmallTalk = 'greeting' | 'thanks' | 'tired' | 'ack';
 
@@ -9,18 +10,19 @@ const PHRASES: Record<SmallTalk, readonly string[]> = {
   greeting: [
     'hi', 'hello', 'hey', 'hiya', 'hi there', 'hello there', 'hey there', 'good morning', 'good afternoon', 'good evening', 'morning', 'yo',
     'こんにちは', 'こんにちわ', 'こんばんは', 'こんばんわ', 'おはよう', 'おはようございます', 'はじめまして', 'もしもし', 'どうも',
-    'よろしく', 'よろしくお願いします', 'よろしくお願いいたします', 'よろしくおねがいします',
+    'よろしく', 'よろしくお願いします', 'よろしくお願いいたします', 'よろしくおねがいします', 'お世話になっております', 'いつもお世話になっております', 'お世話になります', 'お世話様です',
   ],
   thanks: [
     'thanks', 'thank you', 'thank you so much', 'thanks a lot', 'many thanks', 'thx', 'ty', 'cheers', 'great thanks', 'ok thanks', 'thanks so much', 'much appreciated',
     'ありがとう', 'ありがとうございます', 'ありがとうございました', 'どうもありがとう', 'どうもありがとうございます', 'どうもありがとうございました',
-    '助かりました', '助かります', 'たすかりました', 'サンキュー', 'さんきゅー', '感謝します', 'ありがと',
+    '助かりました', '助かります', 'たすかりました', 'サンキュー', 'さんきゅー', '感謝します', 'ありがと', 'ありがとー',
+    'thank you very much', 'thanks for the help', 'thanks for your help', 'thank you for your help', 'thanks for that', 'that helps', 'that helped', 'appreciate it',
   ],
   // A bare acknowledgement ("OK", 「了解です」) asks nothing: it is not a question to search for.
   ack: [
     'ok', 'okay', 'k', 'kk', 'okey', 'got it', 'alright', 'all right', 'cool', 'great', 'nice', 'understood', 'noted', 'i see', 'roger', 'sounds good', 'ok cool', 'ok great',
     '了解', '了解です', '了解しました', 'りょうかい', 'りょ', 'わかりました', '分かりました', '承知しました', '承知いたしました', 'かしこまりました', 'なるほど', 'オッケー', 'おけ', 'はい', 'うん',
-    '👍', '👌', '🙆', '🆗',
+    '👍', '👌', '🙆', '🆗', 'awesome', 'perfect', 'good', 'fine',
   ],
   tired: ['お疲れ様です', 'お疲れさまです', 'おつかれさまです', 'お疲れ様でした', 'お疲れさまでした', 'おつかれさま', 'お疲れ様', 'お疲れ', 'おつかれ'],
 };
@@ -28,9 +30,33 @@ const PHRASES: Record<SmallTalk, readonly string[]> = {
 /** Everything that is not a letter or a digit (punctuation, emoji, spaces, 〜, ー at the end). */
 const NOISE = /[^\p{L}\p{N}]+/gu;
 
-const BY_FORM = new Map<string, SmallTalk>();
+/** Words said around small talk that add nothing to it ("hello bot", "hi again", 「皆さん」). */
+const FILLERS = ['bot', 'team', 'everyone', 'all', 'again', 'there', 'guys', 'so', 'much', 'a lot', 'and', 'oh', 'ah', 'well', 'again', '皆さん', 'みなさん', 'です', 'ね', 'よ', 'あ', 'えっと'];
+
+/** Which kind a run of several wins: thanks over greetings, anything over a bare "OK". */
+const PRIORITY: readonly SmallTalk[] = ['thanks', 'greeting', 'tired', 'ack'];
+
+const BY_FORM = new Map<string, SmallTalk | 'filler'>();
+for (const f of FILLERS) BY_FORM.set(form(f), 'filler');
 for (const [kind, phrases] of Object.entries(PHRASES) as [SmallTalk, readonly string[]][]) {
   for (const p of phrases) BY_FORM.set(form(p), kind);
+}
+const LONGEST_FORM = Math.max(...[...BY_FORM.keys()].map((k) => k.length));
+
+/**
+ * The kinds a form is made of, read as known phrases and fillers end to end
+ * (the fewest pieces), or undefined when some of it is none of them.
+ */
+function pieces(f: string): (SmallTalk | 'filler')[] | undefined {
+  const best: ((SmallTalk | 'filler')[] | undefined)[] = [[]];
+  for (let end = 1; end <= f.length; end++) {
+    for (let start = Math.max(0, end - LONGEST_FORM); start < end; start++) {
+      const before = best[start];
+      const kind = before && BY_FORM.get(f.slice(start, end));
+      if (kind && (!best[end] || best[end]!.length > before.length + 1)) best[end] = [...before, kind];
+    }
+  }
+  return best[f.length];
 }
 
 /** Letters and digits only; a message of symbols alone (👍) is its own form, skin tone aside. */
@@ -43,5 +69,6 @@ function form(text: string): string {
 export function smallTalkOf(text: string): SmallTalk | undefined {
   if (text.length > 60) return undefined;
   const f = form(text).replace(/(です|ー+|〜+)$/u, '');
-  return BY_FORM.get(f) ?? BY_FORM.get(form(text));
+  const kinds = pieces(f) ?? pieces(form(text));
+  return PRIORITY.find((k) => kinds?.includes(k));
 }

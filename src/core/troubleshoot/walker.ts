@@ -53,6 +53,25 @@ function laterFact(tree: TroubleshootingTree, state: WalkState, text: string): {
   return fact;
 }
 
+/**
+ * What a message that picks no option of the current question still says: that the problem
+ * is fixed (「直りました」 while a question is asked), or a fact a later step needs, kept for it
+ * (or, for an outcome's error code, that outcome at once). Undefined when it says neither;
+ * a question about a fact ("what is 403?") is answered, not taken as the user's case.
+ */
+function readAside(tree: TroubleshootingTree, state: WalkState, input: string): 'fixed' | { action: StepAction; state: WalkState } | undefined {
+  if (SAYS_FIXED.test(input.normalize('NFKC')) && tree.matcher.matchOption(SOLVED_OPTIONS, input)?.option.id === SOLVED_YES) return 'fixed';
+  const fact = classifyMessage(input) === 'question' ? undefined : laterFact(tree, state, input);
+  if (!fact) return undefined;
+  const noted: WalkState = { ...state, facts: withSaid(state.facts, input) };
+  if (!fact.outcome) return { action: 'noted', state: noted };
+  // Reached as from a first message naming it: "back" returns to the question it was said at.
+  return {
+    action: 'answer',
+    state: { ...noted, trail: [...state.trail, state.nodeId], nodeId: fact.outcome, triedOutcomes: [...state.triedOutcomes, fact.outcome], pendingNote: undefined },
+  };
+}
+
 /** The audience implied by the answers given so far (the last option that sets one wins). */
 function audienceOf(tree: TroubleshootingTree, answers: WalkState['answers']): Audience | undefined {
   let audience: Audience | undefined;
@@ -64,7 +83,7 @@ function audienceOf(tree: TroubleshootingTree, answers: WalkState['answers']): A
   return audience;
 }
 
-/** From the current node on, answers the questions the first message already settled; records an outcome reached. */
+/** From the current node on, answers the questions what the user has said already settles; records an outcome reached. */
 function settle(tree: TroubleshootingTree, state: WalkState): WalkState {
   let s = state;
   for (let i = 0; i < MAX_INFERRED_STEPS; i++) {
@@ -88,7 +107,7 @@ function settle(tree: TroubleshootingTree, state: WalkState): WalkState {
   return s;
 }
 
-/** Moves to `nextId` after an answer, then settles what the first message already answers. */
+/** Moves to `nextId` after an answer, then settles what the user's words already answer. */
 function enter(tree: TroubleshootingTree, state: WalkState, nextId: string): WalkState {
   return settle(tree, { ...state, trail: [...state.trail, state.nodeId], nodeId: nextId });
 }
@@ -170,14 +189,10 @@ export function applyInput(tree: TroubleshootingTree, state: WalkState, input: s
   if (node.kind === 'question') {
     const picked = tree.matcher.matchOption(node.options, input);
     if (!picked) {
-      // 「直りました」 while a question is asked: the user fixed it on the way.
-      if (SAYS_FIXED.test(input.normalize('NFKC')) && tree.matcher.matchOption(SOLVED_OPTIONS, input)?.option.id === SOLVED_YES) return { accepted: true, action: 'solved', done: true, solved: true, state };
-      // A question about a fact ("what is 403?") is answered, not taken as the user's case.
-      const fact = classifyMessage(input) === 'question' ? undefined : laterFact(tree, state, input);
-      if (!fact) return { accepted: false, action: 'not-understood', done: false, state };
-      const noted: WalkState = { ...state, facts: withSaid(state.facts, input) };
-      if (!fact.outcome) return result('noted', noted);
-      return result('answer', { ...noted, trail: [...state.trail, state.nodeId], nodeId: fact.outcome, triedOutcomes: [...state.triedOutcomes, fact.outcome], pendingNote: undefined });
+      const aside = readAside(tree, state, input);
+      if (!aside) return { accepted: false, action: 'not-understood', done: false, state };
+      if (aside === 'fixed') return { accepted: true, action: 'solved', done: true, solved: true, state };
+      return result(aside.action, aside.state);
     }
     const o = picked.option;
     // Words (not a number or a button) may answer later questions too.
