@@ -16,6 +16,9 @@ export type Range = [number, number];
  */
 const NAMED_BY_PURPOSE = /^(?:フロー|ワークフロー|flows?|workflows?)$/i;
 
+/** How askers name their own organisation (「うちのテナント」, 「弊社の環境」): what the documents say holds for every one. */
+const OWN_ORGANISATION = /^(?:うち|弊社|当社|自社|我が社|わが社)$/;
+
 /** Nouns that build a noun phrase; a dependent noun (ん, こと) ends one. */
 const isNoun = (t: Token): boolean => (t.pos === '名詞' && t.posDetail !== '非自立' && t.posDetail !== '代名詞' || t.pos === '接頭詞') && !/^[\p{P}\p{S}]+$/u.test(t.surface);
 const isNo = (t: Token): boolean => t.pos === '助詞' && t.posDetail === '連体化';
@@ -51,7 +54,8 @@ const SELF_INTRODUCTION = /(?:です|でございます|と申します)(?:[。.
 
 /**
  * Ranges of a Japanese question (kuromoji's tokens of its filtered text) that are context: the
- * sentences introducing the asker, and the words naming what one of their things is for.
+ * sentences introducing the asker, the words naming their organisation and what one of their
+ * things is for.
  */
 export function japaneseContext(text: string, tokens: readonly Token[]): Range[] {
   const out: Range[] = [];
@@ -66,6 +70,7 @@ export function japaneseContext(text: string, tokens: readonly Token[]): Range[]
     }
   }
   tokens.forEach((t, k) => {
+    if (isNoun(t) && OWN_ORGANISATION.test(t.surface)) out.push([t.start, t.end]);
     if (!isNoun(t) || !NAMED_BY_PURPOSE.test(t.surface)) return;
     const from = describedFrom(tokens, k);
     if (from < k) out.push([tokens[from].start, t.start]);

@@ -33,6 +33,11 @@ describe("the asker's context in a question", function () {
       assert.deepEqual(await japanese('パスワードを変更したら、フローが止まった'), []);
     });
 
+    it('the words by which askers name their own organisation', async () => {
+      assert.deepEqual(await japanese('うちの会社でMFAを必須にしたら'), ['うち']);
+      assert.deepEqual(await japanese('弊社の環境では'), ['弊社']);
+    });
+
     it('English: the words between a determiner and the flow they describe', () => {
       const q = 'our weekly expense approval flow broke, and the flow bot too';
       assert.deepEqual(words(q, englishContext(q)), ['weekly expense approval']);
@@ -55,6 +60,13 @@ describe("the asker's context in a question", function () {
       });
     }
 
+    it("answers a question naming the asker's own organisation as the question alone", () => {
+      const r = kb.ask('うちの会社でMFAを必須にしたら、フローの接続はどうなる？');
+      assert.equal(r.answered, true);
+      const bare = kb.ask('MFAを必須にしたら、フローの接続はどうなる？').answers[0]?.id;
+      assert.ok(r.answers.slice(0, 3).some((a) => a.id === bare), JSON.stringify(r.answers.map((a) => a.id)));
+    });
+
     for (const q of [
       '総務課の佐藤です。Teams の背景を変えるにはどうすればいいですか？',
       '総務課の佐藤です。Intune にデバイスを登録する手順を教えてください。',
@@ -62,6 +74,7 @@ describe("the asker's context in a question", function () {
       '人事部の小林です。勤怠アプリのライセンスはいくらですか？',
       '営業部の鈴木です。週次の売上集計フローの実行履歴は何日分残りますか？',
       'how do I share my weekly report flow with a coworker?',
+      'うちは Teams の背景をロゴにしたい',
       'how do I make my daily sales digest flow post to a Teams channel as me instead of the flow bot?',
     ]) {
       it(`still declines a near-domain question wrapped in context: ${q}`, () => {
