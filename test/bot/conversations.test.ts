@@ -78,11 +78,12 @@ describe('conversations in the user\'s own words (what Teams receives)', functio
     assert.match(await say('特に心当たりはございません'), /問題の起こり方/);
   });
 
-  it('a report phrased as a request for advice is answered and the diagnosis offered in one reply', async () => {
+  it('a problem asked about as a question is answered with the diagnosis offered; asking what to do about it starts one', async () => {
     const say = conversation('en-US');
-    const reply = await say('what should I do, my connection is invalid');
-    assert.match(reply, /troubleshoot/);
-    assert.doesNotMatch(reply, /which describes you/);
+    const asked = await say('all my flows failed overnight, is the connection expired?');
+    assert.match(asked, /\[1\][\s\S]*say "troubleshoot"/, asked);
+    assert.doesNotMatch(asked, /which describes you/);
+    assert.match(await conversation('en-US')('what should I do, my connection is invalid'), /which describes you/);
   });
 
   it('an English message quoting a Japanese error sentence is answered in English', async () => {

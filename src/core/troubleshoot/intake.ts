@@ -29,8 +29,8 @@ const PROBLEM = [
 const CONDITION_AFTER_JA = /^[^。!?\n]{0,6}?(?:たら|だら|たとき|た時|る時|るとき|ないとき|ない時|た場合|る場合|ない場合|場合|際|なら|ても|でも)/u;
 const CONDITION_BEFORE_EN = /\b(?:when|whenever|if|in case|once|until|before)\b[^,.!?]*$/i;
 
-/** Sentences, each with its closing mark. */
-const SENTENCES = /[^。!?？！\n]+[。!?？！]*/gu;
+/** Where one sentence ends and the next begins: after 。!? or a full stop and a space, or at a line break. */
+const SENTENCE_END = /(?<=[。!?？！])|(?<=\.)\s+|\n/u;
 
 /** A clause: text up to 。!? or a line break. */
 const CLAUSES = /[^。!?\n]+/gu;
@@ -110,12 +110,12 @@ export function classifyMessage(text: string): MessageKind {
   if (!t) return 'statement';
   const problem = statesProblem(correctTypos(t, PROBLEM_WORDS));
   // A long mail asks its question in one sentence and closes with greetings after it.
-  const question = (t.match(SENTENCES) ?? [t]).some((s) => QUESTION_FORM.test(s.trim())) || GENERAL_QUESTION.test(t);
-  if (problem && ASKS_FOR_DIAGNOSIS.test(t)) return 'report';
+  const question = t.split(SENTENCE_END).some((s) => QUESTION_FORM.test(s.trim())) || GENERAL_QUESTION.test(t);
+  // Asking what to do about one's own failure is asking for the diagnosis.
+  if (problem && (ASKS_FOR_DIAGNOSIS.test(t) || ASKS_FOR_ADVICE.test(t))) return 'report';
   if (!problem) return question ? 'question' : 'statement';
   if (GENERAL_QUESTION.test(t)) return 'question';
   if (!question) return 'report';
-  if (ASKS_FOR_ADVICE.test(t)) return 'unclear';
   return HYPOTHETICAL.test(t) ? 'question' : 'unclear';
 }
 

@@ -34,9 +34,10 @@ describe('routing: what a message is', () => {
     ['フローが失敗した場合にメールを送る方法', 'question'],
     ['send me a Teams message whenever a flow fails', 'statement'],
     ['what happens if the connection expires while a flow is running?', 'question'],
-    // Asking what to do about one's own failure: answered, with the diagnosis offered.
-    ['接続が無効って出てるんだけど、どうしたらいいの？', 'unclear'],
-    ['our connection expired, what should we do?', 'unclear'],
+    // Asking what to do about one's own failure is asking for the diagnosis.
+    ['接続が無効って出てるんだけど、どうしたらいいの？', 'report'],
+    ['our connection expired, what should we do?', 'report'],
+    ['お世話になっております。今朝から経費精算のフローが動いておらず、接続が「無効」と表示されております。どのように対処すればよろしいでしょうか。', 'report'],
     // A long mail asks its question in one sentence and closes with greetings.
     ['お世話になっております。フローの接続が無効になる条件は何でしょうか。お手数ですがよろしくお願いいたします。', 'question'],
   ];
