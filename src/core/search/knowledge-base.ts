@@ -17,7 +17,7 @@ import type { IndexedItem, SearchIndex } from './index-store.js';
 import { loadKnowledge, type IndexSource, type LoadedKnowledge, type LoadOptions } from './knowledge-loader.js';
 import { analyzeQuery, questionForm, type QuestionForm } from './query.js';
 import { asksAdvice } from './question-frames.js';
-import { rankCandidates, shouldAnswer, type Candidate } from './ranking.js';
+import { rankCandidates, shouldAnswer, subjectFirst, type Candidate } from './ranking.js';
 import { TermCache } from './term-search.js';
 import type { Answer, AskOptions, AskResult } from './types.js';
 import type { Variants } from './variants.js';
@@ -158,11 +158,15 @@ export class KnowledgeBase {
 
   private search(question: string, lang: 'ja' | 'en', limit: number): AskResult {
     const q = analyzeQuery(question, this.analyzer, this.expander, this.variants);
-    const ranked = rankCandidates(
+    const ranked = subjectFirst(
       q,
-      this.index,
-      { foldedText: (i) => this.folded[i], authority: (i) => this.authorities[i], cache: this.searchCache, forms: (i) => this.forms[i], opening: (i) => this.openings[i], documents: (i) => this.itemDocuments[i] },
-      RANKED_KEPT,
+      rankCandidates(
+        q,
+        this.index,
+        { foldedText: (i) => this.folded[i], authority: (i) => this.authorities[i], cache: this.searchCache, forms: (i) => this.forms[i], opening: (i) => this.openings[i], documents: (i) => this.itemDocuments[i] },
+        RANKED_KEPT,
+      ),
+      (i) => this.folded[i],
     );
     if (!shouldAnswer(q, ranked, (i) => this.folded[i])) {
       const suggestions = this.suggestions(ranked, lang);

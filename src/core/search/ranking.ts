@@ -346,9 +346,24 @@ export function shouldAnswer(q: AnalyzedQuery, ranked: readonly Candidate[], fol
   // "How long", "since when": one of the first answers that really match (not by one shared word) must state a time.
   const statesTime = (c: Candidate) => c.score >= MIN_SCORE && STATES_TIME.test(foldedText!(c.itemIndex));
   if (q.form === 'how-long' && foldedText && ![...good, ...ranked.slice(0, 3)].some(statesTime)) return false;
-  // "How do I change my Teams background?": the best answer must be about the thing acted on,
+  // "How do I change my Teams background?": a good answer must be about the thing acted on,
   // not only share the question's other words (Teams, flow, change).
-  if (good.length && q.subjects.some((k) => k < 31 && !(good[0].covers & (1 << k)))) return false;
-  if (good.length && foldedText && q.subjectPhrases.some((p) => !foldedText(good[0].itemIndex).replace(/\s+/g, '').includes(foldForLookup(p).replace(/\s+/g, '')))) return false;
-  return good.length > 0;
+  return good.some((c) => isAboutSubjects(q, c, foldedText));
+}
+
+/** Whether a candidate covers the things a how-question acts on (see AnalyzedQuery.subjects). */
+export function isAboutSubjects(q: AnalyzedQuery, c: Candidate, foldedText?: (itemIndex: number) => string): boolean {
+  if (q.subjects.some((k) => k < 31 && !(c.covers & (1 << k)))) return false;
+  const text = foldedText && q.subjectPhrases.length ? foldedText(c.itemIndex).replace(/\s+/g, '') : '';
+  return !text || q.subjectPhrases.every((p) => text.includes(foldForLookup(p).replace(/\s+/g, '')));
+}
+
+/**
+ * The candidates with the first good one about the things a how-question acts on moved to the
+ * front (see shouldAnswer): the answer a how-question gets first is about what it acts on.
+ */
+export function subjectFirst(q: AnalyzedQuery, ranked: Candidate[], foldedText?: (itemIndex: number) => string): Candidate[] {
+  if (!q.subjects.length && !q.subjectPhrases.length) return ranked;
+  const k = ranked.slice(0, 5).findIndex((c) => c.coverage >= MIN_COVERAGE && c.score >= MIN_SCORE && isAboutSubjects(q, c, foldedText));
+  return k <= 0 ? ranked : [ranked[k], ...ranked.slice(0, k), ...ranked.slice(k + 1)];
 }

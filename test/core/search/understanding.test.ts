@@ -6,6 +6,7 @@ import { englishGist, fitToQuestion, mergeNotes } from '../../../src/core/search
 import type { KnowledgeBase } from '../../../src/core/search/knowledge-base.js';
 import { GlossaryExpander } from '../../../src/core/search/glossary-expansion.js';
 import { analyzeQuery, questionForm } from '../../../src/core/search/query.js';
+import { shouldAnswer, subjectFirst } from '../../../src/core/search/ranking.js';
 import { Variants } from '../../../src/core/search/variants.js';
 import type { AskResult } from '../../../src/core/search/types.js';
 import { analyzerWith, sharedKnowledgeBase } from './shared.js';
@@ -303,6 +304,17 @@ describe('understanding questions as people write them', function () {
         assert.equal(r.answered, false, JSON.stringify(r.answers.map((a) => a.id)));
       });
     }
+    it('a how-question is answered by a good answer about what it acts on, which comes first', () => {
+      const q = analyzeQuery('SharePoint のリストにビューを追加する方法', kb.analyzer, new GlossaryExpander(kb.glossary, kb.analyzer), Variants.empty());
+      assert.ok(q.subjects.length > 0);
+      const bits = q.subjects.reduce((b, k) => b | (1 << k), 0);
+      const item = (ref: string) => ({ id: `p:${ref}`, kind: 'passage' as const, ref });
+      const other = { item: item('a'), itemIndex: 0, score: 50, coverage: 0.8, exactHits: 0, covers: ~bits };
+      const about = { item: item('b'), itemIndex: 1, score: 40, coverage: 0.8, exactHits: 0, covers: -1 };
+      assert.equal(shouldAnswer(q, [other]), false);
+      assert.equal(shouldAnswer(q, [other, about]), true);
+      assert.deepEqual(subjectFirst(q, [other, about]).map((c) => c.item.ref), ['b', 'a']);
+    });
     // A how-question about a thing named with a word the analyzer does not index (音, 欄: one kanji).
     for (const q of ['Teams の着信音を変える方法', 'Outlook の署名欄を変更する手順']) {
       it(`declines a how-question whose acted-on thing no answer names: ${q}`, () => {
