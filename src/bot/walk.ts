@@ -53,7 +53,8 @@ export function applyMove(turn: Turn, move: StepResult): void {
   const answered = walkStepEvent(before, move.state);
   if (answered) turn.events.push(answered);
   turn.conversation.walk = move.state;
-  if (move.view) turn.replies.push(stepReply(move.view, lang, move.noted ? t(lang, 'walkNoted') : undefined));
+  const aside = move.aside && t(lang, move.aside === 'noted' ? 'walkNoted' : 'walkAlreadyKnown');
+  if (move.view) turn.replies.push(stepReply(move.view, lang, aside));
   if (!move.done) return;
   // The walker's own "cancel" leaves the walk where it stood: abandoned there.
   if (move.solved === undefined) abandonWalk(turn);

@@ -110,6 +110,10 @@ const STRINGS = {
     en: "Noted, I'll use that when we get there. First, this question:",
     ja: '承知しました。その内容は後の質問で使います。まずはこちらの質問にお答えください。',
   },
+  walkAlreadyKnown: {
+    en: 'Yes, I have that already. Now this question:',
+    ja: 'はい、その内容は伺っています。続いてこちらの質問です。',
+  },
   smallTalkAck: {
     en: 'OK. Ask me anything about Power Automate connections, or say "troubleshoot" to start a diagnosis.',
     ja: '承知しました。Power Automate の接続について何でも質問するか、「診断」と送って診断を始めてください。',

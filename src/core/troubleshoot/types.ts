@@ -160,7 +160,9 @@ export type StepView = QuestionView | OutcomeView;
 export type StepAction =
   | 'answer' | 'back' | 'restart' | 'cancel' | 'help' | 'solved' | 'not-solved' | 'not-understood'
   /** Not an answer to this step, but a fact a later step will use: kept, and this step asked again. */
-  | 'noted';
+  | 'noted'
+  /** Not an answer to this step, but an earlier answer said again: this step asked again. */
+  | 'known';
 
 /** Result of applying one input. When `accepted` is false the state is unchanged (resume later). */
 export interface StepResult {

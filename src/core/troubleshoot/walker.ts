@@ -53,16 +53,25 @@ function laterFact(tree: TroubleshootingTree, state: WalkState, text: string): {
   return fact;
 }
 
+/** True when the text gives again the answer of an earlier question (「そうそう、MFA を有効にした」). */
+function saidAgain(tree: TroubleshootingTree, state: WalkState, text: string): boolean {
+  return state.answers.some((a) => {
+    const asked = tree.nodes[a.nodeId];
+    return asked?.kind === 'question' && a.nodeId !== state.nodeId && tree.matcher.matchOption(asked.options, text)?.option.id === a.optionId;
+  });
+}
+
 /**
  * What a message that picks no option of the current question still says: that the problem
- * is fixed (「直りました」 while a question is asked), or a fact a later step needs, kept for it
- * (or, for an outcome's error code, that outcome at once). Undefined when it says neither;
+ * is fixed (「直りました」 while a question is asked), an earlier answer again, or a fact a later
+ * step needs, kept for it (or, for an outcome's error code, that outcome at once). Undefined when it says none;
  * a question about a fact ("what is 403?") is answered, not taken as the user's case.
  */
-function readAside(tree: TroubleshootingTree, state: WalkState, input: string): 'fixed' | { action: StepAction; state: WalkState } | undefined {
+function readAside(tree: TroubleshootingTree, state: WalkState, input: string): 'fixed' | { action: 'noted' | 'known' | 'answer'; state: WalkState } | undefined {
   if (SAYS_FIXED.test(input.normalize('NFKC')) && tree.matcher.matchOption(SOLVED_OPTIONS, input)?.option.id === SOLVED_YES) return 'fixed';
-  const fact = classifyMessage(input) === 'question' ? undefined : laterFact(tree, state, input);
-  if (!fact) return undefined;
+  if (classifyMessage(input) === 'question') return undefined;
+  const fact = laterFact(tree, state, input);
+  if (!fact) return saidAgain(tree, state, input) ? { action: 'known', state } : undefined;
   const noted: WalkState = { ...state, facts: withSaid(state.facts, input) };
   if (!fact.outcome) return { action: 'noted', state: noted };
   // Reached as from a first message naming it: "back" returns to the question it was said at.

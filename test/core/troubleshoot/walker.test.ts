@@ -272,6 +272,13 @@ describe('troubleshooting walk: what the user already said is not asked again', 
     assert.equal(apply(r.state, '戻る').state.nodeId, 'role', 'back returns to the question it was said at');
   });
 
+  it('an earlier answer said again is known: the question is asked again, nothing changes', () => {
+    const s = apply(apply(apply(startWalk(tree), '2').state, 'コードはありません').state, '条件付きアクセスのポリシーを追加しました').state;
+    assert.equal(s.nodeId, 'mfa');
+    const r = applyInput(tree, s, 'ええ、条件付きアクセスを追加したんです', 'ja');
+    assert.deepEqual([r.accepted, r.action, r.state], [true, 'known', s]);
+  });
+
   it('only a step the walk can still come to keeps a fact', () => {
     const atMfa: WalkState = { ...startWalk(tree), nodeId: 'mfa', trail: ['role', 'symptom', 'event'] };
     // Which event happened is asked at a question this walk has left behind.
