@@ -78,7 +78,7 @@ export function japaneseContext(text: string, tokens: readonly Token[]): Range[]
   return out;
 }
 
-const DETERMINER = /^(?:my|our|your|their|his|her|its|the|a|an|this|that|these|those|each)$/i;
+const DETERMINER = /^(?:my|our|your|their|his|her|its|the|a|an|each)$/i;
 
 /**
  * Ranges of English words naming what one of the asker's things is for: after a determiner or

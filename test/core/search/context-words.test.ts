@@ -42,6 +42,8 @@ describe("the asker's context in a question", function () {
       const q = 'our weekly expense approval flow broke, and the flow bot too';
       assert.deepEqual(words(q, englishContext(q)), ['weekly expense approval']);
       assert.deepEqual(englishContext('the flow failed after a password change'), []);
+      // "that" here is the subject, not a determiner of the flow.
+      assert.deepEqual(englishContext('does that break flows?'), []);
     });
   });
 
@@ -75,6 +77,9 @@ describe("the asker's context in a question", function () {
       '営業部の鈴木です。週次の売上集計フローの実行履歴は何日分残りますか？',
       'how do I share my weekly report flow with a coworker?',
       'うちは Teams の背景をロゴにしたい',
+      // Building a flow: what it is to do is what the question asks about.
+      '経費精算フローの作り方を教えてください',
+      'how do I create a daily standup reminder flow?',
       'how do I make my daily sales digest flow post to a Teams channel as me instead of the flow bot?',
     ]) {
       it(`still declines a near-domain question wrapped in context: ${q}`, () => {
