@@ -5,6 +5,7 @@
  * unmatched, so the bot can treat it as a free question instead.
  */
 import type { Bilingual, Lang } from '../../content/types.js';
+import { correctTypos } from '../analysis/typos.js';
 
 /** Data-driven matching: phrases (either language) and regular expressions (e.g. error codes). */
 export interface MatchSpec {
@@ -212,6 +213,21 @@ function scoreOption<T extends Matchable>(o: T, p: PreparedOption, folded: strin
 export class OptionMatcher {
   private readonly regexes = new Map<string, RegExp>();
   private readonly prepared = new WeakMap<Matchable, PreparedOption>();
+  private readonly vocabularies = new WeakMap<readonly Matchable[], Set<string>>();
+
+  /**
+   * The English words a set of options is answered with (labels, synonyms, and the words
+   * their patterns spell out), so a misspelt answer ("enbled", "outgae") reads as the word.
+   */
+  private vocabulary(options: readonly Matchable[]): Set<string> {
+    let v = this.vocabularies.get(options);
+    if (!v) {
+      const texts = options.flatMap((o) => [o.label.en, ...(o.synonyms?.en ?? []), ...(o.match?.patterns ?? []), ...(o.answerPatterns ?? []).flat()]);
+      v = new Set(texts.flatMap((t) => t.toLowerCase().match(/[a-z]{5,}/g) ?? []));
+      this.vocabularies.set(options, v);
+    }
+    return v;
+  }
 
   /** Patterns come from validated tree data; each is compiled once. */
   private regex(pattern: string): RegExp {
@@ -261,10 +277,11 @@ export class OptionMatcher {
     if (byId) return { option: byId, score: 1, how: 'id' };
     const n = LAST_OPTION.test(normalizeInput(raw)) ? options.length : parseChoiceNumber(raw);
     if (n !== undefined && n >= 1 && n <= options.length) return { option: options[n - 1], score: 1, how: 'number' };
-    const core = compact(raw);
+    const spelt = correctTypos(raw, this.vocabulary(options));
+    const core = compact(spelt);
     if (!core) return undefined;
-    const folded = raw.normalize('NFKC');
-    const words = latinWords(raw) ?? ` ${normalizeInput(raw).replace(/['’]/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+    const folded = spelt.normalize('NFKC');
+    const words = latinWords(spelt) ?? ` ${normalizeInput(spelt).replace(/['’]/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
     // A free question is far longer than any option: its bigrams are counted only if a paraphrase is possible.
     let chars = 0;
     for (const _ of core) chars++;

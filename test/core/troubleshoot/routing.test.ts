@@ -120,6 +120,11 @@ describe('walk answers in the asker\'s words (from the tree\'s data)', () => {
     ['pattern', 'it went invalid the next morning after the change', 'delayed-after-change'],
     ['pattern', 'わかんないです', 'unknown'],
     ['pattern', 'no clue', 'unknown'],
+    // Typed fast: a misspelt word reads as the tree's word it is one or two edits from.
+    ['role', 'adminstrator here', 'admin'],
+    ['event', 'we enfroced mfa for everyone', 'ca-mfa-change'],
+    ['event', 'helpdesk reset my pasword', 'admin-password-reset'],
+    ['symptom', 'forbiden', 'http403'],
   ];
   for (const [nodeId, text, optionId] of answers) {
     it(`${nodeId}: "${text}" → ${optionId}`, () => {
