@@ -76,8 +76,11 @@ const EN_DETERMINER = /^(?:a|an|the|my|our|your|their|his|her|this|that|these|th
 const JA_ASKS_HOW = '(?:作り方|やり方|方法|手順|仕方|には|たい(?=$|[\\s、。?？!！]|です|ん|の|けど|が|な)|どうやって|どうすれば|どうしたら|どこで|どこから)';
 /** 「XをYする方法」「Xの作り方」「Xを変えたい」「Xってどうやって直すの」: X, the noun phrase before を / の / って / は. */
 const JA_ACTED_ON = new RegExp(`([^\\s、。,.!?？！をのにがはでと「」『』]+)\\s*(?:を|の|って|は)\\s*[^\\s、。をの]{0,8}?${JA_ASKS_HOW}`);
-/** 「XにYを登録する手順」: X, where the action takes place. */
-const JA_ACTED_IN = new RegExp(`([^\\s、。,.!?？！をのにがはでと「」『』]+)\\s*に(?!は)\\s*[^\\s、。に]{0,12}?${JA_ASKS_HOW}`);
+/**
+ * 「XにYを登録する手順」: X, where the action takes place; only with a noun for the way (手順, 方法),
+ * as 「早めに気づきたい」 has an adverb before に.
+ */
+const JA_ACTED_IN = /([^\s、。,.!?？！をのにがはでと「」『』]+)\s*に(?!は)\s*[^\s、。に]{0,12}?(?:作り方|やり方|方法|手順|仕方)/;
 
 /**
  * The things a how-question asks to act on (and in Japanese where), as positions in `concepts`:

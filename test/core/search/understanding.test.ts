@@ -237,6 +237,15 @@ describe('understanding questions as people write them', function () {
       }
     });
 
+    it('questions about noticing failures early or the downside of a setting reach the answers that give them', () => {
+      const notice = kb.ask('エラーで止まったフローに早めに気づきたい');
+      assert.equal(notice.answered, true);
+      assert.ok(notice.answers.slice(0, 3).some((a) => /通知/.test(a.text)), JSON.stringify(notice.answers.map((a) => a.id)));
+      const downside = kb.ask('Is there any downside to making access tokens last longer?');
+      assert.equal(downside.answered, true);
+      assert.match(downside.answers[0].text, /performance|risk/i);
+    });
+
     it('words after an ellipsis keep their place in the question', async () => {
       const a = await analyzerWith();
       const q = normalizeChars('ずっと止まってた…。今後こうならないようにしたい');
