@@ -50,7 +50,9 @@ function describedFrom(tokens: readonly Token[], k: number): number {
 }
 
 /** 「経理の田中です。」「人事部の山本でございます。」: a sentence that only says who is asking. */
-const SELF_INTRODUCTION = /(?:です|でございます|と申します)(?:[。.!！\n]|$)/;
+const SELF_INTRODUCTION = /(?:です|でございます|と申します)(?:[。.!！\n、,]|$)/;
+/** Sentences, and the greetings and introductions chat runs on with a comma (「お疲れさまです、総務の佐藤です！」). */
+const SENTENCE = /[^。.!！?？\n]*?(?:(?:です|でございます|と申します)[、,]|[。.!！?？\n]|$)/g;
 
 /**
  * Ranges of a Japanese question (kuromoji's tokens of its filtered text) that are context: the
@@ -59,7 +61,7 @@ const SELF_INTRODUCTION = /(?:です|でございます|と申します)(?:[。.
  */
 export function japaneseContext(text: string, tokens: readonly Token[]): Range[] {
   const out: Range[] = [];
-  for (const m of text.matchAll(/[^。.!！?？\n]*(?:[。.!！?？\n]|$)/g)) {
+  for (const m of text.matchAll(SENTENCE)) {
     const sentence = m[0];
     if (!sentence) break;
     const at = m.index;

@@ -23,6 +23,8 @@ describe("the asker's context in a question", function () {
     it('a sentence that only introduces the asker', async () => {
       assert.deepEqual(await japanese('総務課の佐藤です。接続が切れます'), ['総務課の佐藤']);
       assert.deepEqual(await japanese('広報部の木村と申します。'), ['広報部の木村']);
+      // Chat runs a greeting and an introduction on with commas.
+      assert.deepEqual(await japanese('お疲れさまです、総務の佐藤です、接続が切れます'), ['総務の佐藤']);
       // A sentence saying what the asker wants is not an introduction.
       assert.deepEqual(await japanese('Teams の背景を変えたいです。'), []);
     });
@@ -71,6 +73,7 @@ describe("the asker's context in a question", function () {
 
     for (const q of [
       '総務課の佐藤です。Teams の背景を変えるにはどうすればいいですか？',
+      'お疲れさまです、総務の佐藤です、Teams の背景を変えたいです',
       '総務課の佐藤です。Intune にデバイスを登録する手順を教えてください。',
       '広報部の木村です。Teams の会議を録画する方法を教えてください。',
       '人事部の小林です。勤怠アプリのライセンスはいくらですか？',
