@@ -9,7 +9,8 @@ import { classifyMessage } from './intake.js';
 import { SAYS_FIXED, SOLVED_NO, SOLVED_OPTIONS, SOLVED_YES } from './solved-options.js';
 import { nodeAt, viewStep } from './step-view.js';
 import { citationKey } from './tree-loader.js';
-import type { Audience, StepAction, StepResult, TroubleshootFacts, TroubleshootingTree, WalkState } from './types.js';
+import type { OptionMatch } from './answer-matcher.js';
+import type { Audience, QuestionNode, StepAction, StepResult, TreeOption, TroubleshootFacts, TroubleshootingTree, WalkState } from './types.js';
 
 /** Steps taken on their own are bounded by the tree's size; this guards against a bad state, not a valid tree. */
 const MAX_INFERRED_STEPS = 50;
@@ -53,6 +54,45 @@ function laterFact(tree: TroubleshootingTree, state: WalkState, text: string): {
   return fact;
 }
 
+/** The current question answered with the picked option, and the walk moved on. */
+function answerWith(tree: TroubleshootingTree, state: WalkState, picked: OptionMatch<TreeOption>, input: string): WalkState {
+  const o = picked.option;
+  // Words (not a number or a button) may answer later questions too.
+  const said = picked.how === 'number' || picked.how === 'id' ? state.facts : withSaid(state.facts, input);
+  const answered: WalkState = {
+    ...state,
+    ...(said ? { facts: said } : {}),
+    answers: [...state.answers, { nodeId: state.nodeId, optionId: o.id }],
+    audience: o.audience ?? state.audience,
+    pendingNote: o.note ? citationKey.optionNote(state.nodeId, o.id) : undefined,
+  };
+  return enter(tree, answered, o.next);
+}
+
+/** Words that take back an earlier answer: "sorry, I meant 2", "actually I'm an admin", 「いや、管理者です」. */
+const CORRECTION = /^\s*(?:sorry|oops|actually|correction|wait|no wait)\b[\s,.:!-]*|\b(?:i meant|i mean)\b[\s,.:]*|^\s*(?:すみません|すいません|失礼しました|ごめんなさい|ごめん)?[、,。\s]*(?:間違えました|間違えた|訂正(?:します|です)?|やっぱり|いや)[、,。\s]*/giu;
+
+/**
+ * An earlier question answered anew: a message that takes back an answer and gives another
+ * ("sorry, I meant 2" for the question before, "actually I'm an admin"): the walk goes back
+ * to that question and goes on from the new answer. Undefined when it is no such message.
+ */
+function corrected(tree: TroubleshootingTree, state: WalkState, input: string): WalkState | undefined {
+  const rest = input.normalize('NFKC').replace(CORRECTION, ' ').trim();
+  if (!rest || rest === input.normalize('NFKC').trim()) return undefined;
+  const asked = [...state.answers].reverse().filter((a) => a.nodeId !== state.nodeId && tree.nodes[a.nodeId]?.kind === 'question' && state.trail.includes(a.nodeId));
+  for (const [i, a] of asked.entries()) {
+    const node = tree.nodes[a.nodeId] as QuestionNode;
+    const picked = tree.matcher.matchOption(node.options, rest);
+    // A bare number can only mean the question just before.
+    if (!picked || picked.option.id === a.optionId || (picked.how === 'number' && i > 0)) continue;
+    let back = state;
+    while (back.nodeId !== a.nodeId && back.trail.length) back = goBack(tree, back);
+    return answerWith(tree, back, picked, rest);
+  }
+  return undefined;
+}
+
 /** True when the text gives again the answer of an earlier question (「そうそう、MFA を有効にした」). */
 function saidAgain(tree: TroubleshootingTree, state: WalkState, text: string): boolean {
   return state.answers.some((a) => {
@@ -70,6 +110,8 @@ function saidAgain(tree: TroubleshootingTree, state: WalkState, text: string): b
 function readAside(tree: TroubleshootingTree, state: WalkState, input: string): 'fixed' | { action: 'noted' | 'known' | 'answer'; state: WalkState } | undefined {
   if (SAYS_FIXED.test(input.normalize('NFKC')) && tree.matcher.matchOption(SOLVED_OPTIONS, input)?.option.id === SOLVED_YES) return 'fixed';
   if (classifyMessage(input) === 'question') return undefined;
+  const redone = corrected(tree, state, input);
+  if (redone) return { action: 'answer', state: redone };
   const fact = laterFact(tree, state, input);
   if (!fact) return saidAgain(tree, state, input) ? { action: 'known', state } : undefined;
   const noted: WalkState = { ...state, facts: withSaid(state.facts, input) };
@@ -203,17 +245,7 @@ export function applyInput(tree: TroubleshootingTree, state: WalkState, input: s
       if (aside === 'fixed') return { accepted: true, action: 'solved', done: true, solved: true, state };
       return result(aside.action, aside.state);
     }
-    const o = picked.option;
-    // Words (not a number or a button) may answer later questions too.
-    const said = picked.how === 'number' || picked.how === 'id' ? state.facts : withSaid(state.facts, input);
-    const answered: WalkState = {
-      ...state,
-      ...(said ? { facts: said } : {}),
-      answers: [...state.answers, { nodeId: state.nodeId, optionId: o.id }],
-      audience: o.audience ?? state.audience,
-      pendingNote: o.note ? citationKey.optionNote(state.nodeId, o.id) : undefined,
-    };
-    return result('answer', enter(tree, answered, o.next));
+    return result('answer', answerWith(tree, state, picked, input));
   }
 
   const picked = tree.matcher.matchOption(SOLVED_OPTIONS, input);

@@ -272,6 +272,18 @@ describe('troubleshooting walk: what the user already said is not asked again', 
     assert.equal(apply(r.state, '戻る').state.nodeId, 'role', 'back returns to the question it was said at');
   });
 
+  it('an earlier answer taken back and given anew goes back to that question and on from the new answer', () => {
+    const atSymptom = apply(startWalk(tree), '1', 'en').state;
+    const meant = apply(atSymptom, 'oops, I meant 2', 'en').state;
+    assert.deepEqual([meant.nodeId, meant.audience, meant.answers.map((a) => a.optionId)], ['symptom', 'admin', ['admin']]);
+    const atEvent = apply(apply(startWalk(tree), 'admin', 'en').state, 'コードは出ていません').state;
+    const redone = apply(atEvent, 'すみません、間違えました。一般ユーザーです');
+    assert.deepEqual([redone.state.audience, redone.state.answers[0].optionId], ['user', 'end-user']);
+    assert.equal(redone.state.nodeId, 'event', 'what was said in words still answers the questions after it');
+    assert.equal(applyInput(tree, atEvent, 'sorry, 3', 'en').state.nodeId, 'out-401', 'a number means the question just before');
+    assert.equal(applyInput(tree, atEvent, 'sorry, 6', 'en').accepted, false, '…and never one further back (6 is that question\'s own answer)');
+  });
+
   it('an earlier answer said again is known: the question is asked again, nothing changes', () => {
     const s = apply(apply(apply(startWalk(tree), '2').state, 'コードはありません').state, '条件付きアクセスのポリシーを追加しました').state;
     assert.equal(s.nodeId, 'mfa');
