@@ -216,9 +216,10 @@ export function durationMinutes(term: string): number | undefined {
 
 /**
  * How far apart two durations may be and still answer each other: "can it last 48 hours"
- * is answered by the maximum of one day, "unused for 100 days" by the 90 days of inactivity.
+ * is answered by the maximum of one day, "unused for 100 days" by the 90 days of inactivity;
+ * a month is not two weeks.
  */
-export const NEAR_DURATION_RATIO = 2.5;
+export const NEAR_DURATION_RATIO = 2;
 
 /** The duration terms of `known` within NEAR_DURATION_RATIO of `minutes` (the same one excluded), nearest first. */
 export function nearDurations(minutes: number, known: Iterable<string>): string[] {

@@ -30,6 +30,7 @@ describe('durations', function () {
     assert.deepEqual(nearDurations(120 * 1440, stated), ['p90d']);
     assert.deepEqual(nearDurations(7 * 60, stated), [], 'seven hours is far from an hour and from a day');
     assert.deepEqual(nearDurations(1440, stated), ['pt28h'], 'the duration itself is not near itself');
+    assert.deepEqual(nearDurations(30 * 1440, stated), [], 'a month is neither two weeks nor three months');
   });
 
   it('a day of a month is a date, not a duration', async () => {
