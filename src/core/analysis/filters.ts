@@ -243,19 +243,44 @@ export function addDurations(tokens: Token[]): Token[] {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     out.push(t);
-    if (!/^\d+(?:\.\d+)?$/.test(t.surface)) continue;
+    // The number: digits, or kanji numerals kuromoji gives one token each (二, 九 + 十).
+    let last = i;
+    let value: number | undefined;
+    if (/^\d+(?:\.\d+)?$/.test(t.surface)) value = Number(t.surface);
+    else if (KANJI_NUMERAL.test(t.surface) && !KANJI_NUMERAL.test(tokens[i - 1]?.surface ?? '')) {
+      while (tokens[last + 1] && tokens[last + 1].start === tokens[last].end && KANJI_NUMERAL.test(tokens[last + 1].surface)) last++;
+      value = kanjiNumber(tokens.slice(i, last + 1).map((x) => x.surface).join(''));
+    }
+    if (value === undefined) continue;
     // 「1 月 30 日」 is a date: its day is no duration of 30 days.
     if (tokens[i - 1]?.surface === '月' && /^\d+$/.test(tokens[i - 2]?.surface ?? '')) continue;
-    const next = tokens[i + 1];
-    if (!next || next.start - t.end > 1) continue;
+    const next = tokens[last + 1];
+    if (!next || next.start - tokens[last].end > 1) continue;
     // The unit is one token (日, 時間) or two (か + 月, 日 + 間): the longest that is a unit.
-    const after = tokens[i + 2];
+    const after = tokens[last + 2];
     const two = after && after.start === next.end ? next.surface + after.surface : '';
     const [unit, end] = DURATION_UNITS[two] ? [two, after.end] : [next.surface, next.end];
-    const term = DURATION_UNITS[unit] ? durationTerm(Number(t.surface) * DURATION_UNITS[unit]) : undefined;
-    if (term) out.push({ surface: `${t.surface}${unit}`, term, pos: '名詞', posDetail: '一般', start: t.start, end, merged: true });
+    const term = DURATION_UNITS[unit] ? durationTerm(value * DURATION_UNITS[unit]) : undefined;
+    if (term) out.push({ surface: `${tokens.slice(i, last + 1).map((x) => x.surface).join('')}${unit}`, term, pos: '名詞', posDetail: '一般', start: t.start, end, merged: true });
   }
   return out;
+}
+
+const KANJI_NUMERAL = /^[〇一二三四五六七八九十百]+$/;
+const KANJI_DIGITS: Record<string, number> = { 〇: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** The value of a number in kanji below a thousand (二 2, 十四 14, 九十 90, 百二十 120), or undefined. */
+export function kanjiNumber(s: string): number | undefined {
+  let total = 0;
+  let digit: number | undefined;
+  for (const c of s) {
+    if (c === '十' || c === '百') {
+      total += (digit ?? 1) * (c === '十' ? 10 : 100);
+      digit = undefined;
+    } else if (digit !== undefined) return undefined;
+    else digit = KANJI_DIGITS[c];
+  }
+  return total + (digit ?? 0) || undefined;
 }
 
 /** Lucene's katakana stemmer: a trailing ー of katakana words of 4+ characters goes (サーバー → サーバ). */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { englishDurations } from '../../../src/core/analysis/english.js';
-import { durationMinutes, durationTerm, nearDurations } from '../../../src/core/analysis/filters.js';
+import { durationMinutes, durationTerm, kanjiNumber, nearDurations } from '../../../src/core/analysis/filters.js';
 import type { KnowledgeBase } from '../../../src/core/search/knowledge-base.js';
 import { analyzerWith, sharedKnowledgeBase } from '../search/shared.js';
 
@@ -31,6 +31,16 @@ describe('durations', function () {
     assert.deepEqual(nearDurations(7 * 60, stated), [], 'seven hours is far from an hour and from a day');
     assert.deepEqual(nearDurations(1440, stated), ['pt28h'], 'the duration itself is not near itself');
     assert.deepEqual(nearDurations(30 * 1440, stated), [], 'a month is neither two weeks nor three months');
+  });
+
+  it('reads Japanese numbers written in kanji before a unit', async () => {
+    const a = await analyzerWith();
+    assert.ok(a.terms('二週間おきに').includes('p14d'));
+    assert.ok(a.terms('三か月使っていない').includes('p90d'));
+    assert.ok(a.terms('九十日以上').includes('p90d'));
+    assert.ok(a.terms('二十四時間後').includes('p1d'));
+    assert.ok(!a.terms('これで十分です').includes('pt10m'), '十分 is "enough"');
+    assert.deepEqual(['二', '十四', '九十', '百二十', '二二'].map(kanjiNumber), [2, 14, 90, 120, undefined]);
   });
 
   it('a day of a month is a date, not a duration', async () => {
