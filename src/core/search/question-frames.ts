@@ -6,15 +6,14 @@
  * when and for whom the asker's situation holds.
  */
 
-/** Asking what to do (or not do) so that something goes well: prevention, precautions, advisability. */
+/** Asking what to do (or not do) so that something goes well: prevention, habits, precautions, advisability. */
 const ADVICE: readonly string[] = [
   // Prevention: 今後こうならないように, 二度と起きないように, 再発を防ぐ, 未然に
   '(?:今後|次から|次回から?|これから|二度と|再発)',
   '(?:なら|起き|起こら)?ないよう(?:に|な)(?!な[っりる])',
   '(?:防ぐ|防げる|防止|予防|回避|避ける|避けたい|未然に)',
-  // Habits and preparation: 普段から, 日頃から, 事前に, 前もって
+  // Habits: 普段から, 日頃から
   '(?:普段|日頃|日ごろ|常日頃|日常的に)から?',
-  '(?:事前に|前もって|あらかじめ|予め)',
   // Precautions: 気をつけること, 注意点, 留意点, 心がけ
   '気を(?:つけ|付け)(?:る|て|た|ておく)?(?:べき)?(?:こと|点)?',
   '(?:注意|留意)(?:点|事項|すべき(?:こと|点)?|すること|しておくこと)',
@@ -25,22 +24,25 @@ const ADVICE: readonly string[] = [
   '(?:た|ない)(?:ほう|方)が(?:いい|良い|よい|よろしい)',
   '(?:やめ|止め)た(?:ほう|方)が',
   '(?:おすすめ|お勧め|お薦め|オススメ|推奨|ベストプラクティス)(?:の|は|されて(?:いる)?)?',
-  // Plans: …予定です, …つもり
-  '(?:予定|計画|つもり)(?!通り|どおり)(?:です|でいます|している|しています)?',
   '\\b(?:avoid(?:ing)?|prevent(?:ing|ion)?|next time|going forward|from now on|in (?:the )?future)\\b',
   '\\b(?:best practices?|recommend(?:ed|ations?)?|advisable|advice|tips?|precautions?|pitfalls?|gotchas?)\\b',
   '\\b(?:watch out(?: for)?|look out for|be careful|keep in mind|good idea|bad idea)\\b',
-  '\\b(?:plan(?:ning|ned)? to|planned|beforehand|in advance|ahead of time)\\b',
-  // "before turning on MFA", "before we change the policy": a precaution, not a time.
-  '\\bbefore (?=(?:we |i |you |they )?\\w+ing\\b|(?:we|i|you|they) \\w+)',
+  // "What should we check / know / prepare?" ("what should I do" asks how).
+  '\\bwhat (?:should|must) (?:i|we) (?!do\\b)\\w+',
 ];
 
 /**
- * When and for whom the asker's situation holds (来週, 全社で, our whole company): it narrows
- * the situation, the knowledge answers the same whoever and whenever.
+ * When and for whom the asker's situation holds (来週, 全社で, our whole company, before we
+ * change it): it narrows the situation, the knowledge answers the same whoever and whenever.
  */
 const CONTEXT: readonly string[] = [
   '(?:来週|来月|再来週|今度|近々|近いうちに)',
+  // Plans and preparation (…予定です, 事前に, "before we change…", "planning to"): they say when;
+  // they ask for advice only with one of the words above.
+  '(?:予定|計画|つもり)(?!通り|どおり)(?:です|でいます|している|しています)?',
+  '(?:事前に|前もって|あらかじめ|予め)',
+  '\\b(?:plan(?:ning|ned)? to|planned|beforehand|in advance|ahead of time)\\b',
+  '\\bbefore (?=(?:we |i |you |they )?\\w+ing\\b|(?:we|i|you|they) \\w+)',
   '(?:全社|社内|社外|当社|弊社|当部署|部署内|チーム内|全員|みんな)(?:で|の|に|は|的に)?',
   '\\b(?:next (?:week|month)|company-wide|org-wide|across the (?:company|org(?:anization)?|tenant)|everyone in the (?:company|org(?:anization)?)|(?:for |across )?the whole (?:company|org(?:ani[sz]ation)?|team|tenant)|for everyone|for all (?:our )?users)\\b',
 ];
