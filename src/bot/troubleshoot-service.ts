@@ -60,7 +60,7 @@ export function troubleshootService(trees: readonly TroubleshootingTree[]): Trou
     apply(raw, input, lang: Lang) {
       const { tree, state } = resolve(raw);
       const r = applyInput(tree, state, input, lang);
-      return { accepted: r.accepted, done: r.done, solved: r.solved, aside: r.action === 'noted' || r.action === 'known' ? r.action : undefined, state: r.state, view: r.view && toView(r.view) };
+      return { accepted: r.accepted, done: r.done, solved: r.solved, aside: r.action === 'noted' || r.action === 'known' || r.action === 'changed' ? r.action : undefined, state: r.state, view: r.view && toView(r.view) };
     },
     view(raw, lang: Lang) {
       const { tree, state } = resolve(raw);

@@ -46,6 +46,8 @@ export function startWalk(turn: Turn, services: BotServices, options: { facts?: 
   turn.replies.push(stepReply(view, lang, t(lang, notice)));
 }
 
+const ASIDE_NOTICE = { noted: 'walkNoted', known: 'walkAlreadyKnown', changed: 'walkAnswerChanged' } as const;
+
 /** Applies an accepted move: the next step, or the end of the walk (solved, not solved, cancelled). */
 export function applyMove(turn: Turn, move: StepResult): void {
   const { lang } = turn;
@@ -53,7 +55,7 @@ export function applyMove(turn: Turn, move: StepResult): void {
   const answered = walkStepEvent(before, move.state);
   if (answered) turn.events.push(answered);
   turn.conversation.walk = move.state;
-  const aside = move.aside && t(lang, move.aside === 'noted' ? 'walkNoted' : 'walkAlreadyKnown');
+  const aside = move.aside && t(lang, ASIDE_NOTICE[move.aside]);
   if (move.view) turn.replies.push(stepReply(move.view, lang, aside));
   if (!move.done) return;
   // The walker's own "cancel" leaves the walk where it stood: abandoned there.

@@ -110,6 +110,10 @@ const STRINGS = {
     en: "Noted, I'll use that when we get there. First, this question:",
     ja: '承知しました。その内容は後の質問で使います。まずはこちらの質問にお答えください。',
   },
+  walkAnswerChanged: {
+    en: 'OK, I changed that earlier answer and went on from there.',
+    ja: '承知しました。前の回答を変更して、そこから続けます。',
+  },
   walkAlreadyKnown: {
     en: 'Yes, I have that already. Now this question:',
     ja: 'はい、その内容は伺っています。続いてこちらの質問です。',

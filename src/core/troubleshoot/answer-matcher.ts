@@ -128,14 +128,15 @@ const LAST_OPTION = /^(?:the )?last(?: one| option)?$|^最後(?:の(?:やつ|も
  * A bare question mark or かな is not enough: 「MFA を有効にしたからかな」 is a hedged answer.
  */
 function asksAbout(text: string): boolean {
-  return /(?:^|\s)(?:why|what|what's|whats|how|when|which|where|who)\b|^\s*(?:is|are|does|do|did|can|could|will|would|should|was|were)\s|\bdid you\b|なぜ|どうして|どう(?:すれ|したら|やって|いう|なる|なり)|とは|って(?:何|なに|どう)|何(?:です|でしょう|なの)|意味|どこ|いつ|どれ(?:です|が|を|くらい)|ですか|ますか|でしょうか/iu.test(
+  // An English interrogative opens a sentence or a clause; mid-sentence it is a relative ("a user who left", "broke when we …").
+  return /(?:^|[,.;:!?]\s*|\b(?:and|but|so|also|then|ok|hmm|wait|btw)\s+)(?:why|what|what's|whats|how|when|which|where|who)\b|(?:^|[,.;:!?]\s*)(?:is|are|does|do|did|can|could|will|would|should|was|were)\s|\bdid you\b|なぜ|どうして|どう(?:すれ|したら|やって|いう|なる|なり)|とは|って(?:何|なに|どう)|何(?:です|でしょう|なの)|意味|どこ|いつ|どれ(?:です|が|を|くらい)|ですか|ますか|でしょうか/iu.test(
     text.normalize('NFKC'),
   );
 }
 
-/** True when the text asks something rather than picks something. */
+/** True when the text asks something rather than picks something (a question mark is enough here). */
 function looksLikeQuestion(text: string): boolean {
-  return /[??]|(?:^|\s)(?:why|what|how|when|which|where|who|can|does|do|is|are)\s|なぜ|どうして|どうすれ|とは|ですか|ますか|でしょうか/iu.test(text.normalize('NFKC'));
+  return /[?？]/u.test(text) || asksAbout(text);
 }
 
 /**

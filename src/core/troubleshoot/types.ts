@@ -162,7 +162,9 @@ export type StepAction =
   /** Not an answer to this step, but a fact a later step will use: kept, and this step asked again. */
   | 'noted'
   /** Not an answer to this step, but an earlier answer said again: this step asked again. */
-  | 'known';
+  | 'known'
+  /** An earlier answer taken back and given anew: the walk goes on from there. */
+  | 'changed';
 
 /** Result of applying one input. When `accepted` is false the state is unchanged (resume later). */
 export interface StepResult {

@@ -107,11 +107,11 @@ function saidAgain(tree: TroubleshootingTree, state: WalkState, text: string): b
  * step needs, kept for it (or, for an outcome's error code, that outcome at once). Undefined when it says none;
  * a question about a fact ("what is 403?") is answered, not taken as the user's case.
  */
-function readAside(tree: TroubleshootingTree, state: WalkState, input: string): 'fixed' | { action: 'noted' | 'known' | 'answer'; state: WalkState } | undefined {
+function readAside(tree: TroubleshootingTree, state: WalkState, input: string): 'fixed' | { action: 'noted' | 'known' | 'changed' | 'answer'; state: WalkState } | undefined {
   if (SAYS_FIXED.test(input.normalize('NFKC')) && tree.matcher.matchOption(SOLVED_OPTIONS, input)?.option.id === SOLVED_YES) return 'fixed';
   if (classifyMessage(input) === 'question') return undefined;
   const redone = corrected(tree, state, input);
-  if (redone) return { action: 'answer', state: redone };
+  if (redone) return { action: 'changed', state: redone };
   const fact = laterFact(tree, state, input);
   if (!fact) return saidAgain(tree, state, input) ? { action: 'known', state } : undefined;
   const noted: WalkState = { ...state, facts: withSaid(state.facts, input) };

@@ -274,7 +274,9 @@ describe('troubleshooting walk: what the user already said is not asked again', 
 
   it('an earlier answer taken back and given anew goes back to that question and on from the new answer', () => {
     const atSymptom = apply(startWalk(tree), '1', 'en').state;
-    const meant = apply(atSymptom, 'oops, I meant 2', 'en').state;
+    const changed = apply(atSymptom, 'oops, I meant 2', 'en');
+    assert.equal(changed.action, 'changed');
+    const meant = changed.state;
     assert.deepEqual([meant.nodeId, meant.audience, meant.answers.map((a) => a.optionId)], ['symptom', 'admin', ['admin']]);
     const atEvent = apply(apply(startWalk(tree), 'admin', 'en').state, 'コードは出ていません').state;
     const redone = apply(atEvent, 'すみません、間違えました。一般ユーザーです');
