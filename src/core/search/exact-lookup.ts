@@ -17,10 +17,21 @@ export function isExactKey(token: string): boolean {
   return /^[A-Za-z][A-Za-z0-9]*(?:[-_=][A-Za-z0-9]+)+$/.test(token) && /[A-Z]\w*-[A-Z]|_|=/.test(token);
 }
 
+/**
+ * Product names with a number (Microsoft 365, Office 365, M365, Windows Server 2019): the number is
+ * part of a name the corpus mentions in passing, not a code only the texts about it contain.
+ */
+const PRODUCT_NUMBER = /^(?:[mo]365)$/i;
+const PRODUCT_BEFORE = /\b(?:microsoft|office|windows(?:\s+server)?|server|dynamics|exchange)\s*$/i;
+
 /** The exact keys named in a question, lowercased and deduplicated. */
 export function exactKeys(question: string): string[] {
   const keys = new Set<string>();
-  for (const m of normalizeChars(question).matchAll(CANDIDATE)) if (isExactKey(m[0])) keys.add(m[0].toLowerCase());
+  const text = normalizeChars(question);
+  for (const m of text.matchAll(CANDIDATE)) {
+    if (!isExactKey(m[0]) || PRODUCT_NUMBER.test(m[0]) || (/^\d+$/.test(m[0]) && PRODUCT_BEFORE.test(text.slice(0, m.index)))) continue;
+    keys.add(m[0].toLowerCase());
+  }
   return [...keys];
 }
 

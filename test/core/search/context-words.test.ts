@@ -80,12 +80,15 @@ describe("the asker's context in a question", function () {
       '営業部の鈴木です。週次の売上集計フローの実行履歴は何日分残りますか？',
       'how do I share my weekly report flow with a coworker?',
       'うちは Teams の背景をロゴにしたい',
+      // A product name's number is no error code that only the texts about it contain.
+      '経理部です。Microsoft 365 の請求書をダウンロードしたいです。',
+      'How do I add a shared mailbox in Microsoft 365?',
       // Building a flow: what it is to do is what the question asks about.
       '経費精算フローの作り方を教えてください',
       'how do I create a daily standup reminder flow?',
       'how do I make my daily sales digest flow post to a Teams channel as me instead of the flow bot?',
     ]) {
-      it(`still declines a near-domain question wrapped in context: ${q}`, () => {
+      it(`still declines a near-domain question: ${q}`, () => {
         const r = kb.ask(q);
         assert.equal(r.answered, false, JSON.stringify(r.answers.map((a) => a.id)));
       });

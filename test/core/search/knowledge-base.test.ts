@@ -51,6 +51,8 @@ describe('knowledge base', function () {
       ]);
       assert.deepEqual(exactKeys('PowerShell で SharePoint の Power Automate'), []);
       assert.deepEqual(exactKeys('ＡＡＤＳＴＳ５００７６'), ['aadsts50076']);
+      // The number of a product name is no code: Microsoft 365 is mentioned in passing everywhere.
+      assert.deepEqual(exactKeys('Microsoft 365 と Office 365 と M365 で error 401'), ['401']);
     });
 
     for (const [q, key] of [
