@@ -59,8 +59,8 @@ export interface StepResult {
   done: boolean;
   /** For the final answer to "did this solve it?": true yes, false no. */
   solved?: boolean;
-  /** Not an answer to the step: a fact kept for a later one or an earlier answer again (the same step asked again), or an earlier answer changed. */
-  aside?: 'noted' | 'known' | 'changed';
+  /** Not an answer to the step: a fact kept for a later one, an earlier answer again, an option denied (the same step asked again), or an earlier answer changed. */
+  aside?: 'noted' | 'known' | 'changed' | 'ruled-out';
   state: unknown;
   view?: StepView;
 }

@@ -11,7 +11,10 @@ import {
   type TroubleshootingTree,
   type WalkState,
 } from '../core/troubleshoot/index.js';
-import type { StepView, TroubleshootService } from './services.js';
+import type { StepResult, StepView, TroubleshootService } from './services.js';
+
+/** Moves that leave an answer unchanged or change an earlier one: the bot says which. */
+const ASIDES = new Set<string>(['noted', 'known', 'changed', 'ruled-out']);
 
 /** The tree a new walk starts with: the invalid-connection tree if present, else the first. */
 function mainTree(trees: readonly TroubleshootingTree[]): TroubleshootingTree {
@@ -60,7 +63,7 @@ export function troubleshootService(trees: readonly TroubleshootingTree[]): Trou
     apply(raw, input, lang: Lang) {
       const { tree, state } = resolve(raw);
       const r = applyInput(tree, state, input, lang);
-      return { accepted: r.accepted, done: r.done, solved: r.solved, aside: r.action === 'noted' || r.action === 'known' || r.action === 'changed' ? r.action : undefined, state: r.state, view: r.view && toView(r.view) };
+      return { accepted: r.accepted, done: r.done, solved: r.solved, aside: ASIDES.has(r.action) ? (r.action as StepResult['aside']) : undefined, state: r.state, view: r.view && toView(r.view) };
     },
     view(raw, lang: Lang) {
       const { tree, state } = resolve(raw);

@@ -114,6 +114,10 @@ const STRINGS = {
     en: 'OK, I changed that earlier answer and went on from there.',
     ja: '承知しました。前の回答を変更して、そこから続けます。',
   },
+  walkRuledOut: {
+    en: 'OK, not that one. Is it one of the others?',
+    ja: '承知しました。それ以外で当てはまるものはありますか?',
+  },
   walkAlreadyKnown: {
     en: 'Yes, I have that already. Now this question:',
     ja: 'はい、その内容は伺っています。続いてこちらの質問です。',

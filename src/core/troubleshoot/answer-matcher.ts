@@ -101,7 +101,7 @@ function latinWords(text: string): string | undefined {
 
 /** An option's texts in comparable form, computed once per option (options are immutable tree data). */
 interface PreparedOption {
-  texts: { core: string; grams: Bigrams; words?: string }[];
+  texts: { core: string; grams: Bigrams; words?: string; negative: boolean }[];
   patterns: RegExp[];
   answerPatterns: RegExp[];
 }
@@ -179,7 +179,11 @@ function couldBeSimilar(x: number, y: number): boolean {
   return x > 0 && y > 0 && (2 * Math.min(x, y)) / (x + y) >= MIN_SIMILARITY;
 }
 
+/** A negative statement: a paraphrase of a positive text is not one of it ("we did not enable MFA"). */
+const NEGATIVE = /\b(?:not|no|never|didn'?t|don'?t|doesn'?t|isn'?t|wasn'?t|haven'?t|hasn'?t|without|none|nothing)\b|ない|ません|なかった|なし|無し/iu;
+
 function scoreOption<T extends Matchable>(o: T, p: PreparedOption, folded: string, core: string, words: string, gramCount: number, grams: () => Bigrams): OptionMatch<T> | undefined {
+  const negative = NEGATIVE.test(folded);
   let best: OptionMatch<T> | undefined;
   const consider = (score: number, how: OptionMatch<T>['how']) => {
     if (!best || score > best.score) best = { option: o, score, how };
@@ -187,7 +191,7 @@ function scoreOption<T extends Matchable>(o: T, p: PreparedOption, folded: strin
   if (p.patterns.some((r) => statedIn(r, folded))) consider(0.9, 'pattern');
   // The general ways of answering ("I don't know", 「特にない」) yield to a fact the same words state.
   else if (p.answerPatterns.some((r) => statedIn(r, folded))) consider(0.84, 'pattern');
-  for (const { core: c, grams: g, words: w } of p.texts) {
+  for (const { core: c, grams: g, words: w, negative: n } of p.texts) {
     if (c === core) {
       consider(1, 'exact');
       continue;
@@ -198,7 +202,7 @@ function scoreOption<T extends Matchable>(o: T, p: PreparedOption, folded: strin
       // A text found only inside a denial ("no outage") is no paraphrase of it either.
       if (containsStated(text, part)) consider(0.6 + 0.3 * (c.length / core.length), 'contains');
     } else if (core.length >= 3 && c.includes(core) && core.length / c.length >= 0.4) consider(0.6 + 0.3 * (core.length / c.length), 'contains');
-    else if (couldBeSimilar(gramCount, g.size)) {
+    else if (negative === n && couldBeSimilar(gramCount, g.size)) {
       const sim = dice(grams(), g);
       if (sim >= MIN_SIMILARITY) consider(0.85 * sim, 'similar');
     }
@@ -246,11 +250,30 @@ export class OptionMatcher {
       const texts = [...labels, ...(o.synonyms?.ja ?? []), ...(o.synonyms?.en ?? []), ...(o.match?.phrases ?? [])]
         .map((text) => ({ text, core: compact(text) }))
         .filter((t) => t.core)
-        .map(({ text, core }) => ({ core, grams: bigramCounts(core), words: latinWords(text) }));
+        .map(({ text, core }) => ({ core, grams: bigramCounts(core), words: latinWords(text), negative: NEGATIVE.test(text.normalize('NFKC')) }));
       p = { texts, patterns: (o.match?.patterns ?? []).map((x) => this.regex(x)), answerPatterns: (o.answerPatterns ?? []).flat().map((x) => this.regex(x)) };
       this.prepared.set(o, p);
     }
     return p;
+  }
+
+  /**
+   * True when the text names an option only to deny it (「SSPRは使ってないです」, "no outage"):
+   * one of its patterns or texts occurs, and every occurrence is inside a denial.
+   */
+  deniesOption(options: readonly Matchable[], input: string): boolean {
+    const folded = input.normalize('NFKC');
+    const core = compact(input);
+    const words = latinWords(input);
+    return options.some((o) => {
+      const p = this.prepare(o);
+      const byPattern = [...p.patterns, ...p.answerPatterns].some((r) => [...folded.matchAll(r)].length > 0 && !statedIn(r, folded));
+      const byText = p.texts.some(({ core: c, words: w }) => {
+        const [text, part] = w && words ? [words, w] : [core, c];
+        return c.length >= 2 && text.includes(part) && !containsStated(text, part);
+      });
+      return byPattern || byText;
+    });
   }
 
   /** True when one of the spec's patterns (case-insensitive regular expressions) or phrases occurs in the text. */

@@ -164,7 +164,9 @@ export type StepAction =
   /** Not an answer to this step, but an earlier answer said again: this step asked again. */
   | 'known'
   /** An earlier answer taken back and given anew: the walk goes on from there. */
-  | 'changed';
+  | 'changed'
+  /** One of this question's options denied ("no outage"): this question asked again. */
+  | 'ruled-out';
 
 /** Result of applying one input. When `accepted` is false the state is unchanged (resume later). */
 export interface StepResult {

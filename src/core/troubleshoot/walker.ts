@@ -103,17 +103,22 @@ function saidAgain(tree: TroubleshootingTree, state: WalkState, text: string): b
 
 /**
  * What a message that picks no option of the current question still says: that the problem
- * is fixed (「直りました」 while a question is asked), an earlier answer again, or a fact a later
- * step needs, kept for it (or, for an outcome's error code, that outcome at once). Undefined when it says none;
+ * is fixed (「直りました」 while a question is asked), an earlier answer again, an earlier answer
+ * changed, a fact a later step needs, kept for it (or, for an outcome's error code, that outcome
+ * at once), or that one of this question's options is not it. Undefined when it says none;
  * a question about a fact ("what is 403?") is answered, not taken as the user's case.
  */
-function readAside(tree: TroubleshootingTree, state: WalkState, input: string): 'fixed' | { action: 'noted' | 'known' | 'changed' | 'answer'; state: WalkState } | undefined {
+function readAside(tree: TroubleshootingTree, state: WalkState, input: string): 'fixed' | { action: 'noted' | 'known' | 'changed' | 'ruled-out' | 'answer'; state: WalkState } | undefined {
   if (SAYS_FIXED.test(input.normalize('NFKC')) && tree.matcher.matchOption(SOLVED_OPTIONS, input)?.option.id === SOLVED_YES) return 'fixed';
   if (classifyMessage(input) === 'question') return undefined;
   const redone = corrected(tree, state, input);
   if (redone) return { action: 'changed', state: redone };
   const fact = laterFact(tree, state, input);
-  if (!fact) return saidAgain(tree, state, input) ? { action: 'known', state } : undefined;
+  if (!fact) {
+    if (saidAgain(tree, state, input)) return { action: 'known', state };
+    const node = tree.nodes[state.nodeId];
+    return node?.kind === 'question' && tree.matcher.deniesOption(node.options, input) ? { action: 'ruled-out', state } : undefined;
+  }
   const noted: WalkState = { ...state, facts: withSaid(state.facts, input) };
   if (!fact.outcome) return { action: 'noted', state: noted };
   // Reached as from a first message naming it: "back" returns to the question it was said at.

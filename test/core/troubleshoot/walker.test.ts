@@ -286,6 +286,15 @@ describe('troubleshooting walk: what the user already said is not asked again', 
     assert.equal(applyInput(tree, atEvent, 'sorry, 6', 'en').accepted, false, '…and never one further back (6 is that question\'s own answer)');
   });
 
+  it('an option denied is ruled out: the question is asked again; a denial paraphrased picks nothing', () => {
+    const atEvent: WalkState = { ...startWalk(tree), nodeId: 'event', trail: ['role', 'symptom'] };
+    for (const text of ['SSPR は使っていません', 'there was no outage', 'we never enabled multi-factor']) {
+      const r = applyInput(tree, atEvent, text, 'ja');
+      assert.deepEqual([r.accepted, r.action, r.state], [true, 'ruled-out', atEvent], text);
+    }
+    assert.equal(applyInput(tree, atEvent, 'we did not enable MFA', 'en').accepted, false, 'close to a label, but denying it');
+  });
+
   it('an earlier answer said again is known: the question is asked again, nothing changes', () => {
     const s = apply(apply(apply(startWalk(tree), '2').state, 'コードはありません').state, '条件付きアクセスのポリシーを追加しました').state;
     assert.equal(s.nodeId, 'mfa');
