@@ -39,6 +39,13 @@ export const COORD = (coverage: number): number => Math.pow(0.1 + coverage, 3);
  * passage) is about something else that shares a word (Teams, flow, SharePoint).
  */
 export const MIN_SCORE = 10;
+/**
+ * A strong match that covers less of the question still answers it: a long message tells the
+ * asker's situation in words the corpus never uses (their flow's purpose, how it felt), and
+ * those weigh down coverage while the text about the question's subject matches it well.
+ * Near-domain questions match weakly (one shared word), far below this score.
+ */
+export const STRONG_MATCH = { minCoverage: 0.33, minScore: 12 } as const;
 
 /**
  * A question for a duration ("how long", どのくらい) prefers, by this factor, the candidates that
@@ -342,13 +349,18 @@ export function shouldAnswer(q: AnalyzedQuery, ranked: readonly Candidate[], fol
   if (ranked.some((c) => c.exactHits > 0)) return true;
   // A bare number ("1", "90") names nothing to ask about; error codes are exact keys, handled above.
   if (q.concepts.every((c) => c.terms.every((t) => c.partial.has(t) || /^[\d.,]+$/.test(t)))) return false;
-  const good = ranked.slice(0, 5).filter((c) => c.coverage >= MIN_COVERAGE && c.score >= MIN_SCORE);
+  const good = ranked.slice(0, 5).filter(isGoodMatch);
   // "How long", "since when": one of the first answers that really match (not by one shared word) must state a time.
   const statesTime = (c: Candidate) => c.score >= MIN_SCORE && STATES_TIME.test(foldedText!(c.itemIndex));
   if (q.form === 'how-long' && foldedText && ![...good, ...ranked.slice(0, 3)].some(statesTime)) return false;
   // "How do I change my Teams background?": a good answer must be about the thing acted on,
   // not only share the question's other words (Teams, flow, change).
   return good.some((c) => isAboutSubjects(q, c, foldedText));
+}
+
+/** Whether a candidate matches enough of the question, or matches strongly most of what the corpus can speak of. */
+function isGoodMatch(c: Candidate): boolean {
+  return (c.coverage >= MIN_COVERAGE && c.score >= MIN_SCORE) || (c.coverage >= STRONG_MATCH.minCoverage && c.score >= STRONG_MATCH.minScore);
 }
 
 /** Whether a candidate covers the things a how-question acts on (see AnalyzedQuery.subjects). */
@@ -364,6 +376,6 @@ export function isAboutSubjects(q: AnalyzedQuery, c: Candidate, foldedText?: (it
  */
 export function subjectFirst(q: AnalyzedQuery, ranked: Candidate[], foldedText?: (itemIndex: number) => string): Candidate[] {
   if (!q.subjects.length && !q.subjectPhrases.length) return ranked;
-  const k = ranked.slice(0, 5).findIndex((c) => c.coverage >= MIN_COVERAGE && c.score >= MIN_SCORE && isAboutSubjects(q, c, foldedText));
+  const k = ranked.slice(0, 5).findIndex((c) => isGoodMatch(c) && isAboutSubjects(q, c, foldedText));
   return k <= 0 ? ranked : [ranked[k], ...ranked.slice(0, k), ...ranked.slice(k + 1)];
 }
