@@ -243,11 +243,15 @@ function loanwordTerms(heads: readonly string[], expander: GlossaryExpander, var
   return rest.length ? [] : matches.flatMap((m) => m.terms).filter((t) => JAPANESE.test(t));
 }
 
+const ASKS_DURATION = /\bhow (?:long|soon)\b/gi;
+
 function englishConcepts(question: string, analyzer: Analyzer, expander: GlossaryExpander, variants: Variants): { concepts: Concept[]; phrases: string[] } {
   // Durations first ("a couple of weeks" → p14d, as 14 日 is indexed), then the glossary over the rest.
   const durations = englishDurations(question);
   let rest_ = question;
   for (const d of durations) rest_ = rest_.slice(0, d.start) + ' '.repeat(d.end - d.start) + rest_.slice(d.end);
+  // "How long", "how soon" ask for a duration (the question's form), they name nothing it is about.
+  rest_ = rest_.replace(ASKS_DURATION, (m) => ' '.repeat(m.length));
   const { matches, rest } = expander.expand(correctTypos(rest_, expander.englishVocabulary));
   const concepts: Concept[] = durations.flatMap((d) => {
     const term = durationTerm(d.minutes);
