@@ -12,7 +12,7 @@ import { NEGATION_TERM, durationMinutes, durationTerm, nearDurations } from '../
 import type { Token } from '../analysis/token.js';
 import { englishContext, japaneseContext, type Range } from './context-words.js';
 import { exactKeys } from './exact-lookup.js';
-import { asksAdvice, frameSpans } from './question-frames.js';
+import { adviceWords, asksAdvice, frameSpans } from './question-frames.js';
 import { unique, type GlossaryExpander } from './glossary-expansion.js';
 import { Variants } from './variants.js';
 
@@ -155,6 +155,8 @@ export function questionForm(question: string): QuestionForm {
 
 /** Weight of a frame word (see question-frames): it leans the ranking towards texts using it, and is not a concept. */
 export const FRAME_WEIGHT = 0.3;
+/** Weight of the words the documents give the advice asked for with (see adviceWords): a lean, not a concept. */
+export const ADVICE_WORD_WEIGHT = 0.6;
 
 /** Whether a concept is one of the question's frame words (the spans from frameSpans). */
 function isFrame(c: Concept, question: string, frames: readonly [number, number][]): boolean {
@@ -312,6 +314,8 @@ export function analyzeQuery(question: string, analyzer: Analyzer, expander: Glo
   }
   // Frame words say what kind of answer is wanted, not what it is about: they are not concepts.
   concepts = concepts.filter((c) => !isFrame(c, text, frames));
+  // A question for advice also looks for the words the documents give it with (定期的, 改善策).
+  for (const t of adviceWords(text).flatMap((w) => analyzer.terms(w))) weights.set(t, Math.max(weights.get(t) ?? 0, ADVICE_WORD_WEIGHT));
   if (NEGATED.test(question) || tokens.some((t) => t.term === NEGATION_TERM)) {
     weights.set(NEGATION_TERM, NEGATION_WEIGHT);
   }

@@ -6,29 +6,51 @@
  * when and for whom the asker's situation holds.
  */
 
-/** Asking what to do (or not do) so that something goes well: prevention, habits, precautions, advisability. */
-const ADVICE: readonly string[] = [
-  // Prevention: 今後こうならないように, 二度と起きないように, 再発を防ぐ, 未然に
-  '(?:今後|次から|次回から?|これから|二度と|再発)',
-  '(?:なら|起き|起こら)?ないよう(?:に|な)(?!な[っりる])',
-  '(?:防ぐ|防げる|防止|予防|回避|避ける|避けたい|未然に)',
-  // Habits: 普段から, 日頃から
-  '(?:普段|日頃|日ごろ|常日頃|日常的に)から?',
-  // Precautions: 気をつけること, 注意点, 留意点, 心がけ
-  '気を(?:つけ|付け)(?:る|て|た|ておく)?(?:べき)?(?:こと|点)?',
-  '(?:注意|留意)(?:点|事項|すべき(?:こと|点)?|すること|しておくこと)',
-  '心が(?:け|ける)(?:ること|ておくこと)?',
-  // What can or should be done: できること, やっておくべきこと, したほうがいい, やめたほうがいい
-  '(?:できる|やれる|やるべき|すべき|しておく(?:べき)?|やっておく(?:べき)?|しとく|やっとく|確認しとく)こと',
-  'ておくべき',
-  '(?:た|ない)(?:ほう|方)が(?:いい|良い|よい|よろしい)',
-  '(?:やめ|止め)た(?:ほう|方)が',
-  '(?:おすすめ|お勧め|お薦め|オススメ|推奨|ベストプラクティス)(?:の|は|されて(?:いる)?)?',
-  '\\b(?:avoid(?:ing)?|prevent(?:ing|ion)?|next time|going forward|from now on|in (?:the )?future)\\b',
-  '\\b(?:best practices?|recommend(?:ed|ations?)?|advisable|advice|tips?|precautions?|pitfalls?|gotchas?)\\b',
-  '\\b(?:watch out(?: for)?|look out for|be careful|keep in mind|good idea|bad idea)\\b',
-  // "What should we check / know / prepare?" ("what should I do" asks how).
-  '\\bwhat (?:should|must) (?:i|we) (?!do\\b)\\w+',
+/**
+ * Asking what to do (or not do) so that something goes well, by kind: prevention, habits,
+ * precautions, advisability. Each kind lists the words the documents give that advice with
+ * (定期的に for a habit, 改善策 for prevention), which such a question also looks for.
+ */
+const ADVICE: readonly { asked: readonly string[]; givenWith: readonly string[] }[] = [
+  {
+    // Prevention: 今後こうならないように, 二度と起きないように, 再発を防ぐ, 未然に, "avoid", "next time"
+    asked: [
+      '(?:今後|次から|次回から?|これから|二度と|再発)',
+      '(?:なら|起き|起こら)?ないよう(?:に|な)(?!な[っりる])',
+      '(?:防ぐ|防げる|防止|予防|回避|避ける|避けたい|未然に)',
+      '\\b(?:avoid(?:ing)?|prevent(?:ing|ion)?|next time|going forward|from now on|in (?:the )?future)\\b',
+    ],
+    givenWith: ['防ぐ', '改善策', '予防'],
+  },
+  {
+    // Habits: 普段から, 日頃から
+    asked: ['(?:普段|日頃|日ごろ|常日頃|日常的に)から?'],
+    givenWith: ['定期的', '習慣'],
+  },
+  {
+    // Precautions: 気をつけること, 注意点, 留意点, 心がけ, "watch out for", "keep in mind"
+    asked: [
+      '気を(?:つけ|付け)(?:る|て|た|ておく)?(?:べき)?(?:こと|点)?',
+      '(?:注意|留意)(?:点|事項|すべき(?:こと|点)?|すること|しておくこと)',
+      '心が(?:け|ける)(?:ること|ておくこと)?',
+      '\\b(?:watch out(?: for)?|look out for|be careful|keep in mind|precautions?|pitfalls?|gotchas?)\\b',
+    ],
+    givenWith: ['注意', '留意'],
+  },
+  {
+    // What can or should be done: できること, やっておくべきこと, したほうがいい, おすすめ, "best practice"
+    asked: [
+      '(?:できる|やれる|やるべき|すべき|しておく(?:べき)?|やっておく(?:べき)?|しとく|やっとく|確認しとく)こと',
+      'ておくべき',
+      '(?:た|ない)(?:ほう|方)が(?:いい|良い|よい|よろしい)',
+      '(?:やめ|止め)た(?:ほう|方)が',
+      '(?:おすすめ|お勧め|お薦め|オススメ|推奨|ベストプラクティス)(?:の|は|されて(?:いる)?)?',
+      '\\b(?:best practices?|recommend(?:ed|ations?)?|advisable|advice|tips?|good idea|bad idea)\\b',
+      // "What should we check / know / prepare?" ("what should I do" asks how).
+      '\\bwhat (?:should|must) (?:i|we) (?!do\\b)\\w+',
+    ],
+    givenWith: ['推奨', 'お勧め'],
+  },
 ];
 
 /**
@@ -47,12 +69,17 @@ const CONTEXT: readonly string[] = [
   '\\b(?:next (?:week|month)|company-wide|org-wide|across the (?:company|org(?:anization)?|tenant)|everyone in the (?:company|org(?:anization)?)|(?:for |across )?the whole (?:company|org(?:ani[sz]ation)?|team|tenant)|for everyone|for all (?:our )?users)\\b',
 ];
 
-const FRAME = new RegExp([...ADVICE, ...CONTEXT].join('|'), 'gi');
-const ASKS_ADVICE = new RegExp(ADVICE.join('|'), 'i');
+const ASKED = ADVICE.map((k) => new RegExp(k.asked.join('|'), 'i'));
+const FRAME = new RegExp([...ADVICE.flatMap((k) => k.asked), ...CONTEXT].join('|'), 'gi');
 
-/** True when the question asks for advice, a precaution or a plan (see ADVICE). */
+/** True when the question asks for advice or a precaution (see ADVICE). */
 export function asksAdvice(question: string): boolean {
-  return ASKS_ADVICE.test(question);
+  return ASKED.some((r) => r.test(question));
+}
+
+/** The words the documents give the advice a question asks for with (see ADVICE). */
+export function adviceWords(question: string): string[] {
+  return ADVICE.filter((_, i) => ASKED[i].test(question)).flatMap((k) => k.givenWith);
 }
 
 /** Character ranges of the question's frame words (advice and context). */

@@ -225,6 +225,14 @@ describe('understanding questions as people write them', function () {
       assert.ok(en.includes('mfa'), en.join(' '));
     });
 
+    it('a question for advice also looks for the words the documents give it with', () => {
+      const expander = new GlossaryExpander(kb.glossary, kb.analyzer);
+      const q = analyzeQuery('フローを普段から見張っておくには？', kb.analyzer, expander, Variants.empty());
+      assert.equal(q.form, 'advice');
+      assert.ok(q.weights.has('定期'), JSON.stringify([...q.weights.keys()]));
+      assert.ok(!q.concepts.some((c) => c.terms.includes('定期')));
+    });
+
     it('questions for advice about what the knowledge covers are answered with the advice first', () => {
       for (const q of [
         'フローの接続が切れないように日頃からやっておくべきことは？',
