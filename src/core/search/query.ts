@@ -27,6 +27,8 @@ export interface Concept {
   translated?: boolean;
   /** An everyday word (see Token.general): missing from the corpus, it counts less against answering. */
   general?: boolean;
+  /** Followed by の and another concept (「退職者の更新トークン」): it says which, the next one what. */
+  qualifies?: boolean;
   /**
    * Part of the asker's description of their situation (see context-words): missing from the
    * corpus, it counts as little against answering as an everyday word.
@@ -228,7 +230,10 @@ function japaneseConcepts(question: string, analyzed: readonly Token[], raw: rea
     });
     heads.push(...near.filter((t) => !heads.includes(t)));
     const partial = unique(g.parts).filter((t) => !heads.includes(t));
-    return { label: g.heads[0], terms: [...heads, ...partial], partial: new Set(partial), general: g.general, span: [g.start, g.end] as [number, number] };
+    // 「退職者の更新トークン」: a Japanese word before の says whose or which, the one after is
+    // the subject; a name in Latin letters (RemoteConnect のプロンプト) is the specific thing itself.
+    const qualifies = JAPANESE.test(g.heads[0]) && groups.some((x) => x.start > g.end && /^(?:者|側)?の$/.test(question.slice(g.end, x.start).trim()));
+    return { label: g.heads[0], terms: [...heads, ...partial], partial: new Set(partial), general: g.general, span: [g.start, g.end] as [number, number], ...(qualifies ? { qualifies } : {}) };
   });
 }
 

@@ -150,7 +150,7 @@ function focusConcept(q: AnalyzedQuery, n: number, perTerm: ReadonlyMap<string, 
   let k = -1;
   let top = 0;
   q.concepts.forEach((c, ci) => {
-    if (c.general || c.terms.every((t) => durationMinutes(t) !== undefined) || !c.terms.some((t) => (perTerm.get(t)?.df ?? 0) > 0)) return;
+    if (c.general || c.qualifies || c.terms.every((t) => durationMinutes(t) !== undefined) || !c.terms.some((t) => (perTerm.get(t)?.df ?? 0) > 0)) return;
     const w = conceptWeight(n, c, perTerm);
     if (w > top) (top = w), (k = ci);
   });

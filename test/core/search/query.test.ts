@@ -21,4 +21,10 @@ describe('query concepts', function () {
     assert.equal(analyzeQuery('How long is a SAML token good for?', kb.analyzer, expander).form, 'how-long');
     assert.ok(labels('a long password').includes('long'), 'elsewhere long is a word like any other');
   });
+
+  it('a Japanese word before の says which (退職者の更新トークン); a Latin name there is the thing itself', () => {
+    const qualifying = (q: string) => analyzeQuery(q, kb.analyzer, expander).concepts.filter((c) => c.qualifies).map((c) => c.label);
+    assert.deepEqual(qualifying('派遣社員の更新トークンを無効化した'), ['社員']);
+    assert.deepEqual(qualifying('RemoteConnect のプロンプトが変わった'), []);
+  });
 });

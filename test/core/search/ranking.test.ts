@@ -93,4 +93,12 @@ describe('ranking', function () {
       assert.equal(r.answers[0]?.id, 'invalidate-admin-password-reset', `${q}: ${r.answers.map((a) => a.id).join(' ')}`);
     }
   });
+
+  it('the focus is on what the question is about, not on whose it is (退職者の更新トークン)', () => {
+    // 退職 is the question's rarest word, and a text about leavers matches it best; the question is
+    // about the refresh token that was revoked.
+    const r = kb.ask('退職者の更新トークンを取り消したのにフローが止まらない。どのくらいで止まる？');
+    assert.equal(r.answered, true);
+    assert.ok(r.answers.slice(0, 3).some((a) => a.id === 'invalidate-refresh-token-revoked'), JSON.stringify(r.answers.map((a) => a.id)));
+  });
 });
