@@ -1,0 +1,44 @@
+/**
+ * English as people type it in chat: everyday phrasings of a concept reach the passages
+ * that name it in the documents' Japanese terms (through the glossary), and the reply is English.
+ */
+import assert from 'node:assert/strict';
+import type { KnowledgeBase } from '../../../src/core/search/knowledge-base.js';
+import { analyzeQuery } from '../../../src/core/search/query.js';
+import type { AskResult } from '../../../src/core/search/types.js';
+import { sharedKnowledgeBase } from './shared.js';
+
+const firstCites = (r: AskResult, phrase: string) => !!r.answers[0]?.citations.some((c) => c.passage.includes(phrase));
+const ids = (r: AskResult) => JSON.stringify(r.answers.slice(0, 3).map((a) => a.id));
+
+describe('English askers', () => {
+  let kb: KnowledgeBase;
+  before(async () => {
+    kb = await sharedKnowledgeBase();
+  });
+
+  /** The Japanese terms the English question's concepts stand for. */
+  const japaneseTerms = (question: string): string[] => {
+    const q = analyzeQuery(question, kb.analyzer, kb['expander'], kb['variants']);
+    return q.concepts.flatMap((c) => c.terms).filter((t) => /[\u3040-\u30ff\u4e00-\u9fff]/.test(t));
+  };
+
+  it('chat words for a downside, a dying connection or lasting long map to the documents\' terms', () => {
+    assert.ok(japaneseTerms('any drawbacks if we do that?').includes('トレードオフ'));
+    assert.ok(japaneseTerms('the connection just died overnight').includes('切れる'));
+    assert.ok(japaneseTerms('does it stay connected for ages?').includes('維持'));
+    assert.ok(japaneseTerms('what is the lower limit here').includes('最小'));
+  });
+
+  it('asking for the downside of a setting reaches the passage about its trade-off', () => {
+    const r = kb.ask("what's the main drawback of cutting the access token lifetime?");
+    assert.equal(r.lang, 'en');
+    assert.ok(firstCites(r, 'トレードオフ'), ids(r));
+  });
+
+  it('asking how values are written reaches the passage on their format', () => {
+    const r = kb.ask('which time notation does the lifetime policy expect for its values?');
+    assert.ok(firstCites(r, 'D.HH:MM:SS'), ids(r));
+    assert.match(r.answers[0].text, /^[A-Z]/);
+  });
+});
