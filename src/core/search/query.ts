@@ -143,6 +143,9 @@ const FORMS: [QuestionForm, RegExp][] = [
   ['yes-no', /(?:ます|です|でしょう|ません)か|(?:できる|なる|切れる|ある|いい|大丈夫|ダメ|だめ|必要)(?:の)?[?？]|[るいたかのう][?？]|^\s*(?:can|could|does|do|did|is|are|was|were|will|would|should|has|have|must)\b|(?:[.!?;,]\s*|\b(?:so|and|but|or)\s+)(?:can|could|does|do|did|is|are|was|were|will|would|should|has|have|must)\s+(?:i|we|you|it|its|they|their|this|that|these|those|there|the|a|an|my|our|your|he|she|his|her|someone|something|anything|anyone|users?|admins?)\b/i],
 ];
 
+/** A question offering alternatives. */
+const ALTERNATIVES = /,?\s+or (?:is|are|does|do|did|can|will|would|should|just|only|something else|what)\b|それとも|(?:のか|ですか|ますか)[、,]\s*[^?？。]{1,30}(?:のか|ですか|ますか)[?？]/i;
+
 export function questionForm(question: string): QuestionForm {
   const t = question.normalize('NFKC');
   const form = FORMS.find(([, r]) => r.test(t))?.[0] ?? 'other';
@@ -150,6 +153,8 @@ export function questionForm(question: string): QuestionForm {
   // the recommendation, whether phrased as how, yes/no or neither; a reason or a duration asked
   // for stays what is asked.
   if ((form === 'how' || form === 'yes-no' || form === 'other') && asksAdvice(t)) return 'advice';
+  // "Is it A, or is it enough that B?", 「AですかそれともBですか」: a choice, not yes or no.
+  if ((form === 'yes-no' || form === 'other') && ALTERNATIVES.test(t)) return 'open';
   // No form and no question mark: a request (「…を教えて」, "list the cases") or a statement of the
   // problem, which a bare yes or no does not answer.
   return form === 'other' && !/[?？]/.test(t) ? 'open' : form;

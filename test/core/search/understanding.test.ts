@@ -158,6 +158,11 @@ describe('understanding questions as people write them', function () {
       assert.equal(questionForm('List the things that make a connection invalid'), 'open');
       assert.equal(questionForm('サインアウトしただけで接続って切れちゃう？ちょっと心配で'), 'yes-no');
       assert.equal(fitToQuestion('はい。接続先サービス側の一時的な不具合も原因です。', 'open'), '接続先サービス側の一時的な不具合も原因です。');
+      // A choice between alternatives is not answered by yes or no either; "or not" still asks whether.
+      assert.equal(questionForm('Does the connection break only when I change my password, or is an admin reset enough?'), 'open');
+      assert.equal(questionForm('接続はすぐ切れるのか、しばらく使えるのか、どっちですか？'), 'open');
+      assert.equal(questionForm('切れますか？また、SSPRではどうですか？'), 'yes-no');
+      assert.equal(questionForm('Does a password reset break the connection or not?'), 'yes-no');
       for (const q of ['接続が無効になる操作を全部教えてください', 'List the things that make a connection invalid']) {
         const r = kb.ask(q);
         assert.equal(r.answered, true, q);
