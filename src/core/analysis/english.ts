@@ -120,9 +120,16 @@ export interface EnglishDuration {
   minutes: number;
 }
 
+/** A value in the TimeSpan form the token lifetime settings use: 14.00:00:00, 02:30:00. */
+const TIMESPAN = /(?<![\w.:])(?:(\d+)\.)?(\d{1,3}):([0-5]\d):([0-5]\d)(?![\w.:])/g;
+
 /** The durations of an English text; single-letter units only right after digits (48h, 90d). */
 export function englishDurations(text: string): EnglishDuration[] {
   const out: EnglishDuration[] = [];
+  for (const m of text.matchAll(TIMESPAN)) {
+    const minutes = Number(m[1] ?? 0) * 1440 + Number(m[2]) * 60 + Number(m[3]) + Number(m[4]) / 60;
+    if (minutes >= 1) out.push({ phrase: m[0], start: m.index, end: m.index + m[0].length, minutes });
+  }
   for (const m of text.matchAll(DURATION)) {
     const unit = m[3].toLowerCase();
     if ((unit === 'h' || unit === 'd') && !m[1]) continue;

@@ -3,6 +3,7 @@
  * that name it in the documents' Japanese terms (through the glossary), and the reply is English.
  */
 import assert from 'node:assert/strict';
+import { englishDurations } from '../../../src/core/analysis/english.js';
 import type { KnowledgeBase } from '../../../src/core/search/knowledge-base.js';
 import { analyzeQuery } from '../../../src/core/search/query.js';
 import type { AskResult } from '../../../src/core/search/types.js';
@@ -40,5 +41,18 @@ describe('English askers', () => {
     const r = kb.ask('which time notation does the lifetime policy expect for its values?');
     assert.ok(firstCites(r, 'D.HH:MM:SS'), ids(r));
     assert.match(r.answers[0].text, /^[A-Z]/);
+  });
+
+  it('a value written in TimeSpan form is a duration', () => {
+    const minutes = (t: string) => englishDurations(t).map((d) => d.minutes);
+    assert.deepEqual(minutes('we set it to 14.00:00:00 last year'), [14 * 1440]);
+    assert.deepEqual(minutes('is 01:30:00 enough?'), [90]);
+    assert.deepEqual(minutes('version 1.2.3 at 10:30'), []);
+  });
+
+  it('asking how to write a value in the policy reaches the passage on the TimeSpan format', () => {
+    const r = kb.ask('how should i write three hours in the policy? 03:00:00?');
+    assert.equal(r.answered, true);
+    assert.ok(r.answers.slice(0, 3).some((a) => a.citations.some((c) => c.passage.includes('D.HH:MM:SS'))), ids(r));
   });
 });
