@@ -315,10 +315,10 @@ describe('understanding questions as people write them', function () {
       'SharePoint のリストにビューを追加する方法',
       'Intune にデバイスを登録する手順',
       // However the how is asked.
-      'Steps to change the Teams background',
+      'Steps for adding a column to a SharePoint library',
       'I want to change my Teams background, how?',
       'How would one change a Teams background',
-      'Teams の通知の音を変えたい',
+      'Teams の着信音を変えたい',
       'Teams の背景ってどうやって変えるの？',
     ]) {
       it(`declines a how-question whose acted-on thing no answer covers: ${q}`, () => {
