@@ -1,7 +1,7 @@
 /**
  * The words of a question that describe the asker's situation rather than what they ask
  * about: who they are (「経理の田中です。」) and which of their things they mean (the flow's
- * business purpose in 「月次の請求書送付フロー」, "my quarterly sales report flow"). A word
+ * business purpose in 「月次の請求書送付フロー」, "my weekly timesheet reminder flow"). A word
  * the corpus never uses says little about scope when it sits there (see Concept.context).
  */
 import type { Token } from '../analysis/token.js';
@@ -11,7 +11,7 @@ export type Range = [number, number];
 
 /**
  * Nouns for the things an asker names by their own business purpose (「月次の請求書送付フロー」,
- * "my quarterly sales report flow"): what the documents say about flows holds for every flow,
+ * "my weekly timesheet reminder flow"): what the documents say about flows holds for every flow,
  * whatever it is for.
  */
 const NAMED_BY_PURPOSE = /^(?:フロー|ワークフロー|flows?|workflows?)$/i;
@@ -22,7 +22,7 @@ const OWN_ORGANISATION = /^(?:うち|弊社|当社|自社|我が社|わが社)$/
 /** Nouns that build a noun phrase; a dependent noun (ん, こと) ends one. */
 const isNoun = (t: Token): boolean => (t.pos === '名詞' && t.posDetail !== '非自立' && t.posDetail !== '代名詞' || t.pos === '接頭詞') && !/^[\p{P}\p{S}]+$/u.test(t.surface);
 const isNo = (t: Token): boolean => t.pos === '助詞' && t.posDetail === '連体化';
-/** Case particles that can end the object of a relative clause (「日報を送るフロー」). */
+/** Case particles that can end the object of a relative clause (「明細を送るフロー」). */
 const CASE = /^(?:を|に|で|と|から|へ)$/;
 const ASCII_WORD = /^[A-Za-z][\w.-]*$/;
 const isJapaneseNoun = (t: Token | undefined): boolean => !!t && isNoun(t) && !ASCII_WORD.test(t.surface);
@@ -30,12 +30,12 @@ const isVerb = (t: Token | undefined): boolean => t?.pos === '動詞' && t.posDe
 
 /**
  * Where the words describing the noun at `k` begin: nouns before it, nouns joined by の, and a
- * relative clause ending right before a noun (「店舗の売上日報を送るフロー」: from 店舗).
+ * relative clause ending right before a noun (「支店の経費明細を送るフロー」: from 支店).
  */
 function describedFrom(tokens: readonly Token[], k: number): number {
   let from = k;
   // After a relative clause's verb, one case particle before a noun joins its object or place
-  // (「日報を送る」「売上を集計する」「Teams に投稿する」).
+  // (「明細を送る」「勤怠を集計する」「Teams に投稿する」).
   let clause = false;
   for (let i = k - 1; i >= 0; i--) {
     const t = tokens[i];
@@ -84,7 +84,7 @@ const DETERMINER = /^(?:my|our|your|their|his|her|its|the|a|an|each)$/i;
 
 /**
  * Ranges of English words naming what one of the asker's things is for: after a determiner or
- * a possessive, the words right before the thing ("my quarterly sales report flow").
+ * a possessive, the words right before the thing ("my weekly timesheet reminder flow").
  */
 export function englishContext(text: string): Range[] {
   const words = [...text.matchAll(/[A-Za-z][\w'-]*/g)].map((m) => ({ word: m[0], start: m.index, end: m.index + m[0].length }));
