@@ -152,7 +152,7 @@ export function questionForm(question: string): QuestionForm {
   // Asking for advice or a precaution ("how do we avoid this", 「気をつけることはありますか」) wants
   // the recommendation, whether phrased as how, yes/no or neither; a reason or a duration asked
   // for stays what is asked.
-  if ((form === 'how' || form === 'yes-no' || form === 'other') && asksAdvice(t)) return 'advice';
+  if ((form === 'how' || form === 'yes-no' || form === 'other') && asksAdvice(t, form === 'yes-no')) return 'advice';
   // "Is it A, or is it enough that B?", 「AですかそれともBですか」: a choice, not yes or no.
   if ((form === 'yes-no' || form === 'other') && ALTERNATIVES.test(t)) return 'open';
   // No form and no question mark: a request (「…を教えて」, "list the cases") or a statement of the
@@ -325,7 +325,8 @@ export function analyzeQuery(question: string, analyzer: Analyzer, expander: Glo
   // Frame words say what kind of answer is wanted, not what it is about: they are not concepts.
   concepts = concepts.filter((c) => !isFrame(c, text, frames));
   // A question for advice also looks for the words the documents give it with (定期的, 改善策).
-  for (const t of adviceWords(text).flatMap((w) => analyzer.terms(w))) weights.set(t, Math.max(weights.get(t) ?? 0, ADVICE_WORD_WEIGHT));
+  const form = questionForm(question);
+  for (const t of adviceWords(text, form === 'yes-no').flatMap((w) => analyzer.terms(w))) weights.set(t, Math.max(weights.get(t) ?? 0, ADVICE_WORD_WEIGHT));
   if (NEGATED.test(question) || tokens.some((t) => t.term === NEGATION_TERM)) {
     weights.set(NEGATION_TERM, NEGATION_WEIGHT);
   }
@@ -338,7 +339,7 @@ export function analyzeQuery(question: string, analyzer: Analyzer, expander: Glo
     exact: exactKeys(question),
     glossaryPhrases: phrases,
     asksPrice: ASKS_PRICE.test(question),
-    form: questionForm(question),
+    form,
     ...(({ subjects, phrases }) => ({ subjects, subjectPhrases: phrases }))(subjectsOf(text, script, concepts)),
   };
 }

@@ -10,22 +10,31 @@
  * Asking what to do (or not do) so that something goes well, by kind: prevention, habits,
  * precautions, advisability. Each kind lists the words the documents give that advice with
  * (定期的に for a habit, 改善策 for prevention), which such a question also looks for.
+ * `notInYesNo`: words that say when rather than ask (今後, 普段, "next time"): they ask for
+ * advice in a how-question ("how do we handle it next time?") but not in one asking whether
+ * (「今後、接続は切れますか？」, "will it break in the future?").
  */
-const ADVICE: readonly { asked: readonly string[]; givenWith: readonly string[] }[] = [
+const ADVICE: readonly { asked: readonly string[]; givenWith: readonly string[]; notInYesNo?: true }[] = [
   {
-    // Prevention: 今後こうならないように, 二度と起きないように, 再発を防ぐ, 未然に, "avoid", "next time"
+    // Prevention: 今後こうならないように, 二度と起きないように, 再発を防ぐ, 未然に, "avoid"
     asked: [
-      '(?:今後|次から|次回から?|これから|二度と|再発)',
       '(?:なら|起き|起こら)?ないよう(?:に|な)(?!な[っりる])',
       '(?:防ぐ|防げる|防止|予防|回避|避ける|避けたい|未然に)',
-      '\\b(?:avoid(?:ing)?|prevent(?:ing|ion)?|next time|going forward|from now on|in (?:the )?future)\\b',
+      '\\b(?:avoid(?:ing)?|prevent(?:ing|ion)?)\\b',
     ],
     givenWith: ['防ぐ', '改善策', '予防'],
+  },
+  {
+    // Prevention said by when: 今後, 次から, 二度と, "next time", "going forward"
+    asked: ['(?:今後|次から|次回から?|これから|二度と|再発)', '\\b(?:next time|going forward|from now on|in (?:the )?future)\\b'],
+    givenWith: ['防ぐ', '改善策', '予防'],
+    notInYesNo: true,
   },
   {
     // Habits: 普段から, 日頃から
     asked: ['(?:普段|日頃|日ごろ|常日頃|日常的に)から?'],
     givenWith: ['定期的', '習慣'],
+    notInYesNo: true,
   },
   {
     // Precautions: 気をつけること, 注意点, 留意点, 心がけ, "watch out for", "keep in mind"
@@ -40,7 +49,7 @@ const ADVICE: readonly { asked: readonly string[]; givenWith: readonly string[] 
   {
     // What can or should be done: できること, やっておくべきこと, したほうがいい, おすすめ, "best practice"
     asked: [
-      '(?:できる|やれる|やるべき|すべき|しておく(?:べき)?|やっておく(?:べき)?|しとく|やっとく|確認しとく)こと',
+      '(?:できる|やれる|やるべき|すべき|しておく(?:べき)?|やっておく(?:べき)?|しとく|やっとく)こと',
       'ておくべき',
       '(?:た|ない)(?:ほう|方)が(?:いい|良い|よい|よろしい)',
       '(?:やめ|止め)た(?:ほう|方)が',
@@ -72,14 +81,19 @@ const CONTEXT: readonly string[] = [
 const ASKED = ADVICE.map((k) => new RegExp(k.asked.join('|'), 'i'));
 const FRAME = new RegExp([...ADVICE.flatMap((k) => k.asked), ...CONTEXT].join('|'), 'gi');
 
+/** The kinds of advice a question asks for; `yesNo` when it asks whether (see notInYesNo). */
+function kindsAsked(question: string, yesNo: boolean): typeof ADVICE {
+  return ADVICE.filter((k, i) => !(yesNo && k.notInYesNo) && ASKED[i].test(question));
+}
+
 /** True when the question asks for advice or a precaution (see ADVICE). */
-export function asksAdvice(question: string): boolean {
-  return ASKED.some((r) => r.test(question));
+export function asksAdvice(question: string, yesNo = false): boolean {
+  return kindsAsked(question, yesNo).length > 0;
 }
 
 /** The words the documents give the advice a question asks for with (see ADVICE). */
-export function adviceWords(question: string): string[] {
-  return ADVICE.filter((_, i) => ASKED[i].test(question)).flatMap((k) => k.givenWith);
+export function adviceWords(question: string, yesNo = false): string[] {
+  return kindsAsked(question, yesNo).flatMap((k) => k.givenWith);
 }
 
 /** Character ranges of the question's frame words (advice and context). */

@@ -217,6 +217,11 @@ describe('understanding questions as people write them', function () {
       assert.equal(questionForm('なぜ事前に防げなかったのですか'), 'why');
       assert.equal(questionForm('何日もフローが止まってた。どうすれば直る？'), 'how');
       assert.equal(questionForm('It worked before the update, did something change?'), 'yes-no');
+      // Words that say when (今後, 普段, "in the future") ask for advice in a how-question, not in a yes/no one.
+      assert.equal(questionForm('How should we handle this next time?'), 'advice');
+      assert.equal(questionForm('今後、パスワードを変更したら接続は切れますか？'), 'yes-no');
+      assert.equal(questionForm('Will my connection break in the future?'), 'yes-no');
+      assert.equal(questionForm('普段使っている接続は90日で切れますか？'), 'yes-no');
     });
 
     it('the words that frame a question (advice, plans, for whom) are not what it is about', () => {
