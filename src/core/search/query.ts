@@ -15,6 +15,7 @@ import { exactKeys } from './exact-lookup.js';
 import { adviceWords, asksAdvice, frameSpans } from './question-frames.js';
 import { unique, type GlossaryExpander } from './glossary-expansion.js';
 import { Variants } from './variants.js';
+import { proseLang } from '../language.js';
 
 export interface Concept {
   /** What the asker wrote for it. */
@@ -183,6 +184,7 @@ const NEGATED = /\b(?:not|no|never|cannot|without)\b|n't\b/i;
 export const PARTIAL_WEIGHT = 0.5;
 
 const JAPANESE = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]/;
+const JAPANESE_RUN = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]+/g;
 
 /** Japanese question (its analyzed tokens): one concept per group of overlapping tokens (a compound and its parts). */
 /** What follows a negation that makes it context: "…ないのに", "…ないけど", "…ていないが、". */
@@ -306,8 +308,19 @@ export function analyzeQuery(question: string, analyzer: Analyzer, expander: Glo
   // A Japanese question is tokenized once, for its concepts and for negation.
   const tokens = script === 'ja' ? analyzer.tokens(question) : [];
   const raw = script === 'ja' ? analyzer.rawTokens(question) : [];
-  if (script === 'ja') concepts = japaneseConcepts(normalizeChars(question), tokens, raw, expander, variants);
-  else ({ concepts, phrases } = englishConcepts(question, analyzer, expander, variants));
+  if (script === 'ja') {
+    const normalized = normalizeChars(question);
+    concepts = japaneseConcepts(normalized, tokens, raw, expander, variants);
+    // An English sentence quoting Japanese labels ("clicked 接続を修正, still broken"): the labels
+    // are read as Japanese, the English words around them as English, through the glossary.
+    if (proseLang(question) === 'en') {
+      const labels = concepts.filter((c) => c.span && JAPANESE.test(normalized.slice(c.span[0], c.span[1])));
+      const prose = normalized.replace(JAPANESE_RUN, (m) => ' '.repeat(m.length));
+      const english = englishConcepts(prose, analyzer, expander, variants);
+      concepts = [...labels, ...english.concepts];
+      phrases = english.phrases;
+    }
+  } else ({ concepts, phrases } = englishConcepts(question, analyzer, expander, variants));
   markContext(script === 'ja' ? normalizeChars(question) : question, raw, concepts);
 
   const text = script === 'ja' ? normalizeChars(question) : question;

@@ -55,4 +55,10 @@ describe('English askers', () => {
     assert.equal(r.answered, true);
     assert.ok(r.answers.slice(0, 3).some((a) => a.citations.some((c) => c.passage.includes('D.HH:MM:SS'))), ids(r));
   });
+
+  it('an English sentence quoting a Japanese label reads its English words through the glossary', () => {
+    const terms = japaneseTerms('after pressing 再接続 the refresh token still shows as expired');
+    assert.ok(terms.includes('再接続'), terms.join(','));
+    assert.ok(terms.includes('更新トークン') && terms.includes('有効期限'), terms.join(','));
+  });
 });
