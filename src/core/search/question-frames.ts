@@ -3,7 +3,7 @@
  * (「今後こうならないように」, 「気をつけること」, "best practice", "next time") rather than
  * name what they ask about. The documents rarely use them, so as concepts they would read as
  * things the knowledge does not cover; they say what kind of answer is wanted instead, or
- * when and for whom the asker's situation holds.
+ * when and for whom the asker's situation holds, or how plainly the answer is to be put.
  */
 
 /**
@@ -78,8 +78,17 @@ const CONTEXT: readonly string[] = [
   '\\b(?:next (?:week|month)|company-wide|org-wide|across the (?:company|org(?:anization)?|tenant)|everyone in the (?:company|org(?:anization)?)|(?:for |across )?the whole (?:company|org(?:ani[sz]ation)?|team|tenant)|for everyone|for all (?:our )?users)\\b',
 ];
 
+/**
+ * How the asker wants the answer put (簡単に言うと, ざっくり, "in plain English", "in a nutshell"):
+ * the knowledge answers the same however plainly it is asked for.
+ */
+const MANNER: readonly string[] = [
+  '(?:簡単|かんたん|手短|端的)に(?:言うと|いうと|言えば|いえば|説明(?:して|すると)?|教えて)|ざっくり|わかりやすく|分かりやすく|一言で',
+  "\\b(?:in (?:simple|plain|layman'?s|laymans|easy) (?:words|terms|english|language)|simply put|in a nutshell|in short|eli5)\\b",
+];
+
 const ASKED = ADVICE.map((k) => new RegExp(k.asked.join('|'), 'i'));
-const FRAME = new RegExp([...ADVICE.flatMap((k) => k.asked), ...CONTEXT].join('|'), 'gi');
+const FRAME = new RegExp([...ADVICE.flatMap((k) => k.asked), ...CONTEXT, ...MANNER].join('|'), 'gi');
 
 /** The kinds of advice a question asks for; `yesNo` when it asks whether (see notInYesNo). */
 function kindsAsked(question: string, yesNo: boolean): typeof ADVICE {
@@ -96,7 +105,7 @@ export function adviceWords(question: string, yesNo = false): string[] {
   return kindsAsked(question, yesNo).flatMap((k) => k.givenWith);
 }
 
-/** Character ranges of the question's frame words (advice and context). */
+/** Character ranges of the question's frame words (advice, context and manner). */
 export function frameSpans(question: string): [number, number][] {
   return [...question.matchAll(FRAME)].filter((m) => m[0].length > 0).map((m) => [m.index, m.index + m[0].length]);
 }

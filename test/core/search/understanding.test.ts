@@ -233,6 +233,12 @@ describe('understanding questions as people write them', function () {
       const en = labels('Any best practices before we roll out MFA for the whole company?');
       for (const frame of ['best', 'practices', 'before', 'company']) assert.ok(!en.includes(frame), `${frame}: ${en}`);
       assert.ok(en.includes('mfa'), en.join(' '));
+      // How plainly the answer is to be put is no concept either.
+      const plain = labels('What does a 401 in the run history mean, in plain English?');
+      assert.ok(!plain.some((l) => /plain|english/.test(l)), plain.join(' '));
+      const simply = labels('401エラーってざっくり言うと何？簡単に教えて');
+      assert.ok(!simply.some((l) => /簡単|ざっくり/.test(l)), simply.join(' '));
+      assert.ok(simply.some((l) => /401/.test(l)), simply.join(' '));
     });
 
     it('a question for advice also looks for the words the documents give it with', () => {
