@@ -29,7 +29,7 @@ describe('curated answers stay independent of the evaluation sets', () => {
     const { documents } = loadDocuments(join(ROOT, 'knowledge'));
     const { answers } = loadCuratedAnswers(join(ROOT, 'knowledge', 'answers'), documents);
     assert.ok(answers.length > 0);
-    const evalQuestions = ['dev.jsonl', 'holdout.jsonl'].flatMap((f) =>
+    const evalQuestions = ['dev.jsonl', 'realistic.jsonl', 'holdout.jsonl'].flatMap((f) =>
       readFileSync(join(ROOT, 'test', 'fixtures', f), 'utf8')
         .split('\n')
         .filter((l) => l.trim())
