@@ -61,4 +61,10 @@ describe('English askers', () => {
     assert.ok(terms.includes('再接続'), terms.join(','));
     assert.ok(terms.includes('更新トークン') && terms.includes('有効期限'), terms.join(','));
   });
+
+  it('"valid for" a duration asks about a lifetime and reaches the setting\'s allowed range', () => {
+    assert.ok(japaneseTerms('tokens that stay valid for an hour').includes('有効期間'));
+    const r = kb.ask('is it possible for access tokens to be valid for just eight minutes?');
+    assert.ok(firstCites(r, '最小: 10 分'), ids(r));
+  });
 });
