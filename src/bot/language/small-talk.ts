@@ -4,6 +4,8 @@
  * (「承知しました。ありがとうございます。」, "ok got it, thanks", "hi again"), so the bot
  * answers them with a short friendly line instead of searching the knowledge base.
  */
+import { symbolForm } from '../../core/analysis/char-filter.js';
+
 export type SmallTalk = 'greeting' | 'thanks' | 'tired' | 'ack';
 
 const PHRASES: Record<SmallTalk, readonly string[]> = {
@@ -31,7 +33,7 @@ const PHRASES: Record<SmallTalk, readonly string[]> = {
 const NOISE = /[^\p{L}\p{N}]+/gu;
 
 /** Words said around small talk that add nothing to it ("hello bot", "hi again", 「皆さん」). */
-const FILLERS = ['bot', 'team', 'everyone', 'all', 'again', 'there', 'guys', 'so', 'much', 'a lot', 'and', 'oh', 'ah', 'well', 'again', '皆さん', 'みなさん', 'です', 'ね', 'よ', 'あ', 'えっと'];
+const FILLERS = ['bot', 'team', 'everyone', 'all', 'again', 'there', 'guys', 'so', 'much', 'a lot', 'and', 'oh', 'ah', 'well', '皆さん', 'みなさん', 'です', 'ね', 'よ', 'あ', 'えっと'];
 
 /** Which kind a run of several wins: thanks over greetings, anything over a bare "OK". */
 const PRIORITY: readonly SmallTalk[] = ['thanks', 'greeting', 'tired', 'ack'];
@@ -62,7 +64,7 @@ function pieces(f: string): (SmallTalk | 'filler')[] | undefined {
 /** Letters and digits only; a message of symbols alone (👍) is its own form, skin tone aside. */
 function form(text: string): string {
   const n = text.normalize('NFKC').toLowerCase();
-  return n.replace(NOISE, '') || n.replace(/[\s\uFE0F\u200D]|\p{Emoji_Modifier}/gu, '');
+  return n.replace(NOISE, '') || symbolForm(n);
 }
 
 /** The kind of small talk a whole message is, or undefined when it says anything more. */

@@ -14,3 +14,12 @@ export function normalizeChars(text: string): string {
     .replace(/[\u2018\u2019\u201c\u201d]/g, '"')
     .replace(/[\u3000\t\r\n]+/g, ' ');
 }
+
+/**
+ * The symbols of a text as one comparable form (👍, 👍🏽 and 👍️ alike): spaces, variation
+ * selectors, zero-width joiners and skin-tone modifiers dropped. For a text of symbols alone,
+ * which the letter-and-digit forms of matching reduce to nothing.
+ */
+export function symbolForm(text: string): string {
+  return text.replace(/[\s\uFE0F\u200D]|\p{Emoji_Modifier}/gu, '');
+}

@@ -5,6 +5,7 @@
  * unmatched, so the bot can treat it as a free question instead.
  */
 import type { Bilingual, Lang } from '../../content/types.js';
+import { symbolForm } from '../analysis/char-filter.js';
 import { correctTypos } from '../analysis/typos.js';
 
 /** Data-driven matching: phrases (either language) and regular expressions (e.g. error codes). */
@@ -54,7 +55,7 @@ export function normalizeInput(text: string): string {
 function compact(text: string): string {
   const n = normalizeInput(text);
   const core = n.replace(/[\s\p{P}\p{S}]/gu, '');
-  return core || n.replace(/[\s\uFE0F\u200D]|\p{Emoji_Modifier}/gu, '');
+  return core || symbolForm(n);
 }
 
 /** Character-bigram counts of a compact text (a single character counts as itself). */
