@@ -268,6 +268,9 @@ describe('understanding questions as people write them', function () {
       const downside = kb.ask('Is there any downside to making access tokens last longer?');
       assert.equal(downside.answered, true);
       assert.match(downside.answers[0].text, /performance|risk/i);
+      const demerit = kb.ask('アクセストークンの有効期間を短くすることの欠点は？');
+      assert.equal(demerit.answered, true);
+      assert.match(demerit.answers[0].text, /パフォーマンス|リスク/);
     });
 
     it('words after an ellipsis keep their place in the question', async () => {
