@@ -15,7 +15,7 @@ import { foldForLookup } from './exact-lookup.js';
 import type { GlossaryExpander } from './glossary-expansion.js';
 import type { IndexedItem, SearchIndex } from './index-store.js';
 import { loadKnowledge, type IndexSource, type LoadedKnowledge, type LoadOptions } from './knowledge-loader.js';
-import { analyzeQuery, questionForm, type QuestionForm } from './query.js';
+import { analyzeQuery, questionForm, type AnalyzedQuery, type QuestionForm } from './query.js';
 import { asksAdvice } from './question-frames.js';
 import { rankCandidates, shouldAnswer, subjectFirst, type Candidate } from './ranking.js';
 import { TermCache } from './term-search.js';
@@ -146,6 +146,11 @@ export class KnowledgeBase {
     );
   }
 
+  /** A question as this knowledge base reads it (concepts, weights, form): what `ask` searches with. */
+  analyze(question: string): AnalyzedQuery {
+    return analyzeQuery(question, this.analyzer, this.expander, this.variants);
+  }
+
   /**
    * Answers a question: best answers first (at most `limit`), or answered=false when out of
    * scope. A repeated question gets the same (frozen) result object from the answer cache.
@@ -157,7 +162,7 @@ export class KnowledgeBase {
   }
 
   private search(question: string, lang: 'ja' | 'en', limit: number): AskResult {
-    const q = analyzeQuery(question, this.analyzer, this.expander, this.variants);
+    const q = this.analyze(question);
     const ranked = subjectFirst(
       q,
       rankCandidates(

@@ -5,7 +5,6 @@
 import assert from 'node:assert/strict';
 import { englishDurations } from '../../../src/core/analysis/english.js';
 import type { KnowledgeBase } from '../../../src/core/search/knowledge-base.js';
-import { analyzeQuery } from '../../../src/core/search/query.js';
 import type { AskResult } from '../../../src/core/search/types.js';
 import { sharedKnowledgeBase } from './shared.js';
 
@@ -20,7 +19,7 @@ describe('English askers', () => {
 
   /** The Japanese terms the English question's concepts stand for. */
   const japaneseTerms = (question: string): string[] => {
-    const q = analyzeQuery(question, kb.analyzer, kb['expander'], kb['variants']);
+    const q = kb.analyze(question);
     return q.concepts.flatMap((c) => c.terms).filter((t) => /[\u3040-\u30ff\u4e00-\u9fff]/.test(t));
   };
 
