@@ -364,7 +364,7 @@ function isGoodMatch(c: Candidate): boolean {
 }
 
 /** Whether a candidate covers the things a how-question acts on (see AnalyzedQuery.subjects). */
-export function isAboutSubjects(q: AnalyzedQuery, c: Candidate, foldedText?: (itemIndex: number) => string): boolean {
+function isAboutSubjects(q: AnalyzedQuery, c: Candidate, foldedText?: (itemIndex: number) => string): boolean {
   if (q.subjects.some((k) => k < 31 && !(c.covers & (1 << k)))) return false;
   const text = foldedText && q.subjectPhrases.length ? foldedText(c.itemIndex).replace(/\s+/g, '') : '';
   return !text || q.subjectPhrases.every((p) => text.includes(foldForLookup(p).replace(/\s+/g, '')));
