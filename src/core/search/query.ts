@@ -311,7 +311,7 @@ export function analyzeQuery(question: string, analyzer: Analyzer, expander: Glo
   if (script === 'ja') {
     const normalized = normalizeChars(question);
     concepts = japaneseConcepts(normalized, tokens, raw, expander, variants);
-    // An English sentence quoting Japanese labels ("clicked 接続を修正, still broken"): the labels
+    // An English sentence quoting Japanese labels ("I pressed 接続を修正 and nothing changed"): the labels
     // are read as Japanese, the English words around them as English, through the glossary.
     if (proseLang(question) === 'en') {
       const labels = concepts.filter((c) => c.span && JAPANESE.test(normalized.slice(c.span[0], c.span[1])));
