@@ -28,6 +28,9 @@ describe('English askers', () => {
     assert.ok(japaneseTerms('the connection just died overnight').includes('切れる'));
     assert.ok(japaneseTerms('does it stay connected for ages?').includes('維持'));
     assert.ok(japaneseTerms('what is the lower limit here').includes('最小'));
+    // Writing something is not its format: "how do I write a flow" asks how to build one.
+    assert.ok(japaneseTerms('which notation do the values use?').includes('形式'));
+    assert.ok(!japaneseTerms('how do I write a flow that posts to a Teams channel?').includes('形式'));
   });
 
   it('asking for the downside of a setting reaches the passage about its trade-off', () => {
