@@ -74,7 +74,7 @@ const CONTEXT: readonly string[] = [
   '(?:事前に|前もって|あらかじめ|予め)',
   '\\b(?:plan(?:ning|ned)? to|planned|beforehand|in advance|ahead of time)\\b',
   '\\bbefore (?=(?:we |i |you |they )?\\w+ing\\b|(?:we|i|you|they) \\w+)',
-  '(?:全社|社内|社外|当社|弊社|当部署|部署内|チーム内|全員|みんな)(?:で|の|に|は|的に)?',
+  '(?:全社|社内|社外|当部署|部署内|チーム内|全員|みんな)(?:で|の|に|は|的に)?',
   '\\b(?:next (?:week|month)|company-wide|org-wide|across the (?:company|org(?:anization)?|tenant)|everyone in the (?:company|org(?:anization)?)|(?:for |across )?the whole (?:company|org(?:ani[sz]ation)?|team|tenant)|for everyone|for all (?:our )?users)\\b',
 ];
 
