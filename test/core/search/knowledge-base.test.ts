@@ -38,7 +38,7 @@ describe('knowledge base', function () {
     });
 
     it('finds Japanese passages for English questions through the bundled glossary', () => {
-      const r = kb.ask('Does the refresh token contain the IP address used at sign-in?');
+      const r = kb.ask('Is the IP address someone signed in from kept inside the refresh token?');
       assert.equal(r.answered, true);
       assert.ok(r.answers.slice(0, 3).some((a) => a.citations.some((c) => c.docId === 'invalid-connection' && c.passage.includes('IP アドレス'))));
     });
