@@ -200,6 +200,9 @@ export class Variants {
     // (`raw`: suffixes such as 切れ, read ギレ after a noun, are dropped later in the chain); anything
     // else (ASCII, punctuation, an unknown kanji word) ends a run.
     type Piece = { start: number; end: number; reading: string; kana: boolean };
+    // The first read token at each offset, found once rather than searched for at every character.
+    const readAt = new Map<number, Token>();
+    for (const x of raw) if (x.reading && !readAt.has(x.start)) readAt.set(x.start, x);
     const runs: Piece[][] = [[]];
     for (let p = 0; p < s.length; ) {
       const run = runs[runs.length - 1];
@@ -208,7 +211,7 @@ export class Variants {
         p++;
         continue;
       }
-      const t = KANJI.test(s[p]) ? raw.find((x) => x.start === p && x.reading) : undefined;
+      const t = KANJI.test(s[p]) ? readAt.get(p) : undefined;
       if (t) {
         run.push({ start: t.start, end: t.end, reading: t.reading!, kana: false });
         p = t.end;
