@@ -118,6 +118,13 @@ export class Analyzer {
     return kuromojiTokens(this.tokenizer, normalizeChars(text));
   }
 
+  /** Both of the above from one kuromoji pass: a question needs its raw tokens beside the analyzed ones. */
+  tokensAndRaw(text: string): { tokens: Token[]; raw: Token[] } {
+    const raw = kuromojiTokens(this.tokenizer, normalizeChars(text));
+    // The chain gets copies: the raw tokens stay as kuromoji gave them.
+    return { tokens: this.filters.reduce((tokens, f) => f(tokens), raw.map((t) => ({ ...t }))), raw };
+  }
+
   /** Index terms of a text, in order, repeated as often as they occur. */
   terms(text: string): string[] {
     return this.tokens(text).map((t) => t.term);

@@ -305,9 +305,8 @@ export function analyzeQuery(question: string, analyzer: Analyzer, expander: Glo
   const script = JAPANESE.test(question) ? 'ja' : 'en';
   let concepts: Concept[];
   let phrases: string[] = [];
-  // A Japanese question is tokenized once, for its concepts and for negation.
-  const tokens = script === 'ja' ? analyzer.tokens(question) : [];
-  const raw = script === 'ja' ? analyzer.rawTokens(question) : [];
+  // A Japanese question is tokenized once, for its concepts, its context words and negation.
+  const { tokens, raw } = script === 'ja' ? analyzer.tokensAndRaw(question) : { tokens: [], raw: [] };
   if (script === 'ja') {
     const normalized = normalizeChars(question);
     concepts = japaneseConcepts(normalized, tokens, raw, expander, variants);

@@ -25,6 +25,14 @@ describe('Japanese analyzer chain', function () {
     assert.ok(a.terms('更新 トークンの最大非アクティブ時間').includes('更新トークン'));
   });
 
+  it('gives the analyzed and the raw tokens of one text from one pass, as each alone would', async () => {
+    const a = await analyzerWith(['更新トークン']);
+    const text = 'お世話になっております。更新トークンがきげん切れで、二週間フローが止まっています';
+    const { tokens, raw } = a.tokensAndRaw(text);
+    assert.deepEqual(tokens, a.tokens(text));
+    assert.deepEqual(raw, a.rawTokens(text));
+  });
+
   it('folds full-width ASCII and half-width katakana (NFKC)', async () => {
     const a = await analyzerWith();
     assert.deepEqual(a.terms('ＡＡＤＳＴＳ７０００８'), ['aadsts70008']);
