@@ -11,7 +11,7 @@ import type { Analyzer } from '../analysis/analyzer.js';
 import { detectLang } from '../language.js';
 import { AnswerCache } from './answer-cache.js';
 import { bestQuote, curatedAnswer, englishGist, mergeNotes, passageAnswer } from './answers.js';
-import { foldForLookup } from './exact-lookup.js';
+import { exactKeys, foldForLookup } from './exact-lookup.js';
 import type { GlossaryExpander } from './glossary-expansion.js';
 import type { IndexedItem, SearchIndex } from './index-store.js';
 import { loadKnowledge, type IndexSource, type LoadedKnowledge, type LoadOptions } from './knowledge-loader.js';
@@ -61,6 +61,8 @@ export class KnowledgeBase {
   private readonly itemDocuments: string[][];
   /** Per item: whether it is the first passage of its document. */
   private readonly openings: boolean[];
+  /** Per item: how many distinct setting and cmdlet names it contains (see RankContext.keysNamed). */
+  private readonly keyCounts: number[];
   /** Caveats of curated entries keyed by the passages their notes cite (see passageNotes). */
   private readonly notesByPassage: Map<string, { note: CuratedNote; entry: CuratedAnswer }[]>;
   /** Curated entries keyed by the passages they cite: their English is a passage's English gist. */
@@ -92,6 +94,7 @@ export class KnowledgeBase {
     this.authorities = this.index.items.map((item) => this.authorityOf(item));
     this.folded = this.index.items.map((item) => this.foldItem(item));
     const firstPassages = new Set(this.documents.map((d) => loaded.passages.find((p) => p.docId === d.id)?.id));
+    this.keyCounts = this.index.items.map((item) => exactKeys(this.rawText(item)).filter((k) => !/^\d+$/.test(k)).length);
     this.openings = this.index.items.map((item) => item.kind === 'passage' && firstPassages.has(item.ref));
     this.itemDocuments = this.index.items.map((item) =>
       item.kind === 'passage' ? [this.passageById.get(item.ref)?.docId ?? ''] : [...new Set(this.curatedById.get(item.ref)?.citations.map((c) => c.docId) ?? [])],
@@ -168,7 +171,7 @@ export class KnowledgeBase {
       rankCandidates(
         q,
         this.index,
-        { foldedText: (i) => this.folded[i], authority: (i) => this.authorities[i], cache: this.searchCache, forms: (i) => this.forms[i], opening: (i) => this.openings[i], documents: (i) => this.itemDocuments[i] },
+        { foldedText: (i) => this.folded[i], authority: (i) => this.authorities[i], cache: this.searchCache, forms: (i) => this.forms[i], opening: (i) => this.openings[i], documents: (i) => this.itemDocuments[i], keysNamed: (i) => this.keyCounts[i] },
         RANKED_KEPT,
       ),
       (i) => this.folded[i],
@@ -229,9 +232,14 @@ export class KnowledgeBase {
   }
 
   private foldItem(item: IndexedItem): string {
-    if (item.kind === 'passage') return foldForLookup(this.passageById.get(item.ref)?.text ?? '');
+    return foldForLookup(this.rawText(item));
+  }
+
+  /** The text exact keys are looked up in: a passage's, or a curated entry's questions, answers and quotes. */
+  private rawText(item: IndexedItem): string {
+    if (item.kind === 'passage') return this.passageById.get(item.ref)?.text ?? '';
     const e = this.curatedById.get(item.ref);
-    return e ? foldForLookup([...e.questions.ja, ...e.questions.en, e.answer.ja, e.answer.en, ...e.citations.map((c) => c.quote)].join('\n')) : '';
+    return e ? [...e.questions.ja, ...e.questions.en, e.answer.ja, e.answer.en, ...e.citations.map((c) => c.quote)].join('\n') : '';
   }
 }
 

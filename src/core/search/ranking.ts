@@ -91,6 +91,8 @@ export interface RankContext {
   opening?(itemIndex: number): boolean;
   /** The documents an item comes from: a passage's own, the ones a curated answer cites. */
   documents?(itemIndex: number): readonly string[];
+  /** How many distinct names of settings and cmdlets (exact keys other than numbers) an item contains. */
+  keysNamed?(itemIndex: number): number;
 }
 
 /**
@@ -155,6 +157,17 @@ function focusConcept(q: AnalyzedQuery, n: number, perTerm: ReadonlyMap<string, 
     if (w > top) (top = w), (k = ci);
   });
   return k;
+}
+
+/**
+ * Share of the setting and cmdlet names an item contains that the question asks about. Among
+ * the items that contain the name asked (MaxAgeSessionMultiFactor), the text about that setting
+ * comes before one that recommends values for all four and matches the question's other words
+ * as well; numbers (error codes, years) say nothing about what an item is about and do not count.
+ */
+function keySpecificity(hits: readonly string[], named: number): number {
+  const names = hits.filter((k) => !/^\d+$/.test(k)).length;
+  return names && named ? Math.min(1, names / named) : 1;
 }
 
 /**
@@ -296,7 +309,8 @@ export function rankCandidates(q: AnalyzedQuery, index: SearchIndex, ctx: RankCo
     if (after > 0) for (let k = 0; k < final.length; k++) final[k] *= before / after;
   }
   order.forEach((i, k) => {
-    final[k] += EXACT_BONUS * (exactOf.get(i)?.length ?? 0);
+    const keys = exactOf.get(i) ?? [];
+    final[k] = final[k] * keySpecificity(keys, ctx.keysNamed?.(i) ?? 0) + EXACT_BONUS * keys.length;
   });
   const cut = top < order.length ? Float64Array.from(final).sort()[order.length - top] : -Infinity;
   const out: Candidate[] = [];

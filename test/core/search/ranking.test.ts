@@ -94,6 +94,20 @@ describe('ranking', function () {
     }
   });
 
+  it('the text about the setting a question names comes before one that names it among several', () => {
+    // The recommendation of values for all four refresh-token settings contains each name and
+    // matches "flow", "connection" and "change" as well as the text about the setting asked.
+    const cases: [string, string][] = [
+      ['If we change MaxAgeSessionMultiFactor to three days, will our flows lose their connections?', 'token-lifetime-maxagesessionmultifactor'],
+      ['MaxAgeSessionMultiFactor を短くしたらフローの接続は切れますか', 'token-lifetime-maxagesessionmultifactor'],
+      ['MaxAgeSingleFactor を変えたら何が起きる？', 'token-lifetime-maxagesinglefactor'],
+    ];
+    for (const [q, id] of cases) {
+      const r = kb.ask(q);
+      assert.equal(r.answers[0]?.id, id, `${q}: ${r.answers.map((a) => a.id).join(' ')}`);
+    }
+  });
+
   it('the focus is on what the question is about, not on whose it is (退職者の更新トークン)', () => {
     // 退職 is the question's rarest word, and a text about leavers matches it best; the question is
     // about the refresh token that was revoked.
