@@ -108,6 +108,11 @@ describe('ranking', function () {
     }
   });
 
+  it('attaching a policy to an app is linking it (リンク, 割り当て), not creating or finding one', () => {
+    const r = kb.ask('Which PowerShell command attaches a lifetime policy to an application?');
+    assert.equal(r.answers[0]?.id, 'cmdlet-application-token-lifetime-policy-link', r.answers.map((a) => a.id).join(' '));
+  });
+
   it('the focus is on what the question is about, not on whose it is (退職者の更新トークン)', () => {
     // 退職 is the question's rarest word, and a text about leavers matches it best; the question is
     // about the refresh token that was revoked.
