@@ -1,32 +1,17 @@
 import assert from 'node:assert/strict';
-import { FakeConnector } from '../server/fake-connector.js';
-import { allText, Conversation, japaneseOnlyInQuotes, sharedServices, startBot, type Reply, type Running } from '../server/helpers.js';
+import { deliveringToFakeConnector } from '../server/fake-connector-suite.js';
+import { allText, japaneseOnlyInQuotes } from '../server/helpers.js';
 
 /**
  * Whole conversations as a new user has them in Teams: replies as they arrive at the
  * connector, answers typed in the user's own words (phrasings written for these tests).
  */
 describe('conversations in the user\'s own words (what Teams receives)', function () {
-  let bot: Running;
-  let connector: FakeConnector;
-  before(async () => {
-    bot = await startBot({ services: { ...(await sharedServices()) } });
-    connector = await new FakeConnector().start();
-  });
-  after(async () => {
-    await bot?.close();
-    await connector?.close();
-  });
-
-  function conversation(locale: string) {
-    const c = new Conversation(bot.url, { serviceUrl: connector.url, deliveryMode: undefined, locale });
-    return async (text: string): Promise<string> => {
-      const from = connector.received.length;
-      const r = await c.post({ type: 'message', text });
-      assert.equal(r.status, 200, JSON.stringify(r.body));
-      return allText(connector.since(from) as Reply[]);
-    };
-  }
+  const { conversation: deliver } = deliveringToFakeConnector();
+  const conversation = (locale: string) => {
+    const { say } = deliver(locale);
+    return async (text: string): Promise<string> => allText(await say(text));
+  };
 
   it('a Japanese report in casual words reaches its outcome without a "not understood"', async () => {
     const say = conversation('ja-JP');
