@@ -1,9 +1,6 @@
 import assert from 'node:assert/strict';
 import type { KnowledgeBase } from '../../../src/core/search/knowledge-base.js';
-import { GlossaryExpander } from '../../../src/core/search/glossary-expansion.js';
-import { analyzeQuery } from '../../../src/core/search/query.js';
 import { MIN_COVERAGE, MIN_SCORE, STRONG_MATCH, shouldAnswer, type Candidate } from '../../../src/core/search/ranking.js';
-import { Variants } from '../../../src/core/search/variants.js';
 import { sharedKnowledgeBase } from './shared.js';
 
 const candidate = (score: number, coverage: number): Candidate => ({ item: { id: 'p:x', kind: 'passage', ref: 'x' }, itemIndex: 0, score, coverage, exactHits: 0, covers: -1 });
@@ -14,10 +11,8 @@ describe('whether to answer: coverage against strength of the match', function (
   before(async () => {
     kb = await sharedKnowledgeBase();
   });
-  const analyzed = (q: string) => analyzeQuery(q, kb.analyzer, new GlossaryExpander(kb.glossary, kb.analyzer), Variants.empty());
-
   it('answers with a strong match that covers less of the question, never with a weak one', () => {
-    const q = analyzed('アクセストークンの有効期間を短くしたら困ることある？');
+    const q = kb.analyze('アクセストークンの有効期間を短くしたら困ることある？');
     const partial = (STRONG_MATCH.minCoverage + MIN_COVERAGE) / 2;
     assert.equal(shouldAnswer(q, [candidate(STRONG_MATCH.minScore + 1, partial)]), true, 'strong match, partial coverage');
     assert.equal(shouldAnswer(q, [candidate(MIN_SCORE + 1, partial)]), false, 'ordinary match, partial coverage');
