@@ -52,6 +52,23 @@ describe('conversations in the user\'s own words (what Teams receives)', functio
     assert.match(await say('👍'), /解決してよかった/);
   });
 
+  it('thanks at "did this solve it?" is read as solved and closes the walk politely; thanks with "but still" is not', async () => {
+    const ja = conversation('ja-JP');
+    await ja('AADSTS70008 でフローが止まってます');
+    const thanked = await ja('ありがとうございます、助かりました！');
+    assert.match(thanked, /解決してよかった/, thanked);
+    assert.doesNotMatch(thanked, /診断は途中/);
+    assert.match(await ja('1'), /進行中の診断はありません/, 'the walk is closed');
+    const en = conversation('en-US');
+    await en('flow keeps failing with AADSTS70008');
+    const done = await en('thank you so much!');
+    assert.match(done, /glad it's fixed/, done);
+    assert.doesNotMatch(done, /paused/);
+    const still = conversation('en-US');
+    await still('flow keeps failing with AADSTS70008');
+    assert.doesNotMatch(await still('thanks, but it still fails'), /glad it's fixed/);
+  });
+
   it('a question in the middle of a walk is answered and the walk waits; a word in an article does not pull the user out', async () => {
     const say = conversation('ja-JP');
     await say('接続が急に無効になった');

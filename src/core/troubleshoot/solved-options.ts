@@ -19,6 +19,9 @@ export const SOLVED_OPTIONS: readonly Matchable[] = [
     answerPatterns: [
       '^\\s*(はい|うん|ええ|そう(です)?)[、。,.!！\\s]*$|(直り|治り|解決し|動き|でき)ました|(直っ|治っ|解決し|動い|でき|いけ)た[!！。]*$',
       '^\\s*(yes|yep|yeah|yup|ya)\\b(?!.*\\b(not|but|still)\\b)|\\b(works|working|worked|fixed|solved|sorted) (now|again|it)\\b|\\bthat (did it|worked|fixed it)\\b',
+      // Thanks and nothing more, said to "did this solve it?", is a yes; "thanks, but…" says more and is not.
+      '^\\s*(どうも)?(ありがと[うー]?(ございま(す|した))?|有難う(ございま(す|した))?|助かり(ます|ました)|助かった|感謝(します|です|いたします))[\\s。!！、♪〜ー😊🙏👍🙇]*((どうも)?(ありがと[うー]?(ございま(す|した))?|助かり(ます|ました)|助かった|感謝(します|です|いたします))[\\s。!！♪〜ー😊🙏👍🙇]*)?$',
+      '^\\s*((ok|okay|great|perfect|awesome|cool|nice)[\\s,!.]+)?(thanks|thank you|thx|ty|tysm|cheers|much appreciated|appreciate it)(\\s+(so much|very much|a lot|a ton|again|for (the|your) help))?[\\s.!,:)😊🙏👍]*$',
     ],
   },
   {
