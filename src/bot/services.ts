@@ -57,7 +57,7 @@ export interface StepResult {
   accepted: boolean;
   /** True when the walk is over (solved, cancelled, or no further branch). No view → cancelled. */
   done: boolean;
-  /** For the final answer to "did this solve it?": true yes, false no. */
+  /** Whether the branch solved it: the answer to "did this solve it?" (false also when a next branch follows), or "it's fixed" said at a question. Absent for other moves. */
   solved?: boolean;
   /** Not an answer to the step: a fact kept for a later one, an earlier answer again, an option denied (the same step asked again), or an earlier answer changed. */
   aside?: 'noted' | 'known' | 'changed' | 'ruled-out';

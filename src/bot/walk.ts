@@ -1,4 +1,4 @@
-import { walkAbandonedEvent, walkStepEvent } from '../core/events/index.js';
+import { walkEvent } from '../core/events/index.js';
 import { t } from './language/strings.js';
 import { stepReply, textReply } from './replies.js';
 import type { BotServices, StepResult, TroubleshootService } from './services.js';
@@ -51,9 +51,9 @@ const ASIDE_NOTICE = { noted: 'walkNoted', known: 'walkAlreadyKnown', changed: '
 /** Applies an accepted move: the next step, or the end of the walk (solved, not solved, cancelled). */
 export function applyMove(turn: Turn, move: StepResult): void {
   const { lang } = turn;
-  const before = turn.conversation.walk;
-  const answered = walkStepEvent(before, move.state);
-  if (answered) turn.events.push(answered);
+  // A move that says whether the branch solved it ends that branch, wherever the walk stood.
+  const ended = move.solved === undefined ? undefined : walkEvent(turn.conversation.walk, move.solved ? 'solved' : 'not-solved');
+  if (ended) turn.events.push(ended);
   turn.conversation.walk = move.state;
   const aside = move.aside && t(lang, ASIDE_NOTICE[move.aside]);
   if (move.view) turn.replies.push(stepReply(move.view, lang, aside));
@@ -88,7 +88,7 @@ export function endWalk(turn: Turn): void {
 
 /** Ends the walk in progress, if any, noting where it was left (a finished walk has no state left to note). */
 export function abandonWalk(turn: Turn): void {
-  const left = turn.conversation.walk !== undefined ? walkAbandonedEvent(turn.conversation.walk) : undefined;
+  const left = turn.conversation.walk !== undefined ? walkEvent(turn.conversation.walk, 'abandoned') : undefined;
   if (left) turn.events.push(left);
   endWalk(turn);
 }

@@ -1,5 +1,4 @@
-/** Events for guided diagnoses, read from the walk's plain-JSON state before and after a step. */
-import { SOLVED_NO, SOLVED_YES } from '../troubleshoot/solved-options.js';
+/** Events for guided diagnoses, read from the walk's plain-JSON state. */
 import type { WalkState } from '../troubleshoot/types.js';
 import { parseWalkState } from '../troubleshoot/walker.js';
 import type { WalkEvent, WalkOutcome } from './types.js';
@@ -12,27 +11,13 @@ function read(state: unknown): WalkState | undefined {
   }
 }
 
-function event(s: WalkState, outcome: WalkOutcome, time: Date): WalkEvent {
-  return { kind: 'walk', time: time.toISOString(), outcome, tree: s.treeId, node: s.nodeId, trail: [...s.trail] };
-}
-
 /**
- * The user's answer to "did this solve it?" on an outcome, as an event for that branch:
- * solved, or not solved (also when the walk goes on to another branch). Undefined for
- * every other step, and for states the engine cannot read.
+ * How a branch of a walk ended, with the branch (tree, the node the walk stood at, the
+ * nodes on the way): solved or not solved (the answer to "did this solve it?", or "it's
+ * fixed" said at a question), or abandoned (cancelled, restarted). The caller says which,
+ * from the move; undefined for a state the engine cannot read.
  */
-export function walkStepEvent(before: unknown, after: unknown, time = new Date()): WalkEvent | undefined {
-  const b = read(before);
-  const a = read(after);
-  if (!b || !a || a.answers.length !== b.answers.length + 1) return undefined;
-  const last = a.answers[a.answers.length - 1];
-  // An outcome the walk reached is always in triedOutcomes; a question's option ids never count.
-  if (!b.triedOutcomes.includes(b.nodeId) || last.nodeId !== b.nodeId || (last.optionId !== SOLVED_YES && last.optionId !== SOLVED_NO)) return undefined;
-  return event(b, last.optionId === SOLVED_YES ? 'solved' : 'not-solved', time);
-}
-
-/** A walk left before it was solved (cancelled, restarted): abandoned where it stood. */
-export function walkAbandonedEvent(state: unknown, time = new Date()): WalkEvent | undefined {
+export function walkEvent(state: unknown, outcome: WalkOutcome, time = new Date()): WalkEvent | undefined {
   const s = read(state);
-  return s && event(s, 'abandoned', time);
+  return s && { kind: 'walk', time: time.toISOString(), outcome, tree: s.treeId, node: s.nodeId, trail: [...s.trail] };
 }

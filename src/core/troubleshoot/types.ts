@@ -174,7 +174,10 @@ export interface StepResult {
   action: StepAction;
   /** True when the walk is over (cancelled, solved, or no further branch). */
   done: boolean;
-  /** Set for the answer to "did this solve it?". */
+  /**
+   * Set when the move says whether the branch solved it: the answer to "did this solve it?"
+   * (false also when the walk goes on to the next branch), or "it's fixed" said at a question.
+   */
   solved?: boolean;
   state: WalkState;
   /** What to show now (absent after cancel). */

@@ -259,7 +259,7 @@ export function applyInput(tree: TroubleshootingTree, state: WalkState, input: s
   if (picked.option.id === SOLVED_YES) return { accepted: true, action: 'solved', done: true, solved: true, state: answered };
   const next = nextUntried(tree, state);
   if (!next) return { accepted: true, action: 'not-solved', done: true, solved: false, state: answered };
-  return result('not-solved', enter(tree, answered, next));
+  return result('not-solved', enter(tree, answered, next), { solved: false });
 }
 
 /** Reads a stored walk position; throws when it is not one (old format, tampering). */

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { questionEvent, questionHash, redactEvent, redactText, walkAbandonedEvent, walkStepEvent } from '../../../src/core/events/index.js';
+import { questionEvent, questionHash, redactEvent, redactText, walkEvent } from '../../../src/core/events/index.js';
 import { applyInput, startWalk } from '../../../src/core/troubleshoot/index.js';
 import { trees } from '../troubleshoot/trees.js';
 
@@ -55,21 +55,22 @@ describe('event redaction', () => {
 describe('walk events', () => {
   const tree = trees.find((t) => t.id === 'invalid-connection')!;
 
-  it('records solved and not solved for the outcome answered, with its branch, and nothing for other steps', () => {
+  it('an event names the branch where the walk stood, with the outcome the caller read from the move', () => {
     const start = startWalk(tree, { text: 'AADSTS70008 で失敗する', codes: ['AADSTS70008'] });
-    const solved = applyInput(tree, start, '1', 'ja');
-    const e = walkStepEvent(start, solved.state);
-    assert.equal(e?.outcome, 'solved');
-    assert.equal(e?.node, start.nodeId);
-    assert.equal(e?.tree, 'invalid-connection');
-    const no = applyInput(tree, start, '2', 'ja');
-    assert.equal(walkStepEvent(start, no.state)?.outcome, 'not-solved');
+    const e = walkEvent(start, 'solved');
+    assert.deepEqual([e?.kind, e?.outcome, e?.tree, e?.node, e?.trail], ['walk', 'solved', 'invalid-connection', start.nodeId, start.trail]);
+    const answered = applyInput(tree, startWalk(tree), '1', 'ja');
+    assert.equal(walkEvent(answered.state, 'abandoned')?.node, answered.state.nodeId);
+    assert.equal(walkEvent({ nonsense: true }, 'abandoned'), undefined);
+  });
 
-    const fresh = startWalk(tree);
-    const answered = applyInput(tree, fresh, '1', 'ja');
-    assert.equal(answered.accepted, true);
-    assert.equal(walkStepEvent(fresh, answered.state), undefined);
-    assert.equal(walkAbandonedEvent(answered.state)?.node, answered.state.nodeId);
-    assert.equal(walkAbandonedEvent({ nonsense: true }), undefined);
+  it('the walker says whether a move solved the branch: the answers to "did this solve it?" and "it\'s fixed" at a question, nothing for other steps', () => {
+    const atOutcome = startWalk(tree, { text: 'AADSTS70008 で失敗する', codes: ['AADSTS70008'] });
+    assert.equal(applyInput(tree, atOutcome, '1', 'ja').solved, true);
+    const no = applyInput(tree, atOutcome, '2', 'ja');
+    assert.deepEqual([no.solved, no.done], [false, false], 'not solved, and the next branch follows');
+    const fixed = applyInput(tree, startWalk(tree), 'あ、サインインし直したら直りました', 'ja');
+    assert.deepEqual([fixed.solved, fixed.done], [true, true]);
+    assert.equal(applyInput(tree, startWalk(tree), '1', 'ja').solved, undefined);
   });
 });

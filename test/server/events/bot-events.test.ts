@@ -36,4 +36,16 @@ describe('the bot records what owners need, once the replies are delivered', () 
     assert.match(walks[0].node, /^out-/);
     assert.equal(walks[1].node, 'role');
   });
+
+  it('a walk ended as solved at a question, and a branch that did not solve it, are recorded like an outcome answered', async () => {
+    const c = new Conversation(bot.url);
+    const from = (await recordedEvents(bot.app)).length;
+    await c.say('診断');
+    await c.say('1');
+    assert.match(JSON.stringify(await c.say('あ、サインインし直したらもう直りました')), /解決してよかった/);
+    await c.say('フローが AADSTS70008 で失敗します');
+    await c.say('いいえ、まだです');
+    const walks = (await recordedEvents(bot.app)).slice(from).filter((e) => e.kind === 'walk');
+    assert.deepEqual(walks.map((e) => [e.outcome, e.node]), [['solved', 'symptom'], ['not-solved', 'out-inactive']]);
+  });
 });
