@@ -70,7 +70,7 @@ export class GlossaryExpander {
         const words = englishWords(en);
         for (const w of words) this.englishVocabulary.add(w.raw.toLowerCase());
         if (!words.length) continue;
-        const key = words.map((w) => w.key).join(' ');
+        const key = phraseKey(words);
         if (!this.phrases.has(key)) this.phrases.set(key, new Set());
         this.phrases.get(key)!.add(i);
         maxWords = Math.max(maxWords, words.length);
@@ -114,11 +114,12 @@ export class GlossaryExpander {
     const rest: EnglishWord[] = [];
     for (let i = 0; i < words.length; ) {
       let matched = 0;
-      for (let n = Math.min(this.maxWords, words.length - i); n >= 1; n--) {
+      for (let n = Math.min(this.maxWords + DETERMINERS_SKIPPED, words.length - i); n >= 1; n--) {
         const slice = words.slice(i, i + n);
-        // A phrase may contain stop words but must not be one stop word alone.
+        // A phrase may contain stop words but must not be one stop word alone, nor end in a determiner.
         if (n === 1 && slice[0].stop) break;
-        const entries = this.phrases.get(slice.map((w) => w.key).join(' '));
+        if (n > 1 && isDeterminer(slice[n - 1])) continue;
+        const entries = this.phrases.get(phraseKey(slice));
         if (!entries) continue;
         // A phrase stands for more than its words, but its words' own entries are alternatives
         // too (flow run → 実行 first, then フロー), so passages that word it differently still match.
@@ -137,6 +138,23 @@ export class GlossaryExpander {
     }
     return { matches, rest };
   }
+}
+
+/** Articles and possessives: "delete the policy" and "attach a policy" say "delete policy", "attach policy". */
+const DETERMINER = /^(?:a|an|the|my|our|your|their|its|his|her)$/i;
+/** Determiners a phrase of the question may hold besides the glossary phrase's words. */
+const DETERMINERS_SKIPPED = 2;
+const isDeterminer = (w: EnglishWord): boolean => DETERMINER.test(w.raw);
+
+/**
+ * The key a phrase is looked up by: its words' keys, without the determiners after the first
+ * word, so a phrase with an article in the question meets the glossary's without one and back.
+ */
+function phraseKey(words: readonly EnglishWord[]): string {
+  return words
+    .filter((w, k) => k === 0 || !isDeterminer(w))
+    .map((w) => w.key)
+    .join(' ');
 }
 
 /** A glossary term's head term (when it analyzes to one word or compound) and its other terms. */

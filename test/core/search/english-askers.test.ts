@@ -23,6 +23,22 @@ describe('English askers', () => {
     return q.concepts.flatMap((c) => c.terms).filter((t) => /[\u3040-\u30ff\u4e00-\u9fff]/.test(t));
   };
 
+  it('what the asker sets aside ("instead of", "rather than") is no concept of the question', () => {
+    const labels = (question: string) => kb.analyze(question).concepts.map((c) => c.label.toLowerCase());
+    const q = labels('could we script the policies with the Graph API rather than PowerShell cmdlets?');
+    assert.ok(q.some((l) => l.includes('graph')), q.join(','));
+    assert.ok(!q.some((l) => l.includes('powershell') || l.includes('cmdlet')), q.join(','));
+    assert.ok(labels('is PowerShell the way to script the policies?').some((l) => l.includes('powershell')));
+    // The set-aside phrase ends at a conjunction or a preposition: what follows is asked about again.
+    assert.ok(labels('use Graph instead of the portal for conditional access').includes('conditional access'));
+  });
+
+  it('unlinking a policy from an app reads as the cmdlet that removes it from the application', () => {
+    assert.ok(japaneseTerms('how can I unlink the policy from that one app?').includes('削除'));
+    const r = kb.ask('how can I unassign a lifetime policy from a single application and keep the policy?');
+    assert.ok(r.answers.slice(0, 3).some((a) => a.citations.some((c) => c.passage.includes('Remove-MgApplicationTokenLifetimePolicyByRef'))), ids(r));
+  });
+
   it('chat words for a downside, a dying connection or lasting long map to the documents\' terms', () => {
     assert.ok(japaneseTerms('any drawbacks if we do that?').includes('トレードオフ'));
     assert.ok(japaneseTerms('the connection just died overnight').includes('切れる'));

@@ -13,6 +13,16 @@ describe('glossary expansion', function () {
     expander = new GlossaryExpander(kb.glossary, kb.analyzer);
   });
 
+  it('an article or a possessive inside a phrase does not keep the glossary phrase from matching', () => {
+    const phrases = (text: string) => expander.expand(text).matches.map((m) => m.phrase);
+    // The glossary says "delete policy" and "create a connection"; people write either, with or without the article.
+    assert.deepEqual(phrases('can we delete the policy later'), ['delete the policy']);
+    assert.deepEqual(phrases('we had to delete our policy'), ['delete our policy']);
+    assert.ok(phrases('how to create connection for them').includes('create connection'));
+    // A phrase does not end in a determiner, and a determiner alone is no phrase.
+    assert.ok(!phrases('delete the').some((p) => p.endsWith('the')));
+  });
+
   it('two settings a question compares are two concepts with no term in common', () => {
     for (const [a, b] of [
       ['MaxAgeSingleFactor', 'MaxAgeMultiFactor'],
