@@ -106,9 +106,10 @@ export function createServer(options: CreateServerOptions): BotServer {
     else res.send(200, { status: 'ready' });
   });
   const handleMessage = async (req: Request, res: Response): Promise<void> => {
-    const authHeader = req.headers.authorization;
-    const early = headerProblem(req.headers, config.maxBodyBytes) ?? (await inbound.checkToken(authHeader));
+    const early = headerProblem(req.headers, config.maxBodyBytes);
     if (early) return refuse(req, res, early);
+    const token = await inbound.checkToken(req.headers.authorization);
+    if (isRefusal(token)) return refuse(req, res, token);
     const read = await readJsonBody(req, config.maxBodyBytes);
     if (!('body' in read)) return refuse(req, res, read);
     const problem = activityProblem(read.body);
@@ -118,7 +119,7 @@ export function createServer(options: CreateServerOptions): BotServer {
       const message = 'local mode replies only to loopback serviceUrls or those in ANONYMOUS_SERVICE_URLS';
       return refuse(req, res, { status: 403, reason: 'service-url-not-allowed', message, detail: new URL(String(activity.serviceUrl)).origin });
     }
-    const auth = await inbound.authenticate(activity, authHeader);
+    const auth = await inbound.authenticate(activity, token);
     if (isRefusal(auth)) return refuse(req, res, auth);
     const response = await adapter.runTurn(auth, activity as Activity, (context) => bot.run(context));
     res.send(response?.status ?? 200, response?.body);

@@ -9,8 +9,10 @@
  * 1. `checkToken`, before the body is read: the header must hold a JWT whose
  *    signature, algorithm, issuer and expiry verify against the published keys
  *    (fetched here with a timeout; a failed fetch answers 503 for a short while
- *    instead of being retried by every request).
- * 2. `authenticate`, with the activity: the key's channel endorsements, then
+ *    instead of being retried by every request). It returns the token verified,
+ *    with the key that signed it.
+ * 2. `authenticate`, with the activity and that verified token (so the signature
+ *    is not checked a second time here): the key's channel endorsements, then
  *    botbuilder's own ConfigurationBotFrameworkAuthentication.authenticateRequest
  *    (audience, app id, serviceUrl claim, endorsements). Our checks only ever
  *    refuse more, never less, and make sure the SDK's verify runs on a token it
@@ -131,10 +133,19 @@ export function createBotAuthentication(config: ServerConfig): ConfigurationBotF
 /** The emulator and bot-to-bot issuers botbuilder ships, copied before anything can append to them. */
 const BOT_OR_EMULATOR_ISSUERS: readonly string[] = Object.freeze([...(ToBotFromBotOrEmulatorTokenValidationParameters.issuer as string[])]);
 
+/** The Authorization header of a request that passed `checkToken`, with the key that signed its token. */
+export interface VerifiedToken {
+  readonly authHeader: string;
+  /** Undefined in local mode, where nothing is verified. */
+  readonly key?: SigningKey;
+}
+
 export class InboundAuth {
   private readonly channelKeys: SigningKeys;
   private readonly emulatorKeys: SigningKeys;
   private readonly otherIssuers: readonly string[];
+  /** The tokens `checkToken` passed: `authenticate` takes no other (held weakly, so each lives as long as its request). */
+  private readonly verified = new WeakSet<VerifiedToken>();
 
   constructor(
     private readonly config: ServerConfig,
@@ -146,11 +157,13 @@ export class InboundAuth {
     this.otherIssuers = Object.freeze([...BOT_OR_EMULATOR_ISSUERS, ...tenantIssuers]);
   }
 
-  /** Stage 1, from the Authorization header alone; undefined when the token verifies (or in local mode). */
-  async checkToken(authHeader: string | undefined): Promise<AuthRefusal | undefined> {
-    if (!this.config.authEnabled) return undefined;
-    const checked = await this.verifiedKey(authHeader);
-    return 'status' in checked ? checked : undefined;
+  /** Stage 1, from the Authorization header alone: the verified token (in local mode, the header unverified), or the refusal. */
+  async checkToken(authHeader: string | undefined): Promise<VerifiedToken | AuthRefusal> {
+    const checked = this.config.authEnabled ? await this.verifiedKey(authHeader) : undefined;
+    if (checked && 'status' in checked) return checked;
+    const token: VerifiedToken = { authHeader: authHeader ?? '', key: checked };
+    this.verified.add(token);
+    return token;
   }
 
   private async verifiedKey(authHeader: string | undefined): Promise<SigningKey | AuthRefusal> {
@@ -191,18 +204,18 @@ export class InboundAuth {
     return key;
   }
 
-  /** Stage 2, botbuilder's full check against the activity; in local mode the anonymous identity. */
-  async authenticate(activity: Partial<Activity>, authHeader: string | undefined): Promise<AuthenticateRequestResult | AuthRefusal> {
+  /** Stage 2, botbuilder's full check against the activity, for a token stage 1 verified; in local mode the anonymous identity. */
+  async authenticate(activity: Partial<Activity>, token: VerifiedToken): Promise<AuthenticateRequestResult | AuthRefusal> {
     if (this.config.authEnabled) {
+      if (!this.verified.has(token) || !token.key) return unauthorized('token-not-verified');
       // The key's endorsements, checked here too: botbuilder prints the key to stderr when they fail.
-      const checked = await this.verifiedKey(authHeader);
-      if ('status' in checked) return checked;
-      if (checked.endorsements.length && !EndorsementsValidator.validate(String(activity.channelId), checked.endorsements)) {
+      const { endorsements } = token.key;
+      if (endorsements.length && !EndorsementsValidator.validate(String(activity.channelId), endorsements)) {
         return unauthorized('channel-not-endorsed', `key not endorsed for channel ${String(activity.channelId).slice(0, 64)}`);
       }
     }
     try {
-      const result = await this.botAuth.authenticateRequest(activity as Activity, authHeader ?? '');
+      const result = await this.botAuth.authenticateRequest(activity as Activity, token.authHeader);
       // The turn's replies go through connectors with a deadline (and, in local mode, an allow-list).
       if (result.connectorFactory) result.connectorFactory = new BoundedConnectorFactory(result.connectorFactory, this.config);
       return result;
@@ -214,7 +227,7 @@ export class InboundAuth {
   }
 }
 
-/** True when `authenticate` refused the request. */
-export function isRefusal(x: AuthenticateRequestResult | AuthRefusal): x is AuthRefusal {
+/** True when `checkToken` or `authenticate` refused the request. */
+export function isRefusal<T extends object>(x: T | AuthRefusal): x is AuthRefusal {
   return typeof (x as AuthRefusal).status === 'number';
 }

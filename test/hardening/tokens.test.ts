@@ -7,9 +7,11 @@
 import assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
 import { ToBotFromBotOrEmulatorTokenValidationParameters } from 'botframework-connector';
+import jwt from 'jsonwebtoken';
 import { captureStderr, capturingLogger, type LogLine } from './capture.js';
 import { closedPortUrl, TokenIssuer } from './token-issuer.js';
-import { Conversation, startBot, type Running } from '../server/helpers.js';
+import { InboundAuth, isRefusal } from '../../src/server/bot-auth.js';
+import { Conversation, startBot, testConfig, type Running } from '../server/helpers.js';
 
 const APP_ID = '00000000-0000-0000-0000-0000000000aa';
 const SECRET = 'dummy-secret-value-for-tests';
@@ -57,6 +59,29 @@ describe('hardening: tokens (app id set)', function () {
     const r = await post(bot.url, activity(), { authorization: valid() });
     assert.equal(r.status, 200, r.text);
     assert.equal(JSON.parse(r.text).activities.length, 1);
+  });
+
+  it("a request's signature is verified once by our check and once by botbuilder's, not again in between", async () => {
+    const module = jwt as unknown as { verify: (...args: unknown[]) => unknown };
+    const verify = module.verify;
+    let calls = 0;
+    module.verify = (...args: unknown[]) => (calls++, verify(...args));
+    try {
+      const r = await post(bot.url, activity(), { authorization: valid() });
+      assert.equal(r.status, 200, r.text);
+    } finally {
+      module.verify = verify;
+    }
+    assert.equal(calls, 2);
+  });
+
+  it('the activity is authenticated only with a token the header check passed, never with a header handed in otherwise', async () => {
+    const auth = new InboundAuth(testConfig({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: SECRET, ToBotFromChannelOpenIdMetadataUrl: issuer.metadataUrl }));
+    const forged = await auth.authenticate(activity(), { authHeader: valid() });
+    assert.ok(isRefusal(forged) && forged.status === 401, 'a header nobody verified is refused');
+    const token = await auth.checkToken(valid());
+    assert.ok(!isRefusal(token));
+    assert.ok(!isRefusal(await auth.authenticate(activity(), token)), 'the verified one is accepted');
   });
 
   it('tokens naming made-up tenants are refused without growing any list of accepted issuers', async () => {
