@@ -8,12 +8,7 @@ import { choiceCard, outcomeCard } from './cards/step-cards.js';
 import { bilingualWelcomeCard, welcomeCard } from './cards/welcome-card.js';
 import { CitationList, citationEntity, sourcesText, type NumberedCitation } from './citations.js';
 import { t } from './language/strings.js';
-import { keepEntityFields } from './outbound-entities.js';
 import type { OutcomeView, StepView } from './services.js';
-
-// Every reply carrying the citation entity is built here, so this is where the
-// connector's serializer is made to keep it.
-keepEntityFields();
 
 /**
  * Whole reply activities. Each has a complete text form: `text` plus every

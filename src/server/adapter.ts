@@ -3,6 +3,7 @@ import type { BotFrameworkAuthentication } from 'botframework-connector';
 import { AuthenticatedAdapter } from './authenticated-adapter.js';
 import { createBotAuthentication } from './bot-auth.js';
 import type { ServerConfig } from './config.js';
+import { keepEntityFields } from './outbound-entities.js';
 
 /**
  * The CloudAdapter with Bot Framework authentication from the configuration:
@@ -16,6 +17,8 @@ export function createAdapter(
   onTurnError: (context: TurnContext, error: unknown) => Promise<void>,
   auth: BotFrameworkAuthentication = createBotAuthentication(config),
 ): AuthenticatedAdapter {
+  // The replies' citation entity must reach the channel whole (see outbound-entities.ts).
+  keepEntityFields();
   const adapter = new AuthenticatedAdapter(auth);
   adapter.onTurnError = onTurnError;
   return adapter;

@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import { deliveringToFakeConnector } from './fake-connector-suite.js';
 import { allText, cards, japaneseOnlyInQuotes, pickValue, recordedEvents, sharedServices, stepOptions, type Reply } from './helpers.js';
 
@@ -179,5 +181,23 @@ describe('buttons, language and small talk as the connector receives them', func
     assert.match((await say('thanks!'))[0].text ?? '', /You're welcome/);
     assert.match((await say('ありがとう'))[0].text ?? '', /どういたしまして/);
     assert.match((await say('お疲れ様です'))[0].text ?? '', /お疲れ様です/);
+  });
+});
+
+describe('the connector serializer is widened explicitly, by the adapter, and only for the citation entity', function () {
+  const dist = join(__dirname, '..', '..');
+  /** The Entity mapper's declared fields in a fresh process after running `script` (CommonJS, from dist/). */
+  const fieldsAfter = (script: string): string[] =>
+    JSON.parse(
+      execFileSync(process.execPath, ['-e', `${script}; const m = require('botframework-connector/lib/connectorApi/connectorClient.js').ConnectorMappers.Entity; console.log(JSON.stringify(Object.keys(m.type.modelProperties).concat(m.type.additionalProperties ? ['*'] : [])))`], {
+        cwd: dist,
+        encoding: 'utf8',
+      }),
+    );
+
+  it('importing the bot changes no serializer; making the adapter declares the Message entity fields and nothing open-ended', () => {
+    assert.deepEqual(fieldsAfter("require('./src/bot/replies.js'); require('./src/bot/teams-bot.js')"), ['type', 'text', 'mentioned']);
+    const widened = fieldsAfter("const { createAdapter } = require('./src/server/adapter.js'); const { testConfig } = require('./test/server/helpers.js'); createAdapter(testConfig(), async () => {})");
+    assert.deepEqual(widened, ['type', 'text', 'mentioned', '@type', '@context', '@id', 'citation']);
   });
 });
