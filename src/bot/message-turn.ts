@@ -26,30 +26,36 @@ interface StateRecord<T> extends Loaded<T> {
 }
 
 /**
- * One message, start to end: load the conversation's and the user's state,
- * decide and build the replies, save what changed (with the eTags read), and
- * only then send. An ETag conflict (another instance or message got there
- * first) runs the turn once more on fresh state; a storage failure gets a
- * "temporarily unavailable" and changes nothing. When the replies cannot be
- * delivered, the state is put back as it was, so the next message is not
- * taken as an answer to a step the user never saw.
+ * One message, start to end, with one load and (at most) one save: load the
+ * conversation's and the user's state, decide and build the replies, and send them.
+ * What the next message is read against (the walk, a pinned language) is saved
+ * before the replies go out, with the eTags read, so a user never sees a step
+ * that was not stored; a turn that changed only bookkeeping (the answers noted
+ * for feedback, the conversation's reply language) saves it once the replies are
+ * out, since the answers are noted with the message ids the connector gave them.
+ * An ETag conflict before sending runs the turn once more on fresh state; a
+ * storage failure gets a "temporarily unavailable" and changes nothing. When the
+ * replies cannot be delivered, what was saved is put back, so the next message is
+ * not taken as an answer to a step the user never saw.
  */
 export async function runMessageTurn(context: TurnContext, deps: MessageTurnDeps): Promise<void> {
   const input = readInput(context.activity);
   const keys = stateKeys(context.activity);
   for (let attempt = 1; ; attempt++) {
     let turn: Turn | undefined;
+    let conversation: StateRecord<ConversationData>;
     let saved: StateRecord<object>[];
     try {
-      const [conversation, user] = await loadRecords(deps.store, [keys.conversation, keys.user]);
-      turn = startTurn(context, input, conversation.state as ConversationData, user.state as UserData);
+      const [conversationRecord, user] = await loadRecords(deps.store, [keys.conversation, keys.user]);
+      conversation = conversationRecord as StateRecord<ConversationData>;
+      turn = startTurn(context, input, conversation.state, user.state as UserData);
       deps.logger.info({ ...logIds(context), lang: turn.lang, chars: input.text.length, card: input.fromCard }, 'message');
       deps.logger.debug({ ...logIds(context), text: input.text }, 'message text');
       replyToMessage(turn, deps.services, deps.logger);
       keepConversationLang(turn);
       // User state first: it rarely changes and setting a language twice is harmless, so a
       // conflict on the conversation afterwards can retry the whole turn.
-      saved = await saveChanged(deps.store, [user, conversation]);
+      saved = await saveChanged(deps.store, onlyBookkeeping(conversation) ? [user] : [user, conversation]);
     } catch (err) {
       if (err instanceof StorageConflictError && attempt === 1) {
         deps.logger.info(logIds(context), 'state changed by another turn; retrying the turn once');
@@ -70,7 +76,7 @@ export async function runMessageTurn(context: TurnContext, deps: MessageTurnDeps
       await undoSaves(deps.store, saved, deps.logger, context);
       throw err;
     }
-    await keepAnswers(deps.store, keys.conversation, sent, deps.logger, context);
+    await saveBookkeeping(deps.store, conversation, saved.includes(conversation), sent, deps.logger, context);
     // Only now: a retried or undelivered turn must not count twice.
     for (const event of turn.events) deps.events.record(event);
     return;
@@ -141,21 +147,57 @@ async function sendReplies(context: TurnContext, turn: Turn): Promise<SentAnswer
   });
 }
 
+/** The conversation's state without its bookkeeping: what the next message is read against. */
+function readAgainst(state: ConversationData): string {
+  return JSON.stringify({ ...state, lang: undefined, answers: undefined });
+}
+
+/** True when the turn changed nothing of the conversation's state but its reply language. */
+function onlyBookkeeping(record: StateRecord<ConversationData>): boolean {
+  return readAgainst(record.state) === readAgainst(JSON.parse(record.before) as ConversationData);
+}
+
 /**
- * Notes the sent answers in the conversation's state, so a 👍/👎 on one of them is
- * matched on any instance. A write of its own because the message ids exist only
- * once the replies are sent; best effort, since the turn is delivered already.
+ * Once the replies are out: the sent answers, noted with their message ids so a 👍/👎 on
+ * one is matched on any instance, and the reply language, in the turn's one write when
+ * nothing else was saved (with the eTag read); after a conflict, or when the turn saved
+ * its state before sending, on the state read again. Best effort: the turn is delivered.
  */
-async function keepAnswers(store: ConversationStore, key: string, sent: SentAnswer[], logger: BotLogger, context: TurnContext): Promise<void> {
-  if (!sent.length) return;
+async function saveBookkeeping(
+  store: ConversationStore,
+  record: StateRecord<ConversationData>,
+  savedBefore: boolean,
+  sent: SentAnswer[],
+  logger: BotLogger,
+  context: TurnContext,
+): Promise<void> {
+  const { lang } = record.state;
+  const note = (state: ConversationData): ConversationData => {
+    const next: ConversationData = { ...state, answers: sent.length ? keepSentAnswers(state.answers, sent) : state.answers };
+    if (lang === undefined) delete next.lang;
+    else next.lang = lang;
+    return next;
+  };
+  let current: Loaded<ConversationData> | undefined;
+  if (savedBefore) {
+    if (!sent.length) return;
+  } else {
+    current = { state: note(record.state), eTag: record.eTag };
+    if (JSON.stringify(current.state) === record.before) return;
+  }
   for (let attempt = 1; ; attempt++) {
     try {
-      const [conversation] = await store.load<ConversationData>([key]);
-      conversation.state.answers = keepSentAnswers(conversation.state.answers, sent);
-      await store.save(key, conversation.state, conversation.eTag);
+      if (!current) {
+        const [fresh] = await store.load<ConversationData>([record.key]);
+        current = { state: note(fresh.state), eTag: fresh.eTag };
+      }
+      await store.save(record.key, current.state, current.eTag);
       return;
     } catch (err) {
-      if (err instanceof StorageConflictError && attempt === 1) continue;
+      if (err instanceof StorageConflictError && attempt === 1) {
+        current = undefined;
+        continue;
+      }
       logger.warn({ ...logIds(context), err: (err as Error).message }, 'could not keep the sent answers for feedback');
       return;
     }

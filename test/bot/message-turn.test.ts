@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import { MemoryStorage, type Storage, type StoreItems } from 'botbuilder';
 import { allText, cards, Conversation, sharedServices, startBot, type Running } from '../server/helpers.js';
+import { FakeConnector } from '../server/fake-connector.js';
 import { fakeTroubleshooter } from './fakes.js';
 
 /** A Bot Connector stand-in whose answer to each reply POST can be switched between 200 and a refusal. */
@@ -155,4 +156,38 @@ describe('bot: state of a message turn', function () {
     }
   });
 
+});
+
+describe('bot: one load and at most one save per message turn', function () {
+  it('an answer, an answer in the other language, a walk start and a step each read state once and write it once; help writes nothing', async () => {
+    const inner = new MemoryStorage();
+    const ops: string[] = [];
+    const written: StoreItems[] = [];
+    const storage: Storage = {
+      read: (k) => (ops.push('read'), inner.read(k)),
+      write: (c) => (ops.push('write'), written.push(c), inner.write(c)),
+      delete: (k) => inner.delete(k),
+    };
+    const bot = await startBot({ storage, services: { ...(await sharedServices()), troubleshoot: fakeTroubleshooter } });
+    const connector = await new FakeConnector().start();
+    try {
+      const c = new Conversation(bot.url, { serviceUrl: connector.url, deliveryMode: undefined, locale: 'ja-JP' });
+      const turn = async (text: string) => {
+        ops.length = 0;
+        assert.equal((await c.post({ type: 'message', text })).status, 200);
+        return [...ops];
+      };
+      assert.deepEqual(await turn('接続が使われないまま何日で切れますか'), ['read', 'write']);
+      assert.deepEqual(await turn('Why does a flow connection turn invalid?'), ['read', 'write'], 'the reply language and the answer, one write');
+      assert.deepEqual(await turn('診断'), ['read', 'write']);
+      assert.deepEqual(await turn('1'), ['read', 'write']);
+      assert.deepEqual(await turn('ヘルプ'), ['read']);
+      const [key] = Object.keys(written[1]);
+      const conversation = (await inner.read([key]))[key] as { answers?: { messageId?: string }[] };
+      assert.deepEqual(conversation.answers?.map((a) => a.messageId), ['msg-1', 'msg-2'], 'both answers noted with the ids the connector gave them');
+    } finally {
+      await bot.close();
+      await connector.close();
+    }
+  });
 });
