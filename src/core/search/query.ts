@@ -58,6 +58,17 @@ export interface AnalyzedQuery {
   /** Positions in `concepts` of the things a how-question asks to act on or with (see subjectsOf). */
   subjects: number[];
   /**
+   * Positions in `concepts` of the state such a thing is to be put in ("set passwords to never
+   * expire", 「無期限にする設定」): an answer must match each through a term for the whole of it.
+   */
+  subjectStates: number[];
+  /**
+   * Positions in `concepts` of the words that narrow such a thing (外部 of 外部共有, "coworker" of
+   * "a coworker co-owner access"): when the corpus never has one, the thing asked about is one it
+   * does not know (see shouldAnswer).
+   */
+  subjectModifiers: number[];
+  /**
    * Such a thing's whole name when it ends in a word no concept stands for (通知音: the analyzer
    * keeps 通知, not the one-kanji 音): the answer must contain it.
    */
@@ -69,12 +80,26 @@ export interface AnalyzedQuery {
  * "is there a way to", "steps to", "I want to", "help me".
  */
 const EN_ASKS_HOW = String.raw`how (?:do|can|should|would|could) (?:i|we|you|one|someone)(?: go about)?|how to|where (?:do|can|should|could) (?:i|we|you|one)|(?:is there|any|what'?s the|the best) way to|steps? (?:to|for)|(?:i|we) (?:want|need|would like|'d like|am trying|are trying) to|(?:help|show) (?:me|us)(?: how)?(?: to)?|tell (?:me|us) how to`;
-/** After such a phrase: the verb (and its particle), then the noun phrase it acts on, up to a preposition. */
+/** Words that end the noun phrase a verb acts on: prepositions and conjunctions. */
+const EN_PHRASE_END = String.raw`(?:for|in|into|to|with|from|on|of|as|so|when|if|that|which|who|and|or|after|before|by|at|without|except|where|while|because|but)\b`;
+/** Up to three words of a noun phrase after its determiner (none of them a word that ends it). */
+const EN_PHRASE = String.raw`((?:(?:a|an|the|my|our|your|their|this|these|those|some)\s+)?(?:(?!${EN_PHRASE_END})[\w'-]+\s*){1,3})`;
+/**
+ * After such a phrase: the verb (and its particle), then the noun phrase it acts on, up to a
+ * preposition; then what the thing is to become ("set passwords to never expire") or do ("a flow
+ * that posts a message"), which belongs to what is asked as much as the thing itself.
+ */
 const EN_ACTED_ON = new RegExp(
-  String.raw`\b(?:${EN_ASKS_HOW})\s+[\w-]+(?:\s+(?:on|off|up|out|back))?\s+((?:(?!(?:for|in|into|to|with|from|on|of|as|so|when|if|that|and|or|after|before|by|at|without)\b)[\w'-]+\s*){1,3})`,
+  String.raw`\b(?:${EN_ASKS_HOW})\s+([\w-]+)(?:\s+(?:on|off|up|out|back))?\s+${EN_PHRASE}(?:(to|into|that|which)\s+${EN_PHRASE})?`,
   'i',
 );
 const EN_DETERMINER = /^(?:a|an|the|my|our|your|their|his|her|this|that|these|those|some|new)$/i;
+/** "Can I set X to Y?": whether a thing can be put in a state asks about that state as a how-question does. */
+const EN_CAN_SET = new RegExp(String.raw`\b(?:can|could) (?:i|we|you|one) ((?:set|change|switch|turn|configure)(?:\s+(?:on|off|up))?)\s+${EN_PHRASE}(to|into)\s+${EN_PHRASE}`, 'i');
+/** "with a coworker", "as co-owner": the partner or role an action takes, right after its thing. */
+const EN_PARTNER = new RegExp(String.raw`^\s*(?:with|as)\s+${EN_PHRASE}`, 'i');
+/** Verbs whose "to …" says the state the thing is put in (set X to Y), not a place or a recipient. */
+const EN_SETS_STATE = /^(?:set|make|change|switch|turn|configure|get)$/i;
 /** The ways people ask how (or where) to do something in Japanese: 方法, 手順, やり方, には, したい, どうやって, どこで. */
 const JA_ASKS_HOW = '(?:作り方|やり方|方法|手順|仕方|には|たい(?=$|[\\s、。?？!！]|です|ん|の|けど|が|な)|どうやって|どうすれば|どうしたら|どこで|どこから)';
 /** 「XをYする方法」「Xの作り方」「Xを変えたい」「Xってどうやって直すの」: X, the noun phrase before を / の / って / は. */
@@ -86,37 +111,89 @@ const JA_ACTED_ON = new RegExp(`([^\\s、。,.!?？！をのにがはでと「�
 const JA_ACTED_IN = /([^\s、。,.!?？！をのにがはでと「」『』]+)\s*に(?!は)\s*[^\s、。に]{0,12}?(?:作り方|やり方|方法|手順|仕方)/;
 
 /**
+ * 「XをYにする設定」「XをYにしたい」「XをYにする方法」: Y, the state the thing is to be put in, when the
+ * question asks how, where or whether it can be done.
+ */
+const JA_SETS_STATE = new RegExp(`([^\\s、。,.!?？！をにがはでと「」『』]+)を\\s*([^\\s、。,.!?？！をのにがはでと「」『』]+)\\s*に\\s*(?:する|したい|して|変える|変更|設定)[^\\s、。]{0,6}?(?:設定|方法|手順|やり方|仕方|には|たい|どこ|どう|でき)`);
+
+/** A number or a duration: a value the answer need not repeat. */
+function isValue(c: Concept): boolean {
+  return /^[\d.,]+$/.test(c.label) || c.terms.every((t) => durationMinutes(t) !== undefined || /^[\d.,]+$/.test(t));
+}
+
+/**
  * The things a how-question asks to act on (and in Japanese where), as positions in `concepts`:
  * the head (last word) of each noun phrase the action takes.
  */
-function subjectsOf(question: string, script: 'ja' | 'en', concepts: readonly Concept[]): { subjects: number[]; phrases: string[] } {
+function subjectsOf(question: string, script: 'ja' | 'en', concepts: readonly Concept[]): { subjects: number[]; states: number[]; modifiers: number[]; phrases: string[] } {
   if (script === 'ja') {
-    const subjects: number[] = [];
+    const subjects = new Set<number>();
+    const states = new Set<number>();
+    const modifiers = new Set<number>();
     const phrases: string[] = [];
+    // The concepts inside a stretch of the question, in order; a number (12 of 「12時間にしたい」) is a value, not a thing.
+    const inside = (from: number, to: number) =>
+      concepts.flatMap((c, i) => (c.span && c.span[0] >= from && c.span[1] <= to && !isValue(c) ? [i] : [])).sort((a, b) => concepts[a].span![0] - concepts[b].span![0]);
     for (const r of [JA_ACTED_ON, JA_ACTED_IN]) {
       const m = r.exec(question);
       if (!m) continue;
       const from = m.index;
       const to = m.index + m[1].length;
-      let k = -1;
-      // A number (12 of 「12時間にしたい」) is a value, not a thing acted on.
-      concepts.forEach((c, i) => {
-        if (c.span && c.span[0] >= from && c.span[1] <= to && !/^[\d.,]+$/.test(c.label) && (k < 0 || c.span[0] >= concepts[k].span![0])) k = i;
-      });
-      if (k < 0) continue;
-      subjects.push(k);
+      const found = inside(from, to);
+      const k = found.at(-1);
+      if (k === undefined) continue;
+      // The head (last word) of the thing, and the words before it that narrow it (外部 of 外部共有).
+      subjects.add(k);
+      for (const j of found.slice(0, -1)) if (!concepts[j].general) modifiers.add(j);
       // The phrase ends in a word no concept stands for (音 of 通知音, a one-kanji noun): that word is its head.
       const [start, end] = concepts[k].span!;
       if (end < to && /^[\u3400-\u4dbf\u4e00-\u9fff\u30a1-\u30fa\u30fc]+$/.test(question.slice(end, to))) phrases.push(question.slice(start, to));
     }
-    return { subjects, phrases };
+    // 「XをYにする設定」: the state asked for is part of what is asked, written as the asker wrote it
+    // when the analyzer keeps less of it (無期限: the prefix 無 is not a term).
+    const m = JA_SETS_STATE.exec(question);
+    if (m) {
+      // The thing (its head) and the state, each matched as a whole: パスワードの有効期限, not パスワード alone.
+      const thing = inside(m.index, m.index + m[1].length).at(-1);
+      if (thing !== undefined) states.add(thing);
+      const from = m.index + m[1].length + m[0].slice(m[1].length).indexOf(m[2]);
+      const found = inside(from, from + m[2].length);
+      for (const j of found) states.add(j);
+      const covered = found.reduce((n, j) => n + (concepts[j].span![1] - concepts[j].span![0]), 0);
+      if (found.length && covered < m[2].length) phrases.push(m[2]);
+    }
+    for (const j of states) subjects.delete(j);
+    return { subjects: [...subjects], states: [...states], modifiers: [...modifiers].filter((j) => !subjects.has(j) && !states.has(j)), phrases };
   }
-  const m = EN_ACTED_ON.exec(question);
-  const words = m ? m[1].trim().split(/\s+/).filter((w) => !EN_DETERMINER.test(w)) : [];
-  const head = words.at(-1)?.toLowerCase();
-  if (!head) return { subjects: [], phrases: [] };
-  const k = concepts.findIndex((c) => c.label.toLowerCase().split(/\s+/).some((w) => w === head || (Math.min(w.length, head.length) >= 4 && (w.startsWith(head) || head.startsWith(w)))));
-  return { subjects: k >= 0 ? [k] : [], phrases: [] };
+  const m = EN_ACTED_ON.exec(question) ?? EN_CAN_SET.exec(question);
+  if (!m) return { subjects: [], states: [], modifiers: [], phrases: [] };
+  const wordsOf = (phrase: string | undefined) => (phrase ?? '').trim().split(/[\s-]+/).filter((w) => w && !EN_DETERMINER.test(w)).map((w) => w.toLowerCase());
+  const thing = wordsOf(m[2]);
+  // "to" after a verb of setting gives the state (never expire); after another verb a place or recipient.
+  const tail = /^(?:to|into)$/i.test(m[3] ?? '') && !EN_SETS_STATE.test(m[1].split(/\s+/)[0]) ? [] : wordsOf(m[4]);
+  const conceptOf = (word: string) =>
+    concepts.findIndex((c) => c.label.toLowerCase().split(/[\s-]+/).some((w) => w === word || (Math.min(w.length, word.length) >= 4 && (w.startsWith(word) || word.startsWith(w)))));
+  // The head (last word) of the thing acted on, then every word of what it is to become or do
+  // that names something: a number or duration there is a value the answer may not repeat.
+  const subjects = new Set<number>();
+  const states = new Set<number>();
+  const modifiers = new Set<number>();
+  const head = thing.at(-1);
+  if (head) subjects.add(conceptOf(head));
+  for (const w of tail) {
+    const k = conceptOf(w);
+    if (k >= 0 && !isValue(concepts[k]) && !subjects.has(k)) states.add(k);
+  }
+  // Whom or what as the action takes besides ("with a coworker", "as co-owner"): a word there that
+  // no text has is as telling as one narrowing the thing.
+  const rest = question.slice(m.index + m[0].length);
+  const partner = EN_PARTNER.exec(rest);
+  for (const w of [...thing.slice(0, -1), ...wordsOf(partner?.[1])]) {
+    const k = conceptOf(w);
+    if (k >= 0 && !concepts[k].general && !isValue(concepts[k]) && !subjects.has(k) && !states.has(k)) modifiers.add(k);
+  }
+  subjects.delete(-1);
+  return { subjects: [...subjects], states: [...states], modifiers: [...modifiers], phrases: [] };
 }
 
 /**
@@ -356,6 +433,6 @@ export function analyzeQuery(question: string, analyzer: Analyzer, expander: Glo
     glossaryPhrases: phrases,
     asksPrice: ASKS_PRICE.test(question),
     form,
-    ...(({ subjects, phrases }) => ({ subjects, subjectPhrases: phrases }))(subjectsOf(text, script, concepts)),
+    ...(({ subjects, states, modifiers, phrases }) => ({ subjects, subjectStates: states, subjectModifiers: modifiers, subjectPhrases: phrases }))(subjectsOf(text, script, concepts)),
   };
 }

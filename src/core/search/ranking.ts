@@ -77,6 +77,8 @@ export interface Candidate {
   exactHits: number;
   /** Bit k set when the candidate matches concept k of the question (the first 31). */
   covers: number;
+  /** Bit k set when it matches concept k through a term for the whole of it, not only a part (see Concept.partial). */
+  fullCovers: number;
 }
 
 export interface RankContext {
@@ -247,6 +249,7 @@ export function rankCandidates(q: AnalyzedQuery, index: SearchIndex, ctx: RankCo
   let total = 0;
   const level = new Uint8Array(n); // 2 full, 1 partial
   const covers = new Int32Array(n);
+  const fullCovers = new Int32Array(n);
   for (const [ci, c] of q.concepts.entries()) {
     const w = conceptWeight(n, c, perTerm);
     total += w;
@@ -269,6 +272,7 @@ export function rankCandidates(q: AnalyzedQuery, index: SearchIndex, ctx: RankCo
     for (const i of items) {
       got[i] += level[i] === 2 ? w : w * PARTIAL_WEIGHT;
       if (ci < 31) covers[i] |= 1 << ci;
+      if (ci < 31 && level[i] === 2) fullCovers[i] |= 1 << ci;
       level[i] = 0;
     }
   }
@@ -318,7 +322,7 @@ export function rankCandidates(q: AnalyzedQuery, index: SearchIndex, ctx: RankCo
     // Ties at the cut are all kept, so the first `top` are those of a full sort; so are the
     // curated answers that cover part of the question, for suggestions when none is good enough.
     if (final[k] < cut && !(coverage[k] > 0 && index.items[i].kind === 'curated')) return;
-    out.push({ item: index.items[i], itemIndex: i, score: final[k], coverage: coverage[k], exactHits: exactOf.get(i)?.length ?? 0, covers: covers[i] });
+    out.push({ item: index.items[i], itemIndex: i, score: final[k], coverage: coverage[k], exactHits: exactOf.get(i)?.length ?? 0, covers: covers[i], fullCovers: fullCovers[i] });
   });
   // Stable: equal scores keep the order met.
   out.sort((a, b) => b.score - a.score);
@@ -369,7 +373,11 @@ export function shouldAnswer(q: AnalyzedQuery, ranked: readonly Candidate[], fol
   if (q.form === 'how-long' && foldedText && ![...good, ...ranked.slice(0, 3)].some(statesTime)) return false;
   // "How do I change my Teams background?": a good answer must be about the thing acted on,
   // not only share the question's other words (Teams, flow, change).
-  return good.some((c) => isAboutSubjects(q, c, foldedText));
+  if (!good.some((c) => isAboutSubjects(q, c, foldedText))) return false;
+  // A word narrowing that thing which no text matches (外部 of 外部共有) names something else
+  // than what the knowledge has: its external sharing, not its sharing.
+  const known = ranked.reduce((bits, c) => bits | c.covers, 0);
+  return !q.subjectModifiers.some((k) => k < 31 && !(known & (1 << k)));
 }
 
 /** Whether a candidate matches enough of the question, or matches strongly most of what the corpus can speak of. */
@@ -380,6 +388,8 @@ function isGoodMatch(c: Candidate): boolean {
 /** Whether a candidate covers the things a how-question acts on (see AnalyzedQuery.subjects). */
 function isAboutSubjects(q: AnalyzedQuery, c: Candidate, foldedText?: (itemIndex: number) => string): boolean {
   if (q.subjects.some((k) => k < 31 && !(c.covers & (1 << k)))) return false;
+  // The state asked for, matched only in part (期限切れ for "never expire"), is another state.
+  if (q.subjectStates.some((k) => k < 31 && !(c.fullCovers & (1 << k)))) return false;
   const text = foldedText && q.subjectPhrases.length ? foldedText(c.itemIndex).replace(/\s+/g, '') : '';
   return !text || q.subjectPhrases.every((p) => text.includes(foldForLookup(p).replace(/\s+/g, '')));
 }
@@ -389,7 +399,7 @@ function isAboutSubjects(q: AnalyzedQuery, c: Candidate, foldedText?: (itemIndex
  * front (see shouldAnswer): the answer a how-question gets first is about what it acts on.
  */
 export function subjectFirst(q: AnalyzedQuery, ranked: Candidate[], foldedText?: (itemIndex: number) => string): Candidate[] {
-  if (!q.subjects.length && !q.subjectPhrases.length) return ranked;
+  if (!q.subjects.length && !q.subjectStates.length && !q.subjectPhrases.length) return ranked;
   const k = ranked.slice(0, 5).findIndex((c) => isGoodMatch(c) && isAboutSubjects(q, c, foldedText));
   return k <= 0 ? ranked : [ranked[k], ...ranked.slice(0, k), ...ranked.slice(k + 1)];
 }

@@ -3,7 +3,7 @@ import type { KnowledgeBase } from '../../../src/core/search/knowledge-base.js';
 import { MIN_COVERAGE, MIN_SCORE, STRONG_MATCH, shouldAnswer, type Candidate } from '../../../src/core/search/ranking.js';
 import { sharedKnowledgeBase } from './shared.js';
 
-const candidate = (score: number, coverage: number): Candidate => ({ item: { id: 'p:x', kind: 'passage', ref: 'x' }, itemIndex: 0, score, coverage, exactHits: 0, covers: -1 });
+const candidate = (score: number, coverage: number): Candidate => ({ item: { id: 'p:x', kind: 'passage', ref: 'x' }, itemIndex: 0, score, coverage, exactHits: 0, covers: -1, fullCovers: -1 });
 
 describe('whether to answer: coverage against strength of the match', function () {
   this.timeout(120000);

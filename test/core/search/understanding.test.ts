@@ -345,12 +345,43 @@ describe('understanding questions as people write them', function () {
       assert.ok(q.subjects.length > 0);
       const bits = q.subjects.reduce((b, k) => b | (1 << k), 0);
       const item = (ref: string) => ({ id: `p:${ref}`, kind: 'passage' as const, ref });
-      const other = { item: item('a'), itemIndex: 0, score: 50, coverage: 0.8, exactHits: 0, covers: ~bits };
-      const about = { item: item('b'), itemIndex: 1, score: 40, coverage: 0.8, exactHits: 0, covers: -1 };
+      const other = { item: item('a'), itemIndex: 0, score: 50, coverage: 0.8, exactHits: 0, covers: ~bits, fullCovers: ~bits };
+      const about = { item: item('b'), itemIndex: 1, score: 40, coverage: 0.8, exactHits: 0, covers: -1, fullCovers: -1 };
       assert.equal(shouldAnswer(q, [other]), false);
       assert.equal(shouldAnswer(q, [other, about]), true);
       assert.deepEqual(subjectFirst(q, [other, about]).map((c) => c.item.ref), ['b', 'a']);
     });
+    // What the thing is to become or do belongs to what is asked ("to never expire", "that copies
+    // files", 「オフにする」), and so does a word narrowing it that no text has (a contractor's rights).
+    for (const q of [
+      'Can I set the guest invitations to never expire?',
+      'How do I make a flow that copies new SharePoint files to a Teams channel?',
+      'How do I build a policy that blocks downloads on unmanaged phones?',
+      'How do I give a contractor co-owner rights on my flow?',
+      'Teams の通知をオフにする設定はどこ？',
+      'SharePoint サイトの匿名共有をオフにしたい、設定どこ？',
+    ]) {
+      it(`declines a how-question whose asked-for state or narrowing word no answer covers: ${q}`, () => {
+        const r = kb.ask(q);
+        assert.equal(r.answered, false, JSON.stringify(r.answers.map((a) => a.id)));
+      });
+    }
+    it('reads the state a how-question asks for and the words narrowing its thing', () => {
+      const labels = (q: string, pick: (a: ReturnType<KnowledgeBase['analyze']>) => number[]) => {
+        const a = kb.analyze(q);
+        return pick(a).map((k) => a.concepts[k].label.toLowerCase());
+      };
+      assert.deepEqual(labels('How do I set a token lifetime policy to never expire?', (a) => a.subjectStates), ['never expire']);
+      assert.deepEqual(labels('How do I set the access token lifetime to 2 hours?', (a) => a.subjectStates), [], 'a value is no state to match');
+      assert.ok(labels('How do I give a contractor co-owner rights on my flow?', (a) => a.subjectModifiers).includes('contractor'));
+      assert.ok(labels('How do I share my flow with a contractor?', (a) => a.subjectModifiers).includes('contractor'));
+      assert.ok(labels('更新トークンを無期限にする方法', (a) => a.subjectStates).includes('無期限'));
+    });
+    for (const q of ['How do I set refresh tokens to never expire?', 'トークンを無期限にする方法', 'How do I create a flow that notifies me when a connection breaks?']) {
+      it(`answers a how-question whose state the knowledge states: ${q}`, () => {
+        assert.equal(kb.ask(q).answered, true);
+      });
+    }
     // A how-question about a thing named with a word the analyzer does not index (音, 欄: one kanji).
     for (const q of ['Teams の着信音を変える方法', 'Outlook の署名欄を変更する手順']) {
       it(`declines a how-question whose acted-on thing no answer names: ${q}`, () => {
