@@ -11,7 +11,7 @@ import type { TroubleshootFacts } from './types.js';
  * power automate shows invalid", "the flow died overnight". A clause ends at 。!? or a line break.
  */
 const THING_JA = '(?:接続|コネクション|コネクタ|フロー)';
-const FAILED_JA = '(?:無効|切れ|期限切れ|失効|使えな|壊れ|止まっ|止まり|止まる|失敗し|失敗す|エラー|動かな|動いてな|動いておら|動いていな|動きませ|動作しな|実行されな|落ち|直らな|治らな|直りませ|繋がらな|つながらな|切断)';
+const FAILED_JA = '(?:無効|切れ|期限切れ|失効|使えな|壊れ|止まっ|止まり|止まる|失敗し|失敗す|こけ|コケ|エラー|動かな|動いてな|動いておら|動いていな|動きませ|動作しな|実行されな|落ち|直らな|治らな|直りませ|繋がらな|つながらな|切断)';
 const THING_EN = '(?:conn(?:ection)?s?|connectors?|flows?)';
 const FAILED_EN =
   "(?:invalid|broken|broke|breaks|expired|expires|expiring|disconnected|dead|died|dying|failing|failed|fails|errors?|erroring|stopped|stops|down|(?:is|are|was|were)(?:n'?t| not) (?:working|running)|(?:does|do|did)(?:n'?t| not) (?:work|run|help)|won'?t (?:work|run|connect)|not working|keeps? (?:failing|breaking|expiring|dying))";
@@ -64,7 +64,7 @@ const QUESTION_FORM = /[?？]\s*$|何を|何が|何の|いつ(?:から|まで)?(
 const HYPOTHETICAL = /(?<!どう)したら|すると|(?<!どうし)(?:た|だ)ら|(?:する|なる)と|場合|\bif\b|\bwhen\b|\bdoes\b|\bwill\b|\bwould\b|\bcan\b|\bcould\b|(?:ます|でしょう)か|なりますか/iu;
 
 /** Words that say something failed or an error shows, so a bare error code is a problem report. */
-const FAILURE = /失敗|エラー|出(?:る|ます|ました|た|て)|表示|止ま|動かな|fail|error|get(?:ting)?\b|got\b|shows?\b|returns?\b|throws?\b|stopped|broke/i;
+const FAILURE = /失敗|こけ|コケ|エラー|出(?:る|ます|ました|た|て)|表示|止ま|動かな|fail|error|get(?:ting)?\b|got\b|shows?\b|returns?\b|throws?\b|stopped|broke/i;
 
 /** A general question about a topic (answered from the knowledge base), not a report of one's own problem. */
 const GENERAL_QUESTION = /なぜ(?!か[^?？]|か$)|どうして|とは|意味|違い|どのくらい|どれくらい|理由|仕組み|\bwhy\b|\bwhat\s+(?:is|are|does|do|causes?|happens)\b|\bmeaning\b|\bdifference\b|\bhow\s+(?:long|do|does|can|to)\b/i;

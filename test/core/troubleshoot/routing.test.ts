@@ -29,6 +29,9 @@ describe('routing: what a message is', () => {
     ['sharepoint conn dead again', 'report'],
     ['all of our scheduled flows died last night', 'report'],
     ['接続を修正してもぜんぜん直らない', 'report'],
+    // 「こける」 is how Japanese IT people say a run failed.
+    ['月次のフローが今朝からずっとコケてる', 'report'],
+    ['AADSTS50076 で承認フローがこけました', 'report'],
     // A failure inside a condition is a question about what to do then.
     ['接続が切れたら自動で通知するには', 'question'],
     ['フローが失敗した場合にメールを送る方法', 'question'],
@@ -115,6 +118,8 @@ describe('walk answers in the asker\'s words (from the tree\'s data)', () => {
     ['mfa', 'only one time, right after the change', 'once-after-change'],
     ['mfa', '50076 が出ます', 'shows-50076'],
     ['pattern', '毎回2週間くらいで無効になる', 'recurring-14-days'],
+    ['pattern', 'ときどき勝手に切れてます', 'recurring-14-days'],
+    ['pattern', 'it drops every now and then', 'recurring-14-days'],
     ['pattern', '半年ぶりのフロー', 'long-unused'],
     ['pattern', 'ポリシーを変えて数時間後に切れた', 'delayed-after-change'],
     ['pattern', 'it went invalid the next morning after the change', 'delayed-after-change'],
