@@ -69,6 +69,24 @@ describe('conversations in the user\'s own words (what Teams receives)', functio
     assert.doesNotMatch(await still('thanks, but it still fails'), /glad it's fixed/);
   });
 
+  it('a correction after the outcome is shown goes back: to the new answer\'s outcome, or to the question asked again', async () => {
+    const ja = conversation('ja-JP');
+    await ja('接続が切れてフローが止まりました');
+    await ja('現場の担当者です');
+    await ja('401 が出ています');
+    const changed = await ja('ごめんなさい、403でした');
+    assert.match(changed, /前の回答を変更/, changed);
+    assert.match(changed, /アクセス許可がない/);
+    assert.doesNotMatch(changed, /分かりませんでした/);
+    const en = conversation('en-US');
+    await en('my flow connection is broken');
+    await en('end user');
+    await en('no code at all');
+    assert.match(await en('that flow was untouched for about 5 months'), /90 days/);
+    const back = await en('oh wait, actually it was more like 2 weeks');
+    assert.match(back, /taken that answer back[\s\S]*Did any of these happen/, back);
+  });
+
   it('a question in the middle of a walk is answered and the walk waits; a word in an article does not pull the user out', async () => {
     const say = conversation('ja-JP');
     await say('接続が急に無効になった');

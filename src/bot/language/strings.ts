@@ -114,6 +114,10 @@ const STRINGS = {
     en: 'OK, I changed that earlier answer and went on from there.',
     ja: '承知しました。前の回答を変更して、そこから続けます。',
   },
+  walkAnswerTakenBack: {
+    en: "OK, I've taken that answer back. Please answer this question again:",
+    ja: '承知しました。その回答は取り消しました。こちらの質問にもう一度お答えください。',
+  },
   walkRuledOut: {
     en: 'OK, not that one. Is it one of the others?',
     ja: '承知しました。それ以外で当てはまるものはありますか?',

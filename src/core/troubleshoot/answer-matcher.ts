@@ -31,6 +31,8 @@ export interface OptionMatch<T extends Matchable> {
   /** 1 for a number, id or exact label; lower for containment and paraphrase. */
   score: number;
   how: 'number' | 'id' | 'exact' | 'pattern' | 'contains' | 'similar';
+  /** Picked only by a way of answering several questions share (a list in `answerPatterns`: "I don't know", "nothing changed"). */
+  general?: boolean;
 }
 
 /** Best-to-second margin below which two options are too close to pick one. */
@@ -105,6 +107,8 @@ interface PreparedOption {
   texts: { core: string; grams: Bigrams; words?: string; negative: boolean }[];
   patterns: RegExp[];
   answerPatterns: RegExp[];
+  /** The answer patterns that come in shared lists (general ways of answering). */
+  sharedAnswerPatterns: RegExp[];
 }
 
 const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth'];
@@ -186,12 +190,13 @@ const NEGATIVE = /\b(?:not|no|never|didn'?t|don'?t|doesn'?t|isn'?t|wasn'?t|haven
 function scoreOption<T extends Matchable>(o: T, p: PreparedOption, folded: string, core: string, words: string, gramCount: number, grams: () => Bigrams): OptionMatch<T> | undefined {
   const negative = NEGATIVE.test(folded);
   let best: OptionMatch<T> | undefined;
-  const consider = (score: number, how: OptionMatch<T>['how']) => {
-    if (!best || score > best.score) best = { option: o, score, how };
+  const consider = (score: number, how: OptionMatch<T>['how'], general = false) => {
+    if (!best || score > best.score) best = { option: o, score, how, ...(general ? { general } : {}) };
   };
   if (p.patterns.some((r) => statedIn(r, folded))) consider(0.9, 'pattern');
-  // The general ways of answering ("I don't know", 「特にない」) yield to a fact the same words state.
+  // The ways of answering ("I don't know", 「特にない」) yield to a fact the same words state.
   else if (p.answerPatterns.some((r) => statedIn(r, folded))) consider(0.84, 'pattern');
+  else if (p.sharedAnswerPatterns.some((r) => statedIn(r, folded))) consider(0.84, 'pattern', true);
   for (const { core: c, grams: g, words: w, negative: n } of p.texts) {
     if (c === core) {
       consider(1, 'exact');
@@ -252,7 +257,13 @@ export class OptionMatcher {
         .map((text) => ({ text, core: compact(text) }))
         .filter((t) => t.core)
         .map(({ text, core }) => ({ core, grams: bigramCounts(core), words: latinWords(text), negative: NEGATIVE.test(text.normalize('NFKC')) }));
-      p = { texts, patterns: (o.match?.patterns ?? []).map((x) => this.regex(x)), answerPatterns: (o.answerPatterns ?? []).flat().map((x) => this.regex(x)) };
+      const answerPatterns = o.answerPatterns ?? [];
+      p = {
+        texts,
+        patterns: (o.match?.patterns ?? []).map((x) => this.regex(x)),
+        answerPatterns: answerPatterns.filter((x): x is string => typeof x === 'string').map((x) => this.regex(x)),
+        sharedAnswerPatterns: answerPatterns.filter((x): x is string[] => Array.isArray(x)).flat().map((x) => this.regex(x)),
+      };
       this.prepared.set(o, p);
     }
     return p;
@@ -268,7 +279,7 @@ export class OptionMatcher {
     const words = latinWords(input);
     return options.some((o) => {
       const p = this.prepare(o);
-      const byPattern = [...p.patterns, ...p.answerPatterns].some((r) => [...folded.matchAll(r)].length > 0 && !statedIn(r, folded));
+      const byPattern = [...p.patterns, ...p.answerPatterns, ...p.sharedAnswerPatterns].some((r) => [...folded.matchAll(r)].length > 0 && !statedIn(r, folded));
       const byText = p.texts.some(({ core: c, words: w }) => {
         const [text, part] = w && words ? [words, w] : [core, c];
         return c.length >= 2 && text.includes(part) && !containsStated(text, part);

@@ -165,6 +165,8 @@ export type StepAction =
   | 'known'
   /** An earlier answer taken back and given anew: the walk goes on from there. */
   | 'changed'
+  /** An earlier answer said to be wrong, with no other answer for it: that question asked again. */
+  | 'taken-back'
   /** One of this question's options denied ("no outage"): this question asked again. */
   | 'ruled-out';
 

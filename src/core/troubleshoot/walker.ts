@@ -69,28 +69,54 @@ function answerWith(tree: TroubleshootingTree, state: WalkState, picked: OptionM
   return enter(tree, answered, o.next);
 }
 
-/** Words that take back an earlier answer: "sorry, I meant 2", "actually I'm an admin", 「いや、管理者です」. */
-const CORRECTION = /^\s*(?:sorry|oops|actually|correction|wait|no wait)\b[\s,.:!-]*|\b(?:i meant|i mean)\b[\s,.:]*|^\s*(?:すみません|すいません|失礼しました|ごめんなさい|ごめん)?[、,。\s]*(?:間違えました|間違えた|訂正(?:します|です)?|やっぱり|いや)[、,。\s]*/giu;
+/**
+ * Words that take back an earlier answer: "sorry, I meant 2", "actually I'm an admin", 「いや、管理者です」,
+ * 「実際は 2 週間でした」, and an apology before what it was (「ごめんなさい、403でした」).
+ */
+const CORRECTION =
+  /^\s*(?:(?:oh|ah|um|uh|hmm|er|well)[\s,]+)?(?:sorry|oops|actually|correction|wait|no wait)\b[\s,.:!-]*|(?:^|[,.;]\s*)actually\b[\s,.:]*|\b(?:i meant|i mean)\b[\s,.:]*|^\s*(?:すみません|すいません|失礼しました|ごめんなさい|ごめん)?[、,。\s]*(?:間違えました|間違えた|訂正(?:します|です)?|やっぱり|いや)[、,。\s]*|^\s*(?:すみません|すいません|失礼しました|ごめんなさい|ごめん|申し訳(?:ありません|ございません))[、,。!\s]+(?=.*(?:でした|だった)[。!\s]*$)|(?:^|[、,。\s])(?:実は|実際は|実際には|本当は|正しくは)[、,\s]*/giu;
+
+/** Of those, the ones that take an answer back even when what follows is no option: "actually", 「実は」, 「間違えました」. */
+const RETRACTION = /\b(?:actually|correction|i meant|i mean)\b|間違え|訂正|やっぱり|実は|実際(?:は|には)|本当は|正しくは/iu;
+
+/** The facts without the lines that gave this answer, so words taken back answer nothing later. */
+function withoutWordsFor(tree: TroubleshootingTree, state: WalkState, answer: WalkState['answers'][number]): WalkState {
+  const node = tree.nodes[answer.nodeId];
+  const option = node?.kind === 'question' ? node.options.find((o) => o.id === answer.optionId) : undefined;
+  if (!state.facts?.text || node?.kind !== 'question' || !option) return state;
+  const kept = state.facts.text.split('\n').filter((line) => !tree.matcher.matchesSpec(option.match, line) && tree.matcher.matchOption(node.options, line)?.option.id !== option.id);
+  return { ...state, facts: { ...state.facts, text: kept.join('\n') } };
+}
+
+/** The walk taken back to the question of `answer` (the answers from there on undone). */
+function backTo(tree: TroubleshootingTree, state: WalkState, answer: WalkState['answers'][number]): WalkState {
+  let back = state;
+  while (back.nodeId !== answer.nodeId && back.trail.length) back = goBack(tree, back);
+  return withoutWordsFor(tree, back, answer);
+}
 
 /**
- * An earlier question answered anew: a message that takes back an answer and gives another
- * ("sorry, I meant 2" for the question before, "actually I'm an admin"): the walk goes back
- * to that question and goes on from the new answer. Undefined when it is no such message.
+ * An earlier answer taken back: a message that gives another answer for it ("sorry, I meant 2"
+ * for the question before, "actually I'm an admin") goes back to that question and on from the
+ * new answer; one that says it was wrong without an answer the question knows ("actually it was
+ * 2 weeks") goes back to the last question asked and asks it again. Undefined for any other message.
  */
-function corrected(tree: TroubleshootingTree, state: WalkState, input: string): WalkState | undefined {
-  const rest = input.normalize('NFKC').replace(CORRECTION, ' ').trim();
-  if (!rest || rest === input.normalize('NFKC').trim()) return undefined;
+function corrected(tree: TroubleshootingTree, state: WalkState, input: string): { action: 'changed' | 'taken-back'; state: WalkState } | undefined {
+  const folded = input.normalize('NFKC');
+  const rest = folded.replace(CORRECTION, ' ').trim();
+  if (!rest || rest === folded.trim()) return undefined;
   const asked = [...state.answers].reverse().filter((a) => a.nodeId !== state.nodeId && tree.nodes[a.nodeId]?.kind === 'question' && state.trail.includes(a.nodeId));
   for (const [i, a] of asked.entries()) {
     const node = tree.nodes[a.nodeId] as QuestionNode;
     const picked = tree.matcher.matchOption(node.options, rest);
-    // A bare number can only mean the question just before.
+    // A bare number can only mean the question just before; a general way of answering
+    // ("sorry, I don't know") changes no answer: only what names an option or states its fact does.
     if (!picked || picked.option.id === a.optionId || (picked.how === 'number' && i > 0)) continue;
-    let back = state;
-    while (back.nodeId !== a.nodeId && back.trail.length) back = goBack(tree, back);
-    return answerWith(tree, back, picked, rest);
+    if (picked.general) continue;
+    return { action: 'changed', state: answerWith(tree, backTo(tree, state, a), picked, rest) };
   }
-  return undefined;
+  const last = asked.find((a) => !a.inferred);
+  return last && RETRACTION.test(folded) ? { action: 'taken-back', state: backTo(tree, state, last) } : undefined;
 }
 
 /** True when the text gives again the answer of an earlier question (「そうそう、MFA を有効にした」). */
@@ -108,11 +134,11 @@ function saidAgain(tree: TroubleshootingTree, state: WalkState, text: string): b
  * at once), or that one of this question's options is not it. Undefined when it says none;
  * a question about a fact ("what is 403?") is answered, not taken as the user's case.
  */
-function readAside(tree: TroubleshootingTree, state: WalkState, input: string): 'fixed' | { action: 'noted' | 'known' | 'changed' | 'ruled-out' | 'answer'; state: WalkState } | undefined {
+function readAside(tree: TroubleshootingTree, state: WalkState, input: string): 'fixed' | { action: 'noted' | 'known' | 'changed' | 'taken-back' | 'ruled-out' | 'answer'; state: WalkState } | undefined {
   if (SAYS_FIXED.test(input.normalize('NFKC')) && tree.matcher.matchOption(SOLVED_OPTIONS, input)?.option.id === SOLVED_YES) return 'fixed';
   if (classifyMessage(input) === 'question') return undefined;
   const redone = corrected(tree, state, input);
-  if (redone) return { action: 'changed', state: redone };
+  if (redone) return redone;
   const fact = laterFact(tree, state, input);
   if (!fact) {
     if (saidAgain(tree, state, input)) return { action: 'known', state };
@@ -253,8 +279,11 @@ export function applyInput(tree: TroubleshootingTree, state: WalkState, input: s
     return result('answer', answerWith(tree, state, picked, input));
   }
 
+  // At an outcome too, an earlier answer may be taken back (「いや、403でした」 is no "no").
+  const redone = classifyMessage(input) === 'question' ? undefined : corrected(tree, state, input);
+  if (redone?.action === 'changed') return result('changed', redone.state);
   const picked = tree.matcher.matchOption(SOLVED_OPTIONS, input);
-  if (!picked) return { accepted: false, action: 'not-understood', done: false, state };
+  if (!picked) return redone ? result(redone.action, redone.state) : { accepted: false, action: 'not-understood', done: false, state };
   const answered: WalkState = { ...state, answers: [...state.answers, { nodeId: state.nodeId, optionId: picked.option.id }], pendingNote: undefined };
   if (picked.option.id === SOLVED_YES) return { accepted: true, action: 'solved', done: true, solved: true, state: answered };
   const next = nextUntried(tree, state);

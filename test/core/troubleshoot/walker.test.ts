@@ -286,6 +286,31 @@ describe('troubleshooting walk: what the user already said is not asked again', 
     assert.equal(applyInput(tree, atEvent, 'sorry, 6', 'en').accepted, false, '…and never one further back (6 is that question\'s own answer)');
   });
 
+  it('at an outcome, an earlier answer given anew goes back and on from it; a general "I don\'t know" changes nothing', () => {
+    const at401 = apply(apply(apply(startWalk(tree), '管理者です').state, 'コードは 401 です').state, '1').state;
+    assert.equal(at401.nodeId, 'out-401', 'setup: an outcome');
+    const to403 = apply(at401, '失礼しました、403 でした');
+    assert.deepEqual([to403.action, to403.state.nodeId], ['changed', 'out-403']);
+    const asUser = apply(at401, 'いや、ただの利用者でした');
+    assert.deepEqual([asUser.action, asUser.state.audience, asUser.state.nodeId], ['changed', 'user', 'out-401'], 'the error said in words still leads to its outcome');
+    const en401 = apply(apply(apply(startWalk(tree), 'user', 'en').state, 'it shows 401', 'en').state, '1', 'en').state;
+    assert.equal(applyInput(tree, en401, "sorry, I don't know", 'en').accepted, false, 'a general answer is no correction');
+    assert.equal(apply(en401, 'sorry, it was a 403 actually', 'en').state.nodeId, 'out-403');
+  });
+
+  it('an answer said to be wrong with no other answer for it is taken back: its question is asked again, its words forgotten', () => {
+    const atEvent = apply(apply(startWalk(tree), '1').state, 'コードは表示されていません').state;
+    const inactive = apply(atEvent, 'そのフローは5か月ほど放置してました').state;
+    assert.equal(inactive.nodeId, 'out-inactive', 'setup: the unused outcome');
+    const back = apply(inactive, 'すみません、本当は3週間くらいでした');
+    assert.deepEqual([back.action, back.state.nodeId, back.state.answers.map((a) => a.nodeId)], ['taken-back', 'event', ['role', 'symptom']]);
+    assert.doesNotMatch(back.state.facts?.text ?? '', /5か月/, 'the words taken back answer nothing later');
+    const next = apply(back.state, '特に心当たりはないです');
+    assert.equal(next.state.nodeId, 'pattern', 'the pattern question is asked, not answered from the words taken back');
+    const en = apply(apply(apply(startWalk(tree), 'user', 'en').state, 'no code', 'en').state, 'it sat unused for half a year', 'en').state;
+    assert.equal(apply(en, 'wait, actually it was only about ten days', 'en').state.nodeId, 'event');
+  });
+
   it('an option denied is ruled out: the question is asked again; a denial paraphrased picks nothing', () => {
     const atEvent: WalkState = { ...startWalk(tree), nodeId: 'event', trail: ['role', 'symptom'] };
     for (const text of ['SSPR は使っていません', 'there was no outage', 'we never enabled multi-factor']) {
