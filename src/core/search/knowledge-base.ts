@@ -54,6 +54,8 @@ export class KnowledgeBase {
    * naming a code would otherwise fold the whole corpus), source authority.
    */
   private readonly folded: string[];
+  /** Per item the folded title of the document a passage comes from (empty for curated answers). */
+  private readonly foldedTitles: string[];
   private readonly authorities: Authority[];
   /** Per item: the forms of the questions a curated answer was written for (see questionForm), 'advice' for a passage under an advice heading. */
   private readonly forms: ReadonlySet<QuestionForm>[];
@@ -93,6 +95,10 @@ export class KnowledgeBase {
     this.docById = new Map(loaded.documents.map((d) => [d.id, d]));
     this.authorities = this.index.items.map((item) => this.authorityOf(item));
     this.folded = this.index.items.map((item) => this.foldItem(item));
+    this.foldedTitles = this.index.items.map((item) => {
+      const p = item.kind === 'passage' ? this.passageById.get(item.ref) : undefined;
+      return foldForLookup((p && this.docById.get(p.docId)?.title) ?? '');
+    });
     const firstPassages = new Set(this.documents.map((d) => loaded.passages.find((p) => p.docId === d.id)?.id));
     this.keyCounts = this.index.items.map((item) => exactKeys(this.rawText(item)).filter((k) => !/^\d+$/.test(k)).length);
     this.openings = this.index.items.map((item) => item.kind === 'passage' && firstPassages.has(item.ref));
@@ -171,7 +177,7 @@ export class KnowledgeBase {
       rankCandidates(
         q,
         this.index,
-        { foldedText: (i) => this.folded[i], authority: (i) => this.authorities[i], cache: this.searchCache, forms: (i) => this.forms[i], opening: (i) => this.openings[i], documents: (i) => this.itemDocuments[i], keysNamed: (i) => this.keyCounts[i] },
+        { foldedText: (i) => this.folded[i], foldedTitle: (i) => this.foldedTitles[i], authority: (i) => this.authorities[i], cache: this.searchCache, forms: (i) => this.forms[i], opening: (i) => this.openings[i], documents: (i) => this.itemDocuments[i], keysNamed: (i) => this.keyCounts[i] },
         RANKED_KEPT,
       ),
       (i) => this.folded[i],

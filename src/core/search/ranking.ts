@@ -84,6 +84,8 @@ export interface Candidate {
 export interface RankContext {
   /** Folded text of the item at a position of index.items, for exact lookup (see foldForLookup). */
   foldedText(itemIndex: number): string;
+  /** Folded title of the document a passage comes from: a key it names (an error code) is what all its passages are about. */
+  foldedTitle?(itemIndex: number): string;
   authority(itemIndex: number): Authority;
   /** Single-term results kept between questions (none when absent). */
   cache?: TermCache;
@@ -235,7 +237,8 @@ export function rankCandidates(q: AnalyzedQuery, index: SearchIndex, ctx: RankCo
   if (q.exact.length) {
     for (let i = 0; i < n; i++) {
       const folded = ctx.foldedText(i);
-      const hits = q.exact.filter((k) => containsKey(folded, k));
+      const title = ctx.foldedTitle?.(i) ?? '';
+      const hits = q.exact.filter((k) => containsKey(folded, k) || (!!title && containsKey(title, k)));
       if (hits.length) {
         exactOf.set(i, hits);
         meet(i);

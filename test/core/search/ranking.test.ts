@@ -108,6 +108,15 @@ describe('ranking', function () {
     }
   });
 
+  it('an error code in a document\'s title is what every passage of it is about', () => {
+    // The 401 article's section on replacing the connection never repeats the code; the
+    // passages that do must not hide it from a question about that code.
+    for (const q of ['401 のまま再認証しても解決しない場合はどうすればいい？', 'still getting 401 after re-authenticating, should I create a new connection and swap it in?']) {
+      const r = kb.ask(q);
+      assert.ok(r.answers.slice(0, 3).some((a) => a.citations.some((c) => c.passage.includes('新しい接続を作成し、フロー内で置き換える'))), `${q}: ${r.answers.map((a) => a.id).join(' ')}`);
+    }
+  });
+
   it('attaching a policy to an app is linking it (リンク, 割り当て), not creating or finding one', () => {
     const r = kb.ask('Which PowerShell command attaches a lifetime policy to an application?');
     assert.equal(r.answers[0]?.id, 'cmdlet-application-token-lifetime-policy-link', r.answers.map((a) => a.id).join(' '));
