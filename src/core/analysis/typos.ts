@@ -7,6 +7,11 @@ import { ENGLISH_STOP_WORDS, isEverydayEnglish } from './english.js';
 
 /** Words shorter than this are too often another word one letter away. */
 const MIN_LENGTH = 5;
+/**
+ * A shorter word is corrected only for a letter left out ("admn" → admin, "tenat" → tenant):
+ * a letter changed or added turns a four-letter word into another word too often.
+ */
+const MIN_DROPPED_LENGTH = 4;
 
 /** Optimal string alignment distance (Levenshtein plus swapped neighbours), stopping above `max`. */
 export function editDistance(a: string, b: string, max: number): number {
@@ -28,14 +33,15 @@ export function editDistance(a: string, b: string, max: number): number {
 
 /** The text with its misspelt words replaced by the glossary words they stand for. */
 export function correctTypos(text: string, vocabulary: ReadonlySet<string>): string {
-  return text.replace(/[A-Za-z]{5,}/g, (word) => {
+  return text.replace(/[A-Za-z]{4,}/g, (word) => {
     const w = word.toLowerCase();
-    if (w.length < MIN_LENGTH || vocabulary.has(w) || ENGLISH_STOP_WORDS.has(w) || isEverydayEnglish(w)) return word;
+    if (w.length < MIN_DROPPED_LENGTH || vocabulary.has(w) || ENGLISH_STOP_WORDS.has(w) || isEverydayEnglish(w)) return word;
+    const short = w.length < MIN_LENGTH;
     const max = w.length >= 8 ? 2 : 1;
     let best = max + 1;
     let found: string[] = [];
     for (const v of vocabulary) {
-      if (v.length < MIN_LENGTH || v[0] !== w[0]) continue;
+      if (v.length < MIN_LENGTH || v[0] !== w[0] || (short && v.length !== w.length + 1)) continue;
       const d = editDistance(w, v, Math.min(max, best));
       if (d < best) (best = d), (found = [v]);
       else if (d === best && d <= max) found.push(v);

@@ -17,7 +17,7 @@ import { durationMinutes } from '../analysis/filters.js';
 import type { Token } from '../analysis/token.js';
 
 /** Bump when what is built changes. */
-const VARIANTS_FORMAT = 3;
+const VARIANTS_FORMAT = 4;
 /** Shorter readings (キ, サイ) are parts of too many words to stand for one. */
 const MIN_READING = 3;
 const MAX_READING = 16;
@@ -47,6 +47,7 @@ interface SavedVariants {
   readings: [string, string][];
   synonyms: [string, string[]][];
   loanwords: [string, string][];
+  rendaku: [string, string][];
 }
 
 /** Hiragana → katakana (the readings are katakana). */
@@ -64,7 +65,17 @@ export class Variants {
     private readonly synonymsOf: ReadonlyMap<string, readonly string[]>,
     /** Katakana loanword → the English word Sudachi gives for it (リフレッシュ → refresh), for the glossary's English. */
     private readonly loanwords: ReadonlyMap<string, string>,
+    /**
+     * A compound's reading without its sound change (キゲンキレ, see withoutRendaku) → the word: an
+     * asker spelling the compound in kana writes each word as it reads alone (きげんきれ).
+     */
+    private readonly rendakuReadings: ReadonlyMap<string, string> = new Map(),
   ) {}
+
+  /** The word of the vocabulary a katakana reading spells, with or without the compound's sound change. */
+  private wordRead(reading: string): string | undefined {
+    return this.readings.get(reading) ?? this.rendakuReadings.get(reading);
+  }
 
   static empty(): Variants {
     return new Variants(new Set(), new Map(), new Map(), new Map());
@@ -94,10 +105,16 @@ export class Variants {
       }
     }
     const readings = new Map<string, string>();
+    const plainReadings = new Map<string, string>();
     for (const term of vocab) {
-      const reading = readingOf(term, analyzer);
-      if (reading && reading.length >= MIN_READING && reading.length <= MAX_READING && !readings.has(reading)) readings.set(reading, term);
+      const words = wordReadings(term, analyzer);
+      const reading = words?.join('');
+      if (reading && reading.length >= MIN_READING && reading.length <= MAX_READING && !readings.has(reading)) {
+        readings.set(reading, term);
+        for (const plain of withoutRendaku(term, reading, vocab, analyzer)) if (!plainReadings.has(plain)) plainReadings.set(plain, term);
+      }
     }
+    for (const r of readings.keys()) plainReadings.delete(r);
     const targets = new Set([...vocab, ...known]);
     const synonymsOf = new Map<string, string[]>();
     for (const g of groups) {
@@ -117,7 +134,7 @@ export class Variants {
         synonymsOf.set(term, list);
       }
     }
-    return new Variants(vocab, readings, synonymsOf, loanwords);
+    return new Variants(vocab, readings, synonymsOf, loanwords, plainReadings);
   }
 
   /** Sudachi synonyms of an analyzed term that the corpus uses. */
@@ -168,7 +185,7 @@ export class Variants {
       for (let i = 0; i < kana.length; ) {
         let found: ReadingMatch | undefined;
         for (let j = Math.min(kana.length, i + MAX_READING); j >= i + MIN_READING; j--) {
-          const term = this.readings.get(kana.slice(i, j));
+          const term = this.wordRead(kana.slice(i, j));
           if (term) {
             found = { start: run.index + i, end: run.index + j, term };
             break;
@@ -229,7 +246,7 @@ export class Variants {
           reading += run[j].reading;
           const pieces = run.slice(i, j + 1);
           if (!pieces.some((x) => x.kana) || !pieces.some((x) => !x.kana)) continue;
-          const term = this.readings.get(reading);
+          const term = this.wordRead(reading);
           const written = s.slice(run[i].start, run[j].end);
           if (!term || !keepsKanji(written, term)) continue;
           // A word of the vocabulary the asker wrote in kana inside the span is not to be read over.
@@ -247,7 +264,7 @@ export class Variants {
   }
 
   save(file: string, hash: string): void {
-    const saved: SavedVariants = { format: VARIANTS_FORMAT, hash, vocabulary: [...this.vocabulary], readings: [...this.readings], synonyms: [...this.synonymsOf].map(([k, v]) => [k, [...v]]), loanwords: [...this.loanwords] };
+    const saved: SavedVariants = { format: VARIANTS_FORMAT, hash, vocabulary: [...this.vocabulary], readings: [...this.readings], synonyms: [...this.synonymsOf].map(([k, v]) => [k, [...v]]), loanwords: [...this.loanwords], rendaku: [...this.rendakuReadings] };
     const tmp = `${file}.${process.pid}.tmp`;
     writeFileSync(tmp, JSON.stringify(saved));
     renameSync(tmp, file);
@@ -258,7 +275,7 @@ export class Variants {
     try {
       const saved = JSON.parse(readFileSync(file, 'utf8')) as SavedVariants;
       if (saved.format !== VARIANTS_FORMAT || saved.hash !== hash) return undefined;
-      return new Variants(new Set(saved.vocabulary), new Map(saved.readings), new Map(saved.synonyms), new Map(saved.loanwords ?? []));
+      return new Variants(new Set(saved.vocabulary), new Map(saved.readings), new Map(saved.synonyms), new Map(saved.loanwords ?? []), new Map(saved.rendaku ?? []));
     } catch {
       return undefined;
     }
@@ -299,6 +316,34 @@ export function sudachiGroups(): Promise<readonly SudachiGroup[]> {
   return fetchDictionary();
 }
 
+/** Voiced kana → the plain kana of their rows (ガ → カ, ジ → シ, バ → ハ). */
+const UNVOICED: Record<string, string> = Object.fromEntries(
+  [...'ガギグゲゴザジズゼゾダヂヅデドバビブベボ'].map((c) => [c, String.fromCharCode(c.charCodeAt(0) - 1)]),
+);
+
+/**
+ * A compound's readings with the sound change (rendaku) of a later word undone: where the reading
+ * goes on with a voiced kana after the reading of a leading word of the compound (`words`: the
+ * vocabulary), that kana made plain
+ * (期限切れ キゲンギレ: 期限 reads キゲン, then ギ → キゲンキレ).
+ */
+export function withoutRendaku(term: string, reading: string, words: ReadonlySet<string>, analyzer: Analyzer): string[] {
+  const out: string[] = [];
+  for (let k = 2; k < term.length; k++) {
+    const head = term.slice(0, k);
+    if (!/^[\u4e00-\u9fff\u3005]+$/.test(head)) break;
+    // The leading part is a word of its own (期限, 対話), and a word written in kanji follows it
+    // (が of 接続が無効 is a particle; 語 of 言語 is no word after 言).
+    if (!words.has(head) || !/[\u4e00-\u9fff\u3005]/.test(term[k])) continue;
+    const tokens = analyzer.rawTokens(head);
+    if (!tokens.length || !tokens.every((t) => t.reading)) continue;
+    const r = tokens.map((t) => t.reading).join('');
+    const next = reading[r.length];
+    if (reading.startsWith(r) && next && UNVOICED[next]) out.push(r + UNVOICED[next] + reading.slice(r.length + 1));
+  }
+  return out;
+}
+
 /** A cheap fold to preselect groups before analyzing them (most of Sudachi's 26,000 groups are never needed). */
 function simpleFold(s: string): string {
   return s.normalize('NFKC').toLowerCase().replace(/([\u30a1-\u30fa\u30fc]{3,})ー$/, '$1');
@@ -310,12 +355,12 @@ function singleTerm(word: string, analyzer: Analyzer): string | undefined {
   return terms.length === 1 && [...terms[0]].length > 1 ? terms[0] : undefined;
 }
 
-/** The katakana reading of a vocabulary term: katakana words read as written, kanji through the dictionary. */
-function readingOf(term: string, analyzer: Analyzer): string | undefined {
-  if (/^[\u30a1-\u30fa\u30fc]+$/.test(term)) return term;
+/** The katakana readings of a vocabulary term's words: katakana words read as written, kanji through the dictionary. */
+function wordReadings(term: string, analyzer: Analyzer): string[] | undefined {
+  if (/^[\u30a1-\u30fa\u30fc]+$/.test(term)) return [term];
   if (!/[\u4e00-\u9fff\u3005]/.test(term) || /[^\u3041-\u3096\u30a1-\u30fa\u30fc\u4e00-\u9fff\u3005]/.test(term)) return undefined;
   const tokens = analyzer.rawTokens(term);
-  return tokens.length && tokens.every((t) => t.reading) ? tokens.map((t) => t.reading).join('') : undefined;
+  return tokens.length && tokens.every((t) => t.reading) ? tokens.map((t) => t.reading!) : undefined;
 }
 
 const KANA = /[\u3041-\u3096\u30a1-\u30fa\u30fc]/;

@@ -23,6 +23,12 @@ describe('glossary expansion', function () {
     assert.ok(!phrases('delete the').some((p) => p.endsWith('the')));
   });
 
+  it('a token\'s 寿命 is its 有効期間', () => {
+    assert.ok(expander.jaSynonyms('寿命').includes('有効期間'));
+    const r = kb.ask('アクセストークンの寿命って既定でどれくらい？');
+    assert.ok(r.answers.slice(0, 3).some((a) => a.citations.some((c) => /有効期間/.test(c.passage))), r.answers.map((a) => a.id).join(' '));
+  });
+
   it('two settings a question compares are two concepts with no term in common', () => {
     for (const [a, b] of [
       ['MaxAgeSingleFactor', 'MaxAgeMultiFactor'],

@@ -24,6 +24,15 @@ describe('spelling variants: readings', function () {
     assert.deepEqual(matches('証明書がきげん切れです'), [['きげん切れ', '期限切れ']]);
   });
 
+  it('reads a compound spelt in kana word by word, without its sound change (きげんきれ: 期限切れ reads キゲンギレ)', () => {
+    const withWords = Variants.build(['期限', '期限切れ', '対話', '対話型'], [], new Set(), a, []);
+    const read = (text: string) => withWords.readingMatches(text, a.tokens(text), a.rawTokens(text)).map((m) => [text.slice(m.start, m.end), m.term]);
+    assert.deepEqual(read('証明書はきげんきれです'), [['きげんきれ', '期限切れ']]);
+    assert.deepEqual(read('たいわかたのサインイン'), [['たいわかた', '対話型']]);
+    // A voiced kana that is the word's own (キゲン of 期限) stays: きけん is another word.
+    assert.deepEqual(read('それはきけんな設定'), []);
+  });
+
   it('reads a kana syllable between kanji (有こう期限)', () => {
     assert.deepEqual(matches('有こう期限はいつまで'), [['有こう期限', '有効期限']]);
   });
