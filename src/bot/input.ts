@@ -17,6 +17,8 @@ export interface TurnInput {
   /** Length (code points) of the original text when it was cut. */
   truncatedFrom?: number;
   fromCard: boolean;
+  /** How many files or images came with the message (Teams' HTML copy of the text not counted): the bot cannot read them. */
+  attachments?: number;
 }
 
 function str(v: unknown): string | undefined {
@@ -65,9 +67,17 @@ export function readInput(activity: Partial<Activity>): TurnInput {
   text = cleanText(text.length > MAX_READ_CHARS ? text.slice(0, MAX_READ_CHARS) : text, MAX_READ_CHARS)
     .replace(/[\s\u3000]+/g, ' ')
     .trim();
+  const files = userAttachments(activity.attachments);
+  const extra = files ? { attachments: files } : {};
   const chars = Array.from(text);
   if (chars.length > MAX_QUESTION_CHARS) {
-    return { text: chars.slice(0, MAX_QUESTION_CHARS).join(''), choice, step, truncatedFrom: chars.length, fromCard };
+    return { text: chars.slice(0, MAX_QUESTION_CHARS).join(''), choice, step, truncatedFrom: chars.length, fromCard, ...extra };
   }
-  return { text, choice, step, fromCard };
+  return { text, choice, step, fromCard, ...extra };
+}
+
+/** Files and images the user sent; Teams also attaches the message's own text as text/html, which is no file. */
+function userAttachments(attachments: unknown): number {
+  if (!Array.isArray(attachments)) return 0;
+  return attachments.filter((a) => a && typeof a === 'object' && !/^text\/html\b/i.test(String((a as { contentType?: unknown }).contentType ?? ''))).length;
 }

@@ -11,7 +11,10 @@ import { smallTalkOf, type SmallTalk } from './language/small-talk.js';
 
 /** What one message is, decided before anything is said. */
 export type Route =
+  /** Nothing to read: no text, or only punctuation ("?", "..."). */
   | { kind: 'empty' }
+  /** Only files or images, which the bot cannot read. */
+  | { kind: 'attachments-only' }
   | { kind: 'command'; command: CommandId }
   /** An answer, "back" or a "did this solve it?" reply to the walk in progress. */
   | { kind: 'walk-move'; move: StepResult }
@@ -19,6 +22,8 @@ export type Route =
   | { kind: 'walk-broken' }
   /** A card button that is no option of the current step. */
   | { kind: 'walk-unknown-choice' }
+  /** A number typed that is no option of the current step ("7" for six options). */
+  | { kind: 'walk-no-such-option'; number: number; options: number }
   /** A button of an earlier step's card: the walk stays where it is. */
   | { kind: 'walk-stale-button' }
   /** A button of a walk's card after that walk has ended. */
@@ -48,7 +53,7 @@ export type Route =
 export function routeMessage(turn: Turn, services: BotServices, logger: BotLogger): Route {
   const { input } = turn;
   const pressed = input.choice !== undefined || input.step !== undefined;
-  if (!input.text && !pressed) return { kind: 'empty' };
+  if (!pressed && !READABLE.test(input.text)) return { kind: input.attachments ? 'attachments-only' : 'empty' };
   const command = pressed && input.choice ? undefined : findCommand(input.text);
   if (command) return { kind: 'command', command: command.id };
   const talk = input.fromCard ? undefined : smallTalkOf(input.text);
@@ -66,6 +71,8 @@ export function routeMessage(turn: Turn, services: BotServices, logger: BotLogge
     if (move === 'stale') return { kind: 'walk-stale-button' };
     if (move.accepted) return { kind: 'walk-move', move };
     if (pressed && (input.choice || !input.text)) return { kind: 'walk-unknown-choice' };
+    const number = parseChoiceNumber(input.text);
+    if (number !== undefined) return { kind: 'walk-no-such-option', number, options: optionCount(svc, turn) };
     // The step's own answers come first ("はい" and 👍 answer "did this solve it?"); a bare "OK" only shows the step again.
     if (talk) return talk === 'ack' ? { kind: 'walk-again' } : { kind: 'small-talk', talk };
     const { kind } = intentOf(turn, services, logger);
@@ -79,6 +86,15 @@ export function routeMessage(turn: Turn, services: BotServices, logger: BotLogge
   const intent = intentOf(turn, services, logger);
   if (intent.report) return { kind: 'walk-start', facts: intent.facts };
   return intent.kind === 'unclear' ? { kind: 'question', duringWalk: false, offerDiagnosis: true, facts: intent.facts } : { kind: 'question', duringWalk: false };
+}
+
+/** A letter, a digit or an emoji: something to read (a message of punctuation alone asks nothing). */
+const READABLE = /[\p{L}\p{N}\p{Extended_Pictographic}]/u;
+
+/** How many options the current step offers (a question's, or those of "did this solve it?"). */
+function optionCount(svc: NonNullable<BotServices['troubleshoot']>, turn: Turn): number {
+  const view = svc.view(turn.conversation.walk, turn.lang);
+  return view.kind === 'question' ? view.options.length : view.solvedOptions.length;
 }
 
 /**
@@ -102,10 +118,16 @@ const SMALL_TALK_REPLY = { greeting: 'smallTalkGreeting', thanks: 'smallTalkThan
 /** Replies to one message: decides its route, then runs the step for it. Adds replies to the turn; sends nothing. */
 export function replyToMessage(turn: Turn, services: BotServices, logger: BotLogger): void {
   const route = routeMessage(turn, services, logger);
-  const say = (key: Parameters<typeof t>[1]) => turn.replies.push(textReply(t(turn.lang, key)));
+  const say = (key: Parameters<typeof t>[1], vars?: Record<string, string | number>) => turn.replies.push(textReply(t(turn.lang, key, vars)));
+  // Files and images sent with words: the words are read, and the user told the files are not.
+  if (turn.input.attachments && route.kind !== 'attachments-only') say('attachmentsNotRead');
   switch (route.kind) {
     case 'empty':
-      return void say('emptyMessage');
+      say('emptyMessage');
+      return showStep(turn, services.troubleshoot);
+    case 'attachments-only':
+      say('attachmentsNotRead');
+      return showStep(turn, services.troubleshoot);
     case 'command':
       return runCommand(turn, route.command, services);
     case 'walk-move':
@@ -114,6 +136,9 @@ export function replyToMessage(turn: Turn, services: BotServices, logger: BotLog
       return cancelBrokenWalk(turn);
     case 'walk-unknown-choice':
       say('walkInvalidChoice');
+      return showStep(turn, services.troubleshoot);
+    case 'walk-no-such-option':
+      say('walkNoSuchOption', { n: route.number, max: route.options });
       return showStep(turn, services.troubleshoot);
     case 'walk-stale-button':
       say('walkStaleButton');

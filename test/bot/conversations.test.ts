@@ -87,6 +87,21 @@ describe('conversations in the user\'s own words (what Teams receives)', functio
     assert.match(back, /taken that answer back[\s\S]*Did any of these happen/, back);
   });
 
+  it('a screenshot alone, a lone "?" and a number past the options each get a clear word and the step again', async () => {
+    const { send, say } = deliver('en-US');
+    await say('my flow connection is broken');
+    await say('end user');
+    const shot = allText(await send({ type: 'message', attachments: [{ contentType: 'image/png', contentUrl: 'https://example.invalid/err.png', name: 'err.png' }] }));
+    assert.match(shot, /can't read attachments[\s\S]*Which error/, shot);
+    const lost = allText(await say('??'));
+    assert.match(lost, /Please type[\s\S]*Which error/, lost);
+    assert.doesNotMatch(lost, /couldn't find an answer/);
+    const seven = allText(await say('9'));
+    assert.match(seven, /no option 9[\s\S]*1 to 6[\s\S]*Which error/, seven);
+    const withWords = allText(await send({ type: 'message', text: 'no code in the screenshot', attachments: [{ contentType: 'image/jpeg', contentUrl: 'https://example.invalid/b.jpg' }] }));
+    assert.match(withWords, /can't read attachments[\s\S]*Did any of these happen/, 'the words are read, the file is said to be unread');
+  });
+
   it('a question in the middle of a walk is answered and the walk waits; a word in an article does not pull the user out', async () => {
     const say = conversation('ja-JP');
     await say('接続が急に無効になった');

@@ -15,4 +15,12 @@ describe('bot: reading a message', () => {
     assert.equal(Array.from(huge.text).length, MAX_QUESTION_CHARS);
     assert.ok(huge.truncatedFrom! > MAX_QUESTION_CHARS);
   });
+
+  it('counts the files and images sent, not the HTML copy of the text Teams attaches', () => {
+    const image = { contentType: 'image/png', contentUrl: 'https://example.invalid/a.png' };
+    const html = { contentType: 'text/html', content: '<p>見てください</p>' };
+    assert.equal(readInput({ type: 'message', text: '見てください', attachments: [html, image] } as never).attachments, 1);
+    assert.equal(readInput({ type: 'message', text: 'hi', attachments: [html] } as never).attachments, undefined);
+    assert.equal(readInput({ type: 'message', attachments: 'nonsense' } as never).attachments, undefined);
+  });
 });

@@ -74,6 +74,16 @@ describe('bot: routing a message', function () {
     assert.deepEqual(route({ text: 'やり直し' }, atQ1), { kind: 'command', command: 'restart' });
   });
 
+  it('nothing to read, files alone, or a number that is no option: each said so, never searched', () => {
+    for (const text of ['?', '…', '！？', '。。。']) assert.equal(route({ text }).kind, 'empty', text);
+    assert.equal(route({ text: '?' }, { node: 'q1' }).kind, 'empty', 'also during a walk');
+    assert.equal(route({ attachments: 1 }).kind, 'attachments-only');
+    assert.equal(route({ text: '...', attachments: 2 }, { node: 'q1' }).kind, 'attachments-only');
+    assert.deepEqual(route({ text: '5' }, { node: 'q1' }), { kind: 'walk-no-such-option', number: 5, options: 2 });
+    assert.deepEqual(route({ text: '3番' }, { node: 'out' }), { kind: 'walk-no-such-option', number: 3, options: 2 }, 'at an outcome, its "did this solve it?" options');
+    assert.equal(route({ text: '2' }, { node: 'q1' }).kind, 'walk-move');
+  });
+
   it('a walk the engine cannot read, or no engine loaded: said so, never a crash', () => {
     const unreadable = { ...classifying, apply: () => { throw new Error('not a walk state'); } };
     assert.equal(route({ text: '1' }, { node: 'gone' }, { knowledge, troubleshoot: unreadable }).kind, 'walk-broken');

@@ -118,6 +118,14 @@ const STRINGS = {
     en: "OK, I've taken that answer back. Please answer this question again:",
     ja: '承知しました。その回答は取り消しました。こちらの質問にもう一度お答えください。',
   },
+  walkNoSuchOption: {
+    en: "There's no option {n} here. Reply with a number from 1 to {max}, or press a button.",
+    ja: '{n} 番の選択肢はありません。1~{max} の番号で返信するか、ボタンを押してください。',
+  },
+  attachmentsNotRead: {
+    en: "I can't read attachments or images. Please type the error message or code you see (for example AADSTS70008 or 401).",
+    ja: '添付ファイルや画像の内容は読み取れません。表示されているエラー メッセージやコード (例: AADSTS70008、401) を文字で送ってください。',
+  },
   walkRuledOut: {
     en: 'OK, not that one. Is it one of the others?',
     ja: '承知しました。それ以外で当てはまるものはありますか?',
