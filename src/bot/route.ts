@@ -113,7 +113,15 @@ function intentOf(turn: Turn, services: BotServices, logger: BotLogger): { kind:
   }
 }
 
-const SMALL_TALK_REPLY = { greeting: 'smallTalkGreeting', thanks: 'smallTalkThanks', tired: 'smallTalkTired', ack: 'smallTalkAck' } as const;
+const SMALL_TALK_REPLY = {
+  greeting: 'smallTalkGreeting',
+  thanks: 'smallTalkThanks',
+  tired: 'smallTalkTired',
+  ack: 'smallTalkAck',
+  farewell: 'smallTalkFarewell',
+  preface: 'smallTalkPreface',
+  complaint: 'smallTalkComplaint',
+} as const;
 
 /** Replies to one message: decides its route, then runs the step for it. Adds replies to the turn; sends nothing. */
 export function replyToMessage(turn: Turn, services: BotServices, logger: BotLogger): void {

@@ -172,7 +172,7 @@ describe('buttons, language and small talk as the connector receives them', func
     assert.ok(japaneseOnlyInQuotes(text), text);
   });
 
-  it('greetings and thanks get a short friendly reply in the language they are written in', async () => {
+  it('greetings, thanks, goodbyes, asking to ask and displeasure get a short reply in the language they are written in', async () => {
     const { say } = conversation('en-US');
     const hello = await say('hello');
     assert.equal(hello.length, 1);
@@ -181,6 +181,17 @@ describe('buttons, language and small talk as the connector receives them', func
     assert.match((await say('thanks!'))[0].text ?? '', /You're welcome/);
     assert.match((await say('ありがとう'))[0].text ?? '', /どういたしまして/);
     assert.match((await say('お疲れ様です'))[0].text ?? '', /お疲れ様です/);
+    for (const [text, reply] of [
+      ['ちょっと質問してもいいですか？', /はい、どうぞ/],
+      ['では、失礼します', /またいつでも/],
+      ['hey, anybody there?', /Sure, go ahead/],
+      ['see ya', /^Bye!/],
+      ['that is not helpful', /Sorry that did not help/],
+    ] as const) {
+      const replies = await say(text);
+      assert.equal(cards(replies).length, 0, `${text}: not the no-answer card`);
+      assert.match(replies[0].text ?? '', reply, text);
+    }
   });
 });
 

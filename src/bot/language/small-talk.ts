@@ -1,12 +1,12 @@
 /**
- * Greetings and thanks, recognised when they are the whole message (with
+ * Greetings, thanks, goodbyes, asking to ask, and displeasure, recognised when they are the whole message (with
  * punctuation, emoji or a polite tail around them), or several of them in a row
  * (「承知しました。ありがとうございます。」, "ok got it, thanks", "hi again"), so the bot
  * answers them with a short friendly line instead of searching the knowledge base.
  */
 import { symbolForm } from '../../core/analysis/char-filter.js';
 
-export type SmallTalk = 'greeting' | 'thanks' | 'tired' | 'ack';
+export type SmallTalk = 'greeting' | 'thanks' | 'tired' | 'ack' | 'farewell' | 'preface' | 'complaint';
 
 const PHRASES: Record<SmallTalk, readonly string[]> = {
   greeting: [
@@ -18,13 +18,29 @@ const PHRASES: Record<SmallTalk, readonly string[]> = {
     'thanks', 'thank you', 'thank you so much', 'thanks a lot', 'many thanks', 'thx', 'ty', 'cheers', 'great thanks', 'ok thanks', 'thanks so much', 'much appreciated',
     'ありがとう', 'ありがとうございます', 'ありがとうございました', 'どうもありがとう', 'どうもありがとうございます', 'どうもありがとうございました',
     '助かりました', '助かります', 'たすかりました', 'サンキュー', 'さんきゅー', '感謝します', 'ありがと', 'ありがとー',
-    'thank you very much', 'thanks for the help', 'thanks for your help', 'thank you for your help', 'thanks for that', 'that helps', 'that helped', 'appreciate it',
+    'thank you very much', 'thanks for the help', 'thanks for your help', 'thank you for your help', 'thanks for that', 'that helps', 'that helped', 'appreciate it', '🙏',
   ],
   // A bare acknowledgement ("OK", 「了解です」) asks nothing: it is not a question to search for.
   ack: [
     'ok', 'okay', 'k', 'kk', 'okey', 'got it', 'alright', 'all right', 'cool', 'great', 'nice', 'understood', 'noted', 'i see', 'roger', 'sounds good', 'ok cool', 'ok great',
     '了解', '了解です', '了解しました', 'りょうかい', 'りょ', 'わかりました', '分かりました', '承知しました', '承知いたしました', 'かしこまりました', 'なるほど', 'オッケー', 'おけ', 'はい', 'うん',
-    '👍', '👌', '🙆', '🆗', 'awesome', 'perfect', 'good', 'fine',
+    '👍', '👌', '🙆', '🆗', 'awesome', 'perfect', 'good', 'fine', 'lol', 'haha', 'hahaha', 'lmao', 'w', 'ww', 'www', '笑', 'あ', 'おお', 'へえ', 'ふむ',
+  ],
+  farewell: [
+    'bye', 'bye bye', 'goodbye', 'good bye', 'see you', 'see ya', 'cya', 'see you later', 'later', 'good night', 'night', 'take care', 'have a good day', 'have a nice day', 'ttyl',
+    'さようなら', 'さよなら', 'バイバイ', 'ばいばい', 'またね', 'ではまた', 'それではまた', 'じゃあね', 'おやすみ', 'おやすみなさい', '失礼します', '失礼いたします', 'お先に失礼します',
+  ],
+  // Asking to ask, or calling the bot: nothing to search yet ("quick question", 「ちょっと質問いいですか?」, 「すみません」).
+  preface: [
+    'quick question', 'a quick question', 'question', 'i have a question', 'got a question', 'can i ask something', 'can i ask you something', 'can i ask a question', 'may i ask something',
+    'are you there', 'anyone there', 'anybody there', 'is anyone there', 'you there', 'test', 'testing', 'help me', 'i need help', 'need help',
+    '質問', '質問です', '質問があります', '質問があるのですが', '質問があるんですが', '質問いいですか', '質問してもいいですか', '質問してもよろしいでしょうか', 'ちょっと質問', 'ちょっと質問いいですか',
+    'ちょっといいですか', '相談です', '相談があります', 'ご相談です', 'すみません', 'すいません', 'あの', 'あのー', 'あのう', 'もしもし', 'テスト', 'てすと', '助けて', '助けてください',
+  ],
+  // Displeasure with the last reply: an apology and a way on, not a search.
+  complaint: [
+    'useless', "you're useless", 'you are useless', 'not helpful', 'unhelpful', 'not useful', "isn't helpful", "that's wrong", 'that is wrong', 'wrong', 'wrong answer', "that didn't help", 'that does not help', "that doesn't help", 'no help',
+    '役に立たない', '使えない', '違う', 'ちがう', '違います', '全然違う', '意味不明', '意味がわからない', 'わかりにくい', '分かりにくい',
   ],
   tired: ['お疲れ様です', 'お疲れさまです', 'おつかれさまです', 'お疲れ様でした', 'お疲れさまでした', 'おつかれさま', 'お疲れ様', 'お疲れ', 'おつかれ'],
 };
@@ -33,10 +49,13 @@ const PHRASES: Record<SmallTalk, readonly string[]> = {
 const NOISE = /[^\p{L}\p{N}]+/gu;
 
 /** Words said around small talk that add nothing to it ("hello bot", "hi again", 「皆さん」). */
-const FILLERS = ['bot', 'team', 'everyone', 'all', 'again', 'there', 'guys', 'so', 'much', 'a lot', 'and', 'oh', 'ah', 'well', '皆さん', 'みなさん', 'です', 'ね', 'よ', 'あ', 'えっと'];
+const FILLERS = [
+  'bot', 'team', 'everyone', 'all', 'again', 'there', 'guys', 'so', 'much', 'a lot', 'and', 'oh', 'ah', 'well', 'about', 'connections', 'power automate',
+  '皆さん', 'みなさん', 'です', 'ね', 'よ', 'えっと', 'また', 'では', 'それでは', 'これで', 'じゃあ', 'that is', "that's", 'this is', 'very', 'really', '接続について', '接続の件で', 'power automateについて', 'について', 'ちょっと', 'いいですか', 'よろしいですか', 'よろしいでしょうか',
+];
 
-/** Which kind a run of several wins: thanks over greetings, anything over a bare "OK". */
-const PRIORITY: readonly SmallTalk[] = ['thanks', 'greeting', 'tired', 'ack'];
+/** Which kind a run of several wins: thanks over goodbyes over greetings, anything over a bare "OK". */
+const PRIORITY: readonly SmallTalk[] = ['thanks', 'farewell', 'complaint', 'preface', 'greeting', 'tired', 'ack'];
 
 const BY_FORM = new Map<string, SmallTalk | 'filler'>();
 for (const f of FILLERS) BY_FORM.set(form(f), 'filler');

@@ -178,6 +178,18 @@ const STRINGS = {
     en: "You're welcome! Ask again any time.",
     ja: 'どういたしまして。また何かあればお気軽にどうぞ。',
   },
+  smallTalkFarewell: {
+    en: 'Bye! Come back any time a connection acts up.',
+    ja: 'ありがとうございました。接続でお困りのときは、またいつでもどうぞ。',
+  },
+  smallTalkPreface: {
+    en: "Sure, go ahead. Ask me anything about Power Automate connections, or describe what's going wrong and I'll help you find the cause.",
+    ja: 'はい、どうぞ。Power Automate の接続について何でも質問してください。起きている症状を書いていただければ、原因の診断もできます。',
+  },
+  smallTalkComplaint: {
+    en: 'Sorry that did not help. Try asking in other words, or say "troubleshoot" and I will walk you through a diagnosis step by step.',
+    ja: 'お役に立てず申し訳ありません。言い換えて質問するか、「診断」と送ってください。質問に答えながら原因を絞り込みます。',
+  },
   smallTalkTired: {
     en: 'Thanks, you too! Let me know if a connection acts up.',
     ja: 'お疲れ様です。接続でお困りのことがあれば、いつでも聞いてください。',

@@ -30,11 +30,11 @@ export const SOLVED_OPTIONS: readonly Matchable[] = [
     synonyms: {
       ja: [
         'いいえ', 'いや', 'ううん', 'まだ', '未解決', '解決していない', '解決しない', '解決しません', '直らない', '直っていない', '直りません', 'だめ', 'ダメ', '駄目',
-        '変わらない', '変わりません', 'うまくいかない', 'うまくいきません', 'できない', 'できません', '同じエラー', '👎', '🙅',
+        '変わらない', '変わりません', 'うまくいかない', 'うまくいきません', 'できない', 'できません', '同じエラー', '違う', '違います', 'ちがう', '違った', '👎', '🙅',
       ],
       en: [
         'no', 'n', 'nope', 'nah', 'not solved', 'not fixed', 'still broken', 'did not work', "didn't work", 'not yet', 'still failing', 'not really',
-        "didn't help", 'did not help', 'no luck', 'same error', 'still the same', 'not working', 'still not working', "doesn't work", '👎',
+        "didn't help", 'did not help', 'no luck', 'same error', 'still the same', 'not working', 'still not working', "doesn't work", "that's not it", 'wrong', '👎',
       ],
     },
     answerPatterns: [

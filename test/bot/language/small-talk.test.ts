@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { smallTalkOf } from '../../../src/bot/language/small-talk.js';
 
 describe('small talk', () => {
-  it('recognises greetings and thanks only as the whole message', () => {
+  it('recognises greetings, thanks, goodbyes, asking to ask and displeasure only as the whole message', () => {
     const cases: [string, string | undefined][] = [
       ['hello', 'greeting'],
       ['Hi!', 'greeting'],
@@ -23,6 +23,22 @@ describe('small talk', () => {
       ['hey bot, good morning', 'greeting'],
       ['cool, thanks for your help', 'thanks'],
       ['got it 👍', 'ack'],
+      // Goodbyes, asking to ask (or testing the bot), and displeasure: each its own short reply.
+      ['ではこれで失礼いたします', 'farewell'],
+      ['ok bye!', 'farewell'],
+      ['ありがとうございました、ではまた！', 'thanks'],
+      ['お疲れさまです、ちょっと質問よろしいですか', 'preface'],
+      ['Power Automate について相談です', 'preface'],
+      ['hey, are you there?', 'preface'],
+      ['testing 🙂', 'preface'],
+      ['that is wrong', 'complaint'],
+      ['全然違う…', 'complaint'],
+      ['haha', 'ack'],
+      ['ww', 'ack'],
+      ['🙏🙏', 'thanks'],
+      ['すみません、SSPR って何ですか', undefined],
+      ['question about conditional access', undefined],
+      ['wrong code on the connection page', undefined],
       ['hello, my flow connection is invalid', undefined],
       ['ok so what about MFA', undefined],
       ['thanks, and what about 403?', undefined],
