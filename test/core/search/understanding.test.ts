@@ -351,6 +351,12 @@ describe('understanding questions as people write them', function () {
       assert.equal(shouldAnswer(q, [other, about]), true);
       assert.deepEqual(subjectFirst(q, [other, about]).map((c) => c.item.ref), ['b', 'a']);
     });
+    it('a product the documents name only in passing is not another word for what they discuss (Intune is no authentication broker)', () => {
+      assert.equal(kb.ask('How do I enroll Windows devices in Intune with autopilot?').answered, false);
+      const passing = kb.ask('What is RemoteConnect used for in Intune scenarios?');
+      assert.equal(passing.answered, true);
+      assert.ok(passing.answers[0].citations.some((c) => c.quote.includes('Intune')), JSON.stringify(passing.answers[0].citations));
+    });
     // What the thing is to become or do belongs to what is asked ("to never expire", "that copies
     // files", 「オフにする」), and so does a word narrowing it that no text has (a contractor's rights).
     for (const q of [
