@@ -121,6 +121,7 @@ const SMALL_TALK_REPLY = {
   farewell: 'smallTalkFarewell',
   preface: 'smallTalkPreface',
   complaint: 'smallTalkComplaint',
+  confused: 'smallTalkConfused',
 } as const;
 
 /** Replies to one message: decides its route, then runs the step for it. Adds replies to the turn; sends nothing. */
@@ -154,9 +155,14 @@ export function replyToMessage(turn: Turn, services: BotServices, logger: BotLog
     case 'ended-walk-button':
       return void say('walkStaleButtonNoWalk');
     case 'small-talk':
+      if (turn.conversation.walk === undefined) return void say(SMALL_TALK_REPLY[route.talk]);
+      // Lost in the middle of a walk ("sorry, what?"): how to answer, and the step again.
+      if (route.talk === 'confused') {
+        say('walkConfused');
+        return showStep(turn, services.troubleshoot);
+      }
       say(SMALL_TALK_REPLY[route.talk]);
-      if (turn.conversation.walk !== undefined) say('walkResumeHint');
-      return;
+      return void say('walkResumeHint');
     case 'walk-again':
       return showStep(turn, services.troubleshoot);
     case 'walk-not-understood':
@@ -172,8 +178,10 @@ export function replyToMessage(turn: Turn, services: BotServices, logger: BotLog
       // A report asked as a question ("…, what should I do?"): answered with the diagnosis offered,
       // or, when the knowledge base has no answer, diagnosed straight away.
       const diagnose = route.offerDiagnosis && services.troubleshoot ? () => startWalk(turn, services, { facts: route.facts }) : undefined;
-      const answered = answerQuestion(turn, services.knowledge, logger, diagnose);
-      if (route.duringWalk) say('walkResumeHint');
+      // During a walk, a question the documents do not answer gets one line and the step again, not the no-answer card.
+      const unanswered = route.duringWalk ? () => (say('walkQuestionNoAnswer'), showStep(turn, services.troubleshoot)) : diagnose;
+      const answered = answerQuestion(turn, services.knowledge, logger, unanswered);
+      if (route.duringWalk && answered) say('walkResumeHint');
       if (answered && diagnose) say('offerDiagnosis');
       return;
     }

@@ -102,6 +102,19 @@ describe('conversations in the user\'s own words (what Teams receives)', functio
     assert.match(withWords, /can't read attachments[\s\S]*Did any of these happen/, 'the words are read, the file is said to be unread');
   });
 
+  it('lost mid-walk, or asking what the documents do not cover: a short word and the step again, not the no-answer card', async () => {
+    const { say } = deliver('en-US');
+    await say('all my flow connections died overnight');
+    const lost = allText(await say('um, what do you mean?'));
+    assert.match(lost, /put it another way[\s\S]*which describes you/, lost);
+    const offTopic = allText(await say('what is the capital of Peru?'));
+    assert.match(offTopic, /couldn't find an answer to that[\s\S]*which describes you/, offTopic);
+    assert.doesNotMatch(offTopic, /Did you mean|Try other words/);
+    const ja = deliver('ja-JP').say;
+    await ja('フローの接続がまた切れてる');
+    assert.match(allText(await ja('え、どういう意味ですか？')), /分かりにくくてすみません[\s\S]*あなたの立場/);
+  });
+
   it('a question in the middle of a walk is answered and the walk waits; a word in an article does not pull the user out', async () => {
     const say = conversation('ja-JP');
     await say('接続が急に無効になった');

@@ -6,7 +6,7 @@
  */
 import { symbolForm } from '../../core/analysis/char-filter.js';
 
-export type SmallTalk = 'greeting' | 'thanks' | 'tired' | 'ack' | 'farewell' | 'preface' | 'complaint';
+export type SmallTalk = 'greeting' | 'thanks' | 'tired' | 'ack' | 'farewell' | 'preface' | 'complaint' | 'confused';
 
 const PHRASES: Record<SmallTalk, readonly string[]> = {
   greeting: [
@@ -40,7 +40,15 @@ const PHRASES: Record<SmallTalk, readonly string[]> = {
   // Displeasure with the last reply: an apology and a way on, not a search.
   complaint: [
     'useless', "you're useless", 'you are useless', 'not helpful', 'unhelpful', 'not useful', "isn't helpful", "that's wrong", 'that is wrong', 'wrong', 'wrong answer', "that didn't help", 'that does not help', "that doesn't help", 'no help',
-    '役に立たない', '使えない', '違う', 'ちがう', '違います', '全然違う', '意味不明', '意味がわからない', 'わかりにくい', '分かりにくい',
+    '役に立たない', '使えない', '違う', 'ちがう', '違います', '全然違う', 'わかりにくい', '分かりにくい',
+  ],
+  // Not following what the bot asked or said ("sorry, what?", 「どういう意味？」).
+  confused: [
+    'what', 'huh', 'eh', 'pardon', 'come again', 'what do you mean', 'i dont understand', 'i do not understand', "i don't understand", "i don't get it", 'i dont get it',
+    "i'm confused", 'im confused', 'confused', "i'm lost", 'im lost', 'lost', 'can you explain', 'explain', 'explain please', 'can you explain the options', 'explain the options',
+    'which one should i pick', 'which one do i choose', 'what should i choose', 'what should i pick',
+    'どういうこと', 'どういう意味', 'どういう意味ですか', 'どういうことですか', '意味不明', '意味がわからない', '意味が分からない', 'え', 'えっ', 'えー', 'はい?',
+    'どれを選べばいい', 'どれを選べばいいですか', 'どれを選べばいいの', 'どれを選ぶの', '選択肢の意味がわからない',
   ],
   tired: ['お疲れ様です', 'お疲れさまです', 'おつかれさまです', 'お疲れ様でした', 'お疲れさまでした', 'おつかれさま', 'お疲れ様', 'お疲れ', 'おつかれ'],
 };
@@ -51,11 +59,11 @@ const NOISE = /[^\p{L}\p{N}]+/gu;
 /** Words said around small talk that add nothing to it ("hello bot", "hi again", 「皆さん」). */
 const FILLERS = [
   'bot', 'team', 'everyone', 'all', 'again', 'there', 'guys', 'so', 'much', 'a lot', 'and', 'oh', 'ah', 'well', 'about', 'connections', 'power automate',
-  '皆さん', 'みなさん', 'です', 'ね', 'よ', 'えっと', 'また', 'では', 'それでは', 'これで', 'じゃあ', 'that is', "that's", 'this is', 'very', 'really', '接続について', '接続の件で', 'power automateについて', 'について', 'ちょっと', 'いいですか', 'よろしいですか', 'よろしいでしょうか',
+  'sorry', 'um', 'hmm', '皆さん', 'みなさん', 'です', 'ね', 'よ', 'えっと', 'また', 'では', 'それでは', 'これで', 'じゃあ', 'that is', "that's", 'this is', 'very', 'really', '接続について', '接続の件で', 'power automateについて', 'について', 'ちょっと', 'いいですか', 'よろしいですか', 'よろしいでしょうか',
 ];
 
 /** Which kind a run of several wins: thanks over goodbyes over greetings, anything over a bare "OK". */
-const PRIORITY: readonly SmallTalk[] = ['thanks', 'farewell', 'complaint', 'preface', 'greeting', 'tired', 'ack'];
+const PRIORITY: readonly SmallTalk[] = ['thanks', 'farewell', 'complaint', 'confused', 'preface', 'greeting', 'tired', 'ack'];
 
 const BY_FORM = new Map<string, SmallTalk | 'filler'>();
 for (const f of FILLERS) BY_FORM.set(form(f), 'filler');

@@ -190,6 +190,18 @@ const STRINGS = {
     en: 'Sorry that did not help. Try asking in other words, or say "troubleshoot" and I will walk you through a diagnosis step by step.',
     ja: 'お役に立てず申し訳ありません。言い換えて質問するか、「診断」と送ってください。質問に答えながら原因を絞り込みます。',
   },
+  smallTalkConfused: {
+    en: 'Sorry for the confusion. Ask me about Power Automate connections in your own words, or say "help" to see what I can do.',
+    ja: '分かりにくくて申し訳ありません。Power Automate の接続について自由な言葉で質問するか、「ヘルプ」と送ってできることを確認してください。',
+  },
+  walkConfused: {
+    en: 'Sorry, let me put it another way: pick the option closest to what you see, with its button, its number or in your own words. You can also ask me what an option means.',
+    ja: '分かりにくくてすみません。表示されている状況にいちばん近い選択肢を、ボタン、番号、または自分の言葉で選んでください。選択肢の意味を質問することもできます。',
+  },
+  walkQuestionNoAnswer: {
+    en: "I couldn't find an answer to that in the documentation I have. Your diagnosis is where it was:",
+    ja: '手元のドキュメントには、その答えが見つかりませんでした。診断は途中のままです。',
+  },
   smallTalkTired: {
     en: 'Thanks, you too! Let me know if a connection acts up.',
     ja: 'お疲れ様です。接続でお困りのことがあれば、いつでも聞いてください。',
