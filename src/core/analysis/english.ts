@@ -103,12 +103,13 @@ function numberWord(words: string): number | undefined {
 
 const UNIT_MINUTES: Record<string, number> = {
   minute: 1, min: 1, hour: 60, hr: 60, h: 60, day: 1440, d: 1440, week: 10080, wk: 10080, fortnight: 20160, month: 43200,
+  quarter: 3 * 43200, year: 365 * 1440, yr: 365 * 1440,
 };
 const NUMBER_WORD = `(?:${Object.keys(TENS).join('|')})(?:[- ](?:${Object.keys(UNITS).slice(0, 9).join('|')}))?|${Object.keys(UNITS).join('|')}`;
 const QUANTITY = 'a couple of|couple of|a couple|a half|half an|half a|an|a|couple|half';
 /** "48 hours", "90-day", "forty-eight hours", "a full day", "half an hour". */
 const DURATION = new RegExp(
-  `\\b(?:(\\d+(?:\\.\\d+)?)[\\s-]*|(${QUANTITY}|${NUMBER_WORD})[\\s-]+)(?:(?:full|whole|entire)\\s+)?(minute|min|hour|hr|h|day|d|week|wk|fortnight|month)s?\\b`,
+  `\\b(?:(\\d+(?:\\.\\d+)?)[\\s-]*|(${QUANTITY}|${NUMBER_WORD})[\\s-]+)(?:(?:full|whole|entire)\\s+)?(minute|min|hour|hr|h|day|d|week|wk|fortnight|month|quarter|year|yr)s?\\b`,
   'gi',
 );
 
@@ -123,6 +124,12 @@ export interface EnglishDuration {
 /** A value in the TimeSpan form the token lifetime settings use: 14.00:00:00, 02:30:00. */
 const TIMESPAN = /(?<![\w.:])(?:(\d+)\.)?(\d{1,3}):([0-5]\d):([0-5]\d)(?![\w.:])/g;
 
+/**
+ * A period named without a number: what runs quarterly, at quarter end or every year waits that
+ * long between runs ("our year-end flow", "a flow scheduled at quarter end").
+ */
+const PERIOD = new RegExp(`\\b(?:(quarter|year)(?:ly|[- ]end)|annually|(?:every|each) (quarter|year)|end of (?:the|each|every) (quarter|year))\\b`, 'gi');
+
 /** The durations of an English text; single-letter units only right after digits (48h, 90d). */
 export function englishDurations(text: string): EnglishDuration[] {
   const out: EnglishDuration[] = [];
@@ -133,9 +140,15 @@ export function englishDurations(text: string): EnglishDuration[] {
   for (const m of text.matchAll(DURATION)) {
     const unit = m[3].toLowerCase();
     if ((unit === 'h' || unit === 'd') && !m[1]) continue;
+    // "A quarter of the users" is a share, not three months.
+    if (unit === 'quarter' && /^\s+of\b/i.test(text.slice(m.index + m[0].length))) continue;
     const n = m[1] ? Number(m[1]) : numberWord(m[2]);
     if (!n) continue;
     out.push({ phrase: m[0], start: m.index, end: m.index + m[0].length, minutes: n * UNIT_MINUTES[unit] });
+  }
+  for (const m of text.matchAll(PERIOD)) {
+    const unit = (m[1] ?? m[2] ?? m[3] ?? 'year').toLowerCase();
+    if (!out.some((d) => d.start < m.index + m[0].length && m.index < d.end)) out.push({ phrase: m[0], start: m.index, end: m.index + m[0].length, minutes: UNIT_MINUTES[unit] });
   }
   return out;
 }

@@ -335,6 +335,8 @@ function loanwordTerms(heads: readonly string[], expander: GlossaryExpander, var
 }
 
 const ASKS_DURATION = /\bhow (?:long|soon)\b/gi;
+/** "What happens", "what would happen": the question's form, asking for the consequence of what follows. */
+const ASKS_CONSEQUENCE = /\bwhat (?:happens|happened|will happen|would happen|could happen)\b/gi;
 /** "instead of PowerShell", "rather than the portal": an alternative set aside, up to the end of its noun phrase. */
 const SET_ASIDE = new RegExp(String.raw`\b(?:instead of|rather than)\s+(?:(?!(?:and|or|but|so|because|since|when|if|for|to|with|in|on|at|by|from)\b)[\w'-]+\s*){1,3}`, 'gi');
 
@@ -343,8 +345,9 @@ function englishConcepts(question: string, analyzer: Analyzer, expander: Glossar
   const durations = englishDurations(question);
   let rest_ = question;
   for (const d of durations) rest_ = rest_.slice(0, d.start) + ' '.repeat(d.end - d.start) + rest_.slice(d.end);
-  // "How long", "how soon" ask for a duration (the question's form), they name nothing it is about.
-  rest_ = rest_.replace(ASKS_DURATION, (m) => ' '.repeat(m.length));
+  // "How long", "how soon" ask for a duration, "what happens" for a consequence (the question's
+  // form): they name nothing it is about.
+  rest_ = rest_.replace(ASKS_DURATION, (m) => ' '.repeat(m.length)).replace(ASKS_CONSEQUENCE, (m) => ' '.repeat(m.length));
   // What the asker sets aside ("through Graph instead of PowerShell") is not what they ask about.
   rest_ = rest_.replace(SET_ASIDE, (m) => ' '.repeat(m.length));
   const { matches, rest } = expander.expand(correctTypos(rest_, expander.englishVocabulary));

@@ -19,6 +19,19 @@ describe('durations', function () {
     assert.deepEqual(minutes('a few of them, several times'), []);
   });
 
+  it('reads quarters and years, with a number or as the period something runs at', () => {
+    assert.deepEqual(minutes('two quarters later'), [2 * 90 * 1440]);
+    assert.deepEqual(minutes('the policy is a year old'), [365 * 1440]);
+    assert.deepEqual(minutes('our report flow runs quarterly'), [90 * 1440]);
+    assert.deepEqual(minutes('it only fires at the end of each quarter'), [90 * 1440]);
+    assert.deepEqual(minutes('the year-end batch'), [365 * 1440]);
+    assert.deepEqual(minutes('we renew the licence annually'), [365 * 1440]);
+    // One phrase, one duration.
+    assert.deepEqual(minutes('once every year'), [365 * 1440]);
+    // A quarter of something is a share of it.
+    assert.deepEqual(minutes('a quarter of the users'), []);
+  });
+
   it('a term stands for its minutes and back', () => {
     for (const m of [10, 90, 60 * 28, 1440, 1440 * 90]) assert.equal(durationMinutes(durationTerm(m)!), m);
     assert.equal(durationMinutes('p1'), undefined, 'the P1 licence is no duration');

@@ -39,6 +39,12 @@ describe('English askers', () => {
     assert.ok(r.answers.slice(0, 3).some((a) => a.citations.some((c) => c.passage.includes('Remove-MgApplicationTokenLifetimePolicyByRef'))), ids(r));
   });
 
+  it('"what happens" asks for a consequence and is no concept of the question', () => {
+    const labels = kb.analyze('what happens to our flows if the admin resets my password?').concepts.map((c) => c.label.toLowerCase());
+    assert.ok(!labels.some((l) => l.includes('happen')), labels.join(','));
+    assert.ok(labels.some((l) => l.includes('password')), labels.join(','));
+  });
+
   it('chat words for a downside, a dying connection or lasting long map to the documents\' terms', () => {
     assert.ok(japaneseTerms('any drawbacks if we do that?').includes('トレードオフ'));
     assert.ok(japaneseTerms('the connection just died overnight').includes('切れる'));
