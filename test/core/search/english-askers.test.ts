@@ -39,6 +39,12 @@ describe('English askers', () => {
     assert.ok(r.answers.slice(0, 3).some((a) => a.citations.some((c) => c.passage.includes('Remove-MgApplicationTokenLifetimePolicyByRef'))), ids(r));
   });
 
+  it('enabling, turning on and rolling out a setting all read as making it 有効', () => {
+    for (const q of ['we turned on MFA for everyone last week', 'IT is rolling out a stricter CA policy', 'after enabling conditional access']) {
+      assert.ok(japaneseTerms(q).includes('有効'), q);
+    }
+  });
+
   it('"what happens" asks for a consequence and is no concept of the question', () => {
     const labels = kb.analyze('what happens to our flows if the admin resets my password?').concepts.map((c) => c.label.toLowerCase());
     assert.ok(!labels.some((l) => l.includes('happen')), labels.join(','));
