@@ -55,7 +55,7 @@ const PROBLEM_WORDS = new Set([
 ]);
 
 /** A question form (a sentence that ends in a question mark or か, or opens as an English question), or a polite request to be told. */
-const QUESTION_FORM = /[?？]\s*$|何を|何が|何の|いつ(?:から|まで)?(?:に|の|は|で)?(?:なる|止ま|切れ|無効)|どこ(?:で|に|を|から)|どれ(?:を|が|くらい)|どの(?:よう|くらい|程度)|どうやって|どう(?:すれ|した|直|対処|対応)|教えて|お教え|ご教示|ご教授|知りたい|説明して|(?:には|方法|やり方|手順|たい|ほしい|欲しい)[。]?\s*$|^\s*(?:please\s+)?(?:notify|show|list|give)\b|\bi(?: want| need| would like|'d like) to\b|\bis there a way\b|\b(?:tell me|show me|explain)\b|(?:ます|です|でしょう|ません|の)か[。]?\s*$|(?:かな|かしら|の)[?？]?\s*$|^\s*(?:can|could|does|do|did|is|are|was|were|will|would|should|has|have|why|what|how|when|which|where|who)\b/iu;
+const QUESTION_FORM = /[?？]\s*$|何を|何が|何の|いつ(?:から|まで)?(?:に|の|は|で)?(?:なる|止ま|切れ|無効)|どこ(?:で|に|を|から)|どれ(?:を|が|くらい)|どの(?:よう|くらい|程度)|どうやって|どう(?:すれ|した|直|対処|対応)|教えて|お教え|ご教示|ご教授|知りたい|説明して|(?:には|方法|やり方|手順|(?<!み)たい|ほしい|欲しい)[。]?\s*$|^\s*(?:please\s+)?(?:notify|show|list|give)\b|\bi(?: want| need| would like|'d like) to\b|\bis there a way\b|\b(?:tell me|show me|explain)\b|(?:ます|です|でしょう|ません|の)か[。]?\s*$|(?:かな|かしら|の)[?？]?\s*$|^\s*(?:can|could|does|do|did|is|are|was|were|will|would|should|has|have|why|what|how|when|which|where|who)\b/iu;
 
 /**
  * A question about what would happen, asked in general ("if I change my password, does the

@@ -21,6 +21,8 @@ describe('routing: what a message is', () => {
     ['all my flows failed overnight, connection expired?', 'unclear'],
     ['フローが止まった、接続切れてる？', 'unclear'],
     ['先月異動したばかりです', 'statement'],
+    // 〜みたい says what seems to be, not what one wants (〜たい).
+    ['情シスが先週 MFA を必須にしたみたい', 'statement'],
     // A thing of the user's in a failed state, with words between, in either order, misspelt.
     ['承認フローの接続がなぜか昨日から全部エラーになる', 'report'],
     ['SharePoint の接続がまた勝手に無効になってた', 'report'],
@@ -125,6 +127,9 @@ describe('walk answers in the asker\'s words (from the tree\'s data)', () => {
     ['pattern', 'it went invalid the next morning after the change', 'delayed-after-change'],
     ['pattern', 'わかんないです', 'unknown'],
     ['pattern', 'no clue', 'unknown'],
+    // いつも, どこか and 〜みたい ask nothing.
+    ['role', 'いつもフローを使ってるだけの人です', 'end-user'],
+    ['event', 'どこかのタイミングで二段階認証が必須になったみたい', 'ca-mfa-change'],
     // Typed fast: a misspelt word reads as the tree's word it is one or two edits from.
     ['role', 'adminstrator here', 'admin'],
     ['event', 'we enfroced mfa for everyone', 'ca-mfa-change'],
