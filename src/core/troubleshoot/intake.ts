@@ -72,6 +72,12 @@ const GENERAL_QUESTION = /なぜ(?!か[^?？]|か$)|どうして|とは|意味|�
 /** Asking what to do about it (「どう対応すればよいでしょうか」, "what should I do"): one's own case, not a general "what if". */
 const ASKS_FOR_ADVICE = /どう(?:すれば|したら|したらいい|対応|対処|直)|どのように(?:対応|対処|すれば|したら|直)|どうしよう|\bwhat (?:should|do|can|shall) (?:i|we) do\b|\bwhat now\b|\bhow (?:do|can|should) (?:i|we) fix (?:it|this|that)\b|\bany (?:idea|ideas|advice|help)\b/i;
 
+/**
+ * Asking what to do next time (「次からすぐ気づけるようにするには」, "how do I prevent this going forward"):
+ * advice for the future, answered, not a diagnosis of the failure it mentions.
+ */
+const LOOKS_AHEAD = /次(?:から|回)|今後|再発|防(?:ぐ|げ|止)|予防|気[づつ](?:け|く|き)|\bnext time\b|\bin (?:the )?future\b|\bgoing forward\b|\bprevent|\bavoid\b|\bnotice\b|\bget (?:alerted|notified)\b/i;
+
 /** An explicit request for help with one's own case overrides the general-question reading. */
 const ASKS_FOR_DIAGNOSIS = /診断|トラブルシュート|トラブルシューティング|直したい|直して|助けて|\bdiagnos|\btroubleshoot|\bhelp me\b|\bfix my\b/i;
 
@@ -112,7 +118,7 @@ export function classifyMessage(text: string): MessageKind {
   // A long mail asks its question in one sentence and closes with greetings after it.
   const question = t.split(SENTENCE_END).some((s) => QUESTION_FORM.test(s.trim())) || GENERAL_QUESTION.test(t);
   // Asking what to do about one's own failure is asking for the diagnosis.
-  if (problem && (ASKS_FOR_DIAGNOSIS.test(t) || ASKS_FOR_ADVICE.test(t))) return 'report';
+  if (problem && (ASKS_FOR_DIAGNOSIS.test(t) || (ASKS_FOR_ADVICE.test(t) && !LOOKS_AHEAD.test(t)))) return 'report';
   if (!problem) return question ? 'question' : 'statement';
   if (GENERAL_QUESTION.test(t)) return 'question';
   if (!question) return 'report';

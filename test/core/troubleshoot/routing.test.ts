@@ -43,6 +43,9 @@ describe('routing: what a message is', () => {
     ['接続が無効って出てるんだけど、どうしたらいいの？', 'report'],
     ['our connection expired, what should we do?', 'report'],
     ['お世話になっております。今朝から経費精算のフローが動いておらず、接続が「無効」と表示されております。どのように対処すればよろしいでしょうか。', 'report'],
+    // …but asking what to do next time is asking for advice, answered (with the diagnosis offered).
+    ['請求書フローが止まってたのに誰も気づかなかった。次からすぐ気づくにはどうすればいい？', 'unclear'],
+    ['our flow connection expired again, what should we do to prevent it going forward?', 'unclear'],
     // A long mail asks its question in one sentence and closes with greetings.
     ['お世話になっております。フローの接続が無効になる条件は何でしょうか。お手数ですがよろしくお願いいたします。', 'question'],
   ];
