@@ -134,7 +134,7 @@ const LAST_OPTION = /^(?:the )?last(?: one| option)?$|^最後(?:の(?:やつ|も
  */
 function asksAbout(text: string): boolean {
   // An English interrogative opens a sentence or a clause; mid-sentence it is a relative ("a user who left", "broke when we …").
-  return /(?:^|[,.;:!?]\s*|\b(?:and|but|so|also|then|ok|hmm|wait|btw)\s+)(?:why|what|what's|whats|how|when|which|where|who)\b|(?:^|[,.;:!?]\s*)(?:is|are|does|do|did|can|could|will|would|should|was|were)\s|\bdid you\b|なぜ|どうして|どう(?:すれ|したら|やって|いう|なる|なり)|とは|って(?:何|なに|どう)|何(?:です|でしょう|なの)|意味|どこ(?!か)|いつ(?!も)|どれ(?:です|が|を|くらい)|ですか|ますか|でしょうか/iu.test(
+  return /(?:^|[,.;:!?]\s*|\b(?:and|but|so|also|then|ok|hmm|wait|btw)\s+)(?:why|what|what's|whats|how|when|which|where|who)\b|(?:^|[,.;:!?]\s*)(?:is|are|does|do|did|can|could|will|would|should|was|were)\s|\bdid you\b|なぜ|どうして|どう(?:すれ|したら|やって|いう|なる|なり)|(?<![こあもそ])とは|って(?:何|なに|どう)|何(?:です|でしょう|なの)|意味|どこ(?!か)|いつ(?!も)|どれ(?:です|が|を|くらい)|ですか|ますか|でしょうか/iu.test(
     text.normalize('NFKC'),
   );
 }

@@ -67,7 +67,7 @@ const HYPOTHETICAL = /(?<!どう)したら|すると|(?<!どうし)(?:た|だ)�
 const FAILURE = /失敗|こけ|コケ|エラー|出(?:る|ます|ました|た|て)|表示|止ま|動かな|fail|error|get(?:ting)?\b|got\b|shows?\b|returns?\b|throws?\b|stopped|broke/i;
 
 /** A general question about a topic (answered from the knowledge base), not a report of one's own problem. */
-const GENERAL_QUESTION = /なぜ(?!か[^?？]|か$)|どうして|とは|意味|違い|どのくらい|どれくらい|理由|仕組み|\bwhy\b|\bwhat\s+(?:is|are|does|do|causes?|happens)\b|\bmeaning\b|\bdifference\b|\bhow\s+(?:long|do|does|can|to)\b/i;
+const GENERAL_QUESTION = /なぜ(?!か[^?？]|か$)|どうして|(?<![こあもそ])とは|意味|違い|どのくらい|どれくらい|理由|仕組み|\bwhy\b|\bwhat\s+(?:is|are|does|do|causes?|happens)\b|\bmeaning\b|\bdifference\b|\bhow\s+(?:long|do|does|can|to)\b/i;
 
 /** Asking what to do about it (「どう対応すればよいでしょうか」, "what should I do"): one's own case, not a general "what if". */
 const ASKS_FOR_ADVICE = /どう(?:すれば|したら|したらいい|対応|対処|直)|どのように(?:対応|対処|すれば|したら|直)|どうしよう|\bwhat (?:should|do|can|shall) (?:i|we) do\b|\bwhat now\b|\bhow (?:do|can|should) (?:i|we) fix (?:it|this|that)\b|\bany (?:idea|ideas|advice|help)\b/i;

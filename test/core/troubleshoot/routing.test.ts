@@ -23,6 +23,9 @@ describe('routing: what a message is', () => {
     ['先月異動したばかりです', 'statement'],
     // 〜みたい says what seems to be, not what one wants (〜たい).
     ['情シスが先週 MFA を必須にしたみたい', 'statement'],
+    // ことは, あとは: no "what is" (〜とは).
+    ['そういうことはしていません', 'statement'],
+    ['あとは再接続するだけです', 'statement'],
     // A thing of the user's in a failed state, with words between, in either order, misspelt.
     ['承認フローの接続がなぜか昨日から全部エラーになる', 'report'],
     ['SharePoint の接続がまた勝手に無効になってた', 'report'],
@@ -130,7 +133,10 @@ describe('walk answers in the asker\'s words (from the tree\'s data)', () => {
     ['pattern', 'it went invalid the next morning after the change', 'delayed-after-change'],
     ['pattern', 'わかんないです', 'unknown'],
     ['pattern', 'no clue', 'unknown'],
-    // いつも, どこか and 〜みたい ask nothing.
+    // いつも, どこか and 〜みたい ask nothing, nor the とは of ことは.
+    ['event', '思い当たることは特にありません', 'none'],
+    ['real-cause', 'そういうことはしていないと思います', 'none'],
+    ['real-cause', "we didn't do any of those", 'none'],
     ['role', 'いつもフローを使ってるだけの人です', 'end-user'],
     ['event', 'どこかのタイミングで二段階認証が必須になったみたい', 'ca-mfa-change'],
     // Typed fast: a misspelt word reads as the tree's word it is one or two edits from.
