@@ -36,6 +36,8 @@ export type OpenOptions = LoadOptions & CacheOptions;
  * first few (a passage already cited by a curated answer above it is skipped).
  */
 const RANKED_KEPT = 100;
+/** Sources an answer keeps when answers saying the same in English are merged into it. */
+const MAX_MERGED_CITATIONS = 4;
 
 export class KnowledgeBase {
   readonly documents: readonly SourceDocument[];
@@ -69,6 +71,8 @@ export class KnowledgeBase {
   private readonly notesByPassage: Map<string, { note: CuratedNote; entry: CuratedAnswer }[]>;
   /** Curated entries keyed by the passages they cite: their English is a passage's English gist. */
   private readonly curatedByPassage = new Map<string, CuratedAnswer[]>();
+  /** Curated entries keyed by the sections (document and section path) of the passages they cite. */
+  private readonly curatedBySection = new Map<string, CuratedAnswer[]>();
 
   readonly analyzer: Analyzer;
   private readonly index: SearchIndex;
@@ -120,6 +124,13 @@ export class KnowledgeBase {
         const list = this.curatedByPassage.get(citationKey(c)) ?? [];
         if (!list.includes(entry)) list.push(entry);
         this.curatedByPassage.set(citationKey(c), list);
+        const cited = loaded.passages.find((p) => p.docId === c.docId && p.text === c.passage);
+        if (cited) {
+          const section = sectionKey(cited.docId, cited.sectionPath);
+          const inSection = this.curatedBySection.get(section) ?? [];
+          if (!inSection.includes(entry)) inSection.push(entry);
+          this.curatedBySection.set(section, inSection);
+        }
       }
       for (const note of entry.notes) {
         for (const c of note.citations) {
@@ -192,8 +203,17 @@ export class KnowledgeBase {
       if (answers.length >= limit) break;
       const answer = this.toAnswer(c, lang, q);
       if (!answer) continue;
-      // A passage already cited by a curated answer above adds nothing.
+      // A passage already cited by a curated answer above adds nothing; an answer whose English an
+      // answer above already gave (a passage's English is a curated entry's, see curatedFor) adds
+      // only its sources to that one.
       if (answer.kind === 'passage' && cited.has(citationKey(answer.citations[0]))) continue;
+      const same = lang === 'en' ? answers.find((a) => sameEnglish(a.text, answer.text)) : undefined;
+      if (same) {
+        const added = answer.citations.filter((cit) => !cited.has(citationKey(cit))).slice(0, Math.max(0, MAX_MERGED_CITATIONS - same.citations.length));
+        for (const cit of added) cited.add(citationKey(cit));
+        if (added.length) answers[answers.indexOf(same)] = { ...same, citations: [...same.citations, ...added] };
+        continue;
+      }
       for (const cit of answer.citations) cited.add(citationKey(cit));
       answers.push(answer);
     }
@@ -211,11 +231,25 @@ export class KnowledgeBase {
     if (!passage || !doc) return undefined;
     const quote = bestQuote(passage, c.itemIndex, this.index.quotes, q);
     // An English asker gets English from data we have, or no answer from this passage.
-    const english = lang === 'en' ? englishGist(passage, doc, quote, this.curatedByPassage.get(`${doc.id}\n${passage.text}`) ?? [], this.glossary, q.form) : undefined;
+    const english = lang === 'en' ? englishGist(passage, doc, quote, this.curatedFor(passage), this.glossary, q.form) : undefined;
     if (lang === 'en' && !english) return undefined;
     const answer = passageAnswer(passage, doc, score, lang, quote, english);
     const notes = this.passageNotes(answer, lang);
     return notes ? { ...answer, notes } : answer;
+  }
+
+  /**
+   * The curated entries whose English a passage can be given: those citing it, else those citing
+   * another passage of its section or of the section it is part of (an example under a change).
+   */
+  private curatedFor(passage: Passage): readonly CuratedAnswer[] {
+    const own = this.curatedByPassage.get(`${passage.docId}\n${passage.text}`);
+    if (own?.length) return own;
+    for (let depth = passage.sectionPath.length; depth > 1; depth--) {
+      const found = this.curatedBySection.get(sectionKey(passage.docId, passage.sectionPath.slice(0, depth)));
+      if (found?.length) return found;
+    }
+    return [];
   }
 
   /** "Did you mean" phrasings of curated answers that matched part of the question. */
@@ -247,6 +281,17 @@ export class KnowledgeBase {
     const e = this.curatedById.get(item.ref);
     return e ? [...e.questions.ja, ...e.questions.en, e.answer.ja, e.answer.en, ...e.citations.map((c) => c.quote)].join('\n') : '';
   }
+}
+
+/** Whether two English answers say the same: one's text is the other's, before a passage's "(From …)" note. */
+function sameEnglish(a: string, b: string): boolean {
+  const lead = (t: string) => t.replace(/ \(From [^)]*\)[^]*$/, '');
+  return lead(a) === lead(b);
+}
+
+/** Identifies a section of a document. */
+function sectionKey(docId: string, path: readonly string[]): string {
+  return `${docId}\n${path.join('\n')}`;
 }
 
 /** Identifies the passage a citation points into. */

@@ -235,8 +235,20 @@ export function questionForm(question: string): QuestionForm {
   if ((form === 'yes-no' || form === 'other') && ALTERNATIVES.test(t)) return 'open';
   // No form and no question mark: a request (「…を教えて」, "list the cases") or a statement of the
   // problem, which a bare yes or no does not answer.
-  return form === 'other' && !/[?？]/.test(t) ? 'open' : form;
+  if (form === 'other' && !/[?？]/.test(t)) return 'open';
+  // "Who do I ask?", 「何が変わったの？」, "Is there a routine check I should do?": they ask for a
+  // person, a thing or whether one exists, and the answer gives it; a "No." leading an answer
+  // written for another question would deny what was not asked.
+  if ((form === 'other' && ASKS_WHAT_EN.test(t)) || ((form === 'other' || form === 'yes-no') && (ASKS_WHAT_JA.test(t) || ASKS_WHETHER_THERE_IS.test(t)))) return 'open';
+  return form;
 }
+
+/** English words asking for a thing, a person or a place (not "how", "why", "when": forms of their own). */
+const ASKS_WHAT_EN = /\b(?:what|what's|whats|which|who|whom|whose|where|where's)\b/i;
+/** The same in Japanese, not as indefinites (何か, どこか, 誰も) nor in 何日 / 何分 (a duration, see how-long). */
+const ASKS_WHAT_JA = /(?:何|なに|どれ|どっち|どちら|誰|だれ)(?![かもでとやら日分時間週ヶか月年回])|(?:どの)(?!くらい|ぐらい|よう)/;
+/** "Is there a…", "any habits I should…": whether something exists, answered by giving it. */
+const ASKS_WHETHER_THERE_IS = /\b(?:is|are) there (?:a|an|any)\b(?! way\b)|^\s*any\b/i;
 
 /** Weight of a frame word (see question-frames): it leans the ranking towards texts using it, and is not a concept. */
 export const FRAME_WEIGHT = 0.3;

@@ -170,6 +170,19 @@ describe('understanding questions as people write them', function () {
       }
     });
 
+    it('a question for a person, a thing or whether one exists is no yes/no question', () => {
+      for (const q of ['Who should I ask to unlock my account?', 'What changed in the device code prompt?', '何が変わったの？', '誰に頼めばいいの？', 'どのトークンに影響する？', 'Is there a log of who revoked my tokens?', 'Any known issue with the new prompt?']) {
+        assert.equal(questionForm(q), 'open', q);
+      }
+      // An indefinite (何か: something) still asks whether.
+      assert.equal(questionForm('何か変わった？'), 'yes-no');
+      for (const q of ['my account got locked and flows now fail with 401. who can unlock it?', 'Is there a setting I should change so password changes never break flows?']) {
+        const r = kb.ask(q);
+        assert.equal(r.answered, true, q);
+        assert.doesNotMatch(r.answers[0].text, /^(?:Yes|No)\b/, q);
+      }
+    });
+
     it('an English gist taken from a curated answer is led as the question asks, too', () => {
       const entry = kb.curated.find((e) => /^Yes\. /.test(e.answer.en));
       assert.ok(entry);
@@ -304,6 +317,24 @@ describe('understanding questions as people write them', function () {
           assert.doesNotMatch(a.text.replace(/「[^」]*」|“[^”]*”|"[^"]*"/g, ''), /[\u3040-\u30ff\u4e00-\u9fff]/, `${q}: ${a.text}`);
           assert.match(a.text, /[a-z]{3,} [a-z]{3,}/, `${q}: ${a.text}`);
         }
+      }
+    });
+  });
+
+  describe('English answers from passages', () => {
+    it('a passage of a section a curated entry answers gets that English, not a list of topics', () => {
+      const r = kb.ask('Why does the conditional access prompt only show when the app requests the files.readwrite scope?', { lang: 'en' });
+      assert.equal(r.answered, true);
+      const first = r.answers[0];
+      assert.doesNotMatch(first.text, /covers this in a section about/, first.text);
+      assert.ok(first.citations.some((c) => c.passage.includes('files.readwrite')), JSON.stringify(first.citations.map((c) => c.quote)));
+    });
+
+    it('answers saying the same in English are one, with the sources of each', () => {
+      for (const q of ['Why does the conditional access prompt only show when the app requests the files.readwrite scope?', 'What does MaxAgeMultiFactor control?', 'How long does an unused connection last?']) {
+        const r = kb.ask(q, { lang: 'en' });
+        const leads = r.answers.map((a) => a.text.replace(/ \(From [^)]*\)[^]*$/, ''));
+        assert.equal(new Set(leads).size, leads.length, `${q}: ${JSON.stringify(leads)}`);
       }
     });
   });
