@@ -45,6 +45,19 @@ describe('English askers', () => {
     }
   });
 
+  it('chat words for habits, retired settings, requests, precedence and the Office web apps map to the documents\' terms', () => {
+    const cases: [string, string][] = [
+      ['what should become a habit for our makers?', '習慣'],
+      ['do you check them periodically?', '定期的'],
+      ['which settings were retired?', '廃止'],
+      ['the app requested an extra scope', '要求'],
+      ['if two policies apply, which wins?', '優先順位'],
+      ['users of OWA get asked to sign in again', 'office365webアプリ'],
+      ['the refresh token is dead', '切れる'],
+    ];
+    for (const [q, term] of cases) assert.ok(japaneseTerms(q).map((t) => t.toLowerCase()).includes(term), `${q}: ${japaneseTerms(q).join(',')}`);
+  });
+
   it('"what happens" asks for a consequence and is no concept of the question', () => {
     const labels = kb.analyze('what happens to our flows if the admin resets my password?').concepts.map((c) => c.label.toLowerCase());
     assert.ok(!labels.some((l) => l.includes('happen')), labels.join(','));
