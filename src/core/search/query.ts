@@ -239,7 +239,7 @@ export function questionForm(question: string): QuestionForm {
   // "Who do I ask?", 「何が変わったの？」, "Is there a routine check I should do?": they ask for a
   // person, a thing or whether one exists, and the answer gives it; a "No." leading an answer
   // written for another question would deny what was not asked.
-  if ((form === 'other' && ASKS_WHAT_EN.test(t)) || ((form === 'other' || form === 'yes-no') && (ASKS_WHAT_JA.test(t) || ASKS_WHETHER_THERE_IS.test(t)))) return 'open';
+  if ((form === 'other' && (ASKS_WHAT_EN.test(t) || ASKS_WHAT_JA.test(t))) || ((form === 'other' || form === 'yes-no') && ASKS_WHETHER_THERE_IS.test(t))) return 'open';
   return form;
 }
 
