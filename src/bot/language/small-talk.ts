@@ -48,7 +48,7 @@ const PHRASES: Record<SmallTalk, readonly string[]> = {
     "i'm confused", 'im confused', 'confused', "i'm lost", 'im lost', 'lost', 'can you explain', 'explain', 'explain please', 'can you explain the options', 'explain the options',
     'which one should i pick', 'which one do i choose', 'what should i choose', 'what should i pick',
     'どういうこと', 'どういう意味', 'どういう意味ですか', 'どういうことですか', '意味不明', '意味がわからない', '意味が分からない', 'え', 'えっ', 'えー', 'はい?',
-    'どれを選べばいい', 'どれを選べばいいですか', 'どれを選べばいいの', 'どれを選ぶの', '選択肢の意味がわからない',
+    'どれを選べばいい', 'どれを選べばいいですか', 'どれを選べばいいの', 'どれを選ぶの', '選択肢の意味がわからない', '🤔', '😕', '❓',
   ],
   tired: ['お疲れ様です', 'お疲れさまです', 'おつかれさまです', 'お疲れ様でした', 'お疲れさまでした', 'おつかれさま', 'お疲れ様', 'お疲れ', 'おつかれ'],
 };

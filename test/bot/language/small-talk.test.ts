@@ -38,6 +38,7 @@ describe('small talk', () => {
       ['🙏🙏', 'thanks'],
       ['huh? what do you mean', 'confused'],
       ['えっ、どういうことですか', 'confused'],
+      ['🤔', 'confused'],
       ['すみません、SSPR って何ですか', undefined],
       ['what about the 403 then', undefined],
       ['question about conditional access', undefined],

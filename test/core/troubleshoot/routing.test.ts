@@ -154,6 +154,9 @@ describe('walk answers in the asker\'s words (from the tree\'s data)', () => {
     ['event', 'it runs once a year', 'unused-90-days'],
     ['event', "honestly we haven't touched anything", 'none'],
     ['pattern', 'ポリシーを有効にした翌朝に無効になってた', 'delayed-after-change'],
+    // An English sentence naming the setting in Japanese, as on a Japanese admin portal.
+    ['event', 'IT rolled out 二段階認証 for everyone on Monday', 'ca-mfa-change'],
+    ['event', '条件付きアクセス was changed by the admins', 'ca-mfa-change'],
     // Typed fast: a misspelt word reads as the tree's word it is one or two edits from.
     ['role', 'adminstrator here', 'admin'],
     ['event', 'we enfroced mfa for everyone', 'ca-mfa-change'],
