@@ -157,6 +157,12 @@ describe('walk answers in the asker\'s words (from the tree\'s data)', () => {
     // An English sentence naming the setting in Japanese, as on a Japanese admin portal.
     ['event', 'IT rolled out 二段階認証 for everyone on Monday', 'ca-mfa-change'],
     ['event', '条件付きアクセス was changed by the admins', 'ca-mfa-change'],
+    ['role', "i'm only running a flow my manager shared", 'end-user'],
+    ['symptom', "can't find any error code", 'no-code'],
+    ['symptom', 'MFA が必要って出てます', 'aadsts50076'],
+    ['symptom', 'something like multi-factor authentication is required', 'aadsts50076'],
+    ['event', 'security started enforcing MFA', 'ca-mfa-change'],
+    ['pattern', 'it had sat unused for months', 'long-unused'],
     // Typed fast: a misspelt word reads as the tree's word it is one or two edits from.
     ['role', 'adminstrator here', 'admin'],
     ['event', 'we enfroced mfa for everyone', 'ca-mfa-change'],
