@@ -30,7 +30,7 @@ export const SOLVED_OPTIONS: readonly Matchable[] = [
     synonyms: {
       ja: [
         'いいえ', 'いや', 'ううん', 'まだ', '未解決', '解決していない', '解決しない', '解決しません', '直らない', '直っていない', '直りません', 'だめ', 'ダメ', '駄目',
-        '変わらない', '変わりません', 'うまくいかない', 'うまくいきません', 'できない', 'できません', '同じエラー', '違う', '違います', 'ちがう', '違った', '👎', '🙅',
+        '変わらない', '変わりません', 'うまくいかない', 'うまくいきません', 'できない', 'できません', '同じエラー', '同じです', '変わらず', '違う', '違います', 'ちがう', '違った', '👎', '🙅',
       ],
       en: [
         'no', 'n', 'nope', 'nah', 'not solved', 'not fixed', 'still broken', 'did not work', "didn't work", 'not yet', 'still failing', 'not really',
@@ -38,7 +38,7 @@ export const SOLVED_OPTIONS: readonly Matchable[] = [
       ],
     },
     answerPatterns: [
-      '(直|治)(らない|ってない|っていない|りません|らなかった)|(解決|改善)(しない|していない|してない|しません|しなかった)|(変わら|変わりませ|うまくいか|動か|でき)(ない|ん|なかった)|(駄目|ダメ|だめ)(だった|でした|です|みたい)?|同じ(エラー|状態|まま)',
+      '(しても|やっても|したけど|したが|したのに)[^。]{0,6}(同じ|変わら|ダメ|だめ|駄目|直らな)|(直|治)(らない|ってない|っていない|りません|らなかった)|(解決|改善)(しない|していない|してない|しません|しなかった)|(変わら|変わりませ|うまくいか|動か|でき)(ない|ん|なかった)|(駄目|ダメ|だめ)(だった|でした|です|みたい)?|同じ(エラー|状態|まま)',
       '^\\s*(no|nope|nah)\\b|\\b(didn\'?t|did not|doesn\'?t|does not|won\'?t|still (doesn\'?t|does not)) (work|help|fix)|\\bstill (broken|failing|fails|failed|invalid|the same|not|getting)\\b|\\bsame (error|problem|issue|thing)\\b|\\bno (luck|change|difference)\\b',
     ],
   },

@@ -163,6 +163,12 @@ describe('walk answers in the asker\'s words (from the tree\'s data)', () => {
     ['symptom', 'something like multi-factor authentication is required', 'aadsts50076'],
     ['event', 'security started enforcing MFA', 'ca-mfa-change'],
     ['pattern', 'it had sat unused for months', 'long-unused'],
+    ['symptom', 'エラーコード？たぶんなかったです', 'no-code'],
+    ['event', '特にないと思いますが', 'none'],
+    ['event', '先月スマホを機種変しました', 'device-removed'],
+    ['event', '年一回だけ動く集計フローです', 'unused-90-days'],
+    ['event', '初期化してもらいました', 'admin-password-reset'],
+    ['pattern', '何日か経ってから急に切れました', 'delayed-after-change'],
     // Typed fast: a misspelt word reads as the tree's word it is one or two edits from.
     ['role', 'adminstrator here', 'admin'],
     ['event', 'we enfroced mfa for everyone', 'ca-mfa-change'],
@@ -189,6 +195,8 @@ describe('walk answers in the asker\'s words (from the tree\'s data)', () => {
     ["nope, still doesn't work", 'not-solved'],
     ['yes but it still fails', 'not-solved'],
     ['👎', 'not-solved'],
+    ['サインインし直しても同じでした', 'not-solved'],
+    ['相変わらずです、変わらず', 'not-solved'],
   ];
   for (const [text, optionId] of solved) {
     it(`"did this solve it?": "${text}" → ${optionId}`, () => {
