@@ -166,6 +166,8 @@ function denied(text: string, start: number, end: number): boolean {
 
 /** True when the pattern occurs in the text, somewhere other than inside a denial. */
 function statedIn(pattern: RegExp, text: string): boolean {
+  // Most texts hold no match: search tells so without the copy of the expression matchAll makes.
+  if (text.search(pattern) < 0) return false;
   for (const m of text.matchAll(pattern)) {
     const start = m.index ?? 0;
     if (!denied(text, start, start + m[0].length)) return true;
@@ -225,6 +227,7 @@ export class OptionMatcher {
   private readonly regexes = new Map<string, RegExp>();
   private readonly prepared = new WeakMap<Matchable, PreparedOption>();
   private readonly vocabularies = new WeakMap<readonly Matchable[], Set<string>>();
+  private readonly preparedSpecs = new WeakMap<MatchSpec, { patterns: RegExp[]; cores: string[] }>();
 
   /**
    * The English words a set of options is answered with (labels, synonyms, and the words
@@ -279,7 +282,7 @@ export class OptionMatcher {
     const words = latinWords(input);
     return options.some((o) => {
       const p = this.prepare(o);
-      const byPattern = [...p.patterns, ...p.answerPatterns, ...p.sharedAnswerPatterns].some((r) => [...folded.matchAll(r)].length > 0 && !statedIn(r, folded));
+      const byPattern = [...p.patterns, ...p.answerPatterns, ...p.sharedAnswerPatterns].some((r) => folded.search(r) >= 0 && !statedIn(r, folded));
       const byText = p.texts.some(({ core: c, words: w }) => {
         const [text, part] = w && words ? [words, w] : [core, c];
         return c.length >= 2 && text.includes(part) && !containsStated(text, part);
@@ -290,14 +293,35 @@ export class OptionMatcher {
 
   /** True when one of the spec's patterns (case-insensitive regular expressions) or phrases occurs in the text. */
   matchesSpec(spec: MatchSpec | undefined, text: string): boolean {
-    if (!spec) return false;
-    const folded = text.normalize('NFKC');
-    if (spec.patterns?.some((p) => statedIn(this.regex(p), folded))) return true;
-    const core = compact(text);
-    return (spec.phrases ?? []).some((p) => {
-      const c = compact(p);
-      return c.length >= 2 && core.includes(c);
-    });
+    return this.specTest(text)(spec);
+  }
+
+  /**
+   * matchesSpec for one text and many specs: the text is folded and made compact once, when
+   * first needed, instead of once per spec (a walk tests a message against every later step).
+   */
+  specTest(text: string): (spec: MatchSpec | undefined) => boolean {
+    let folded: string | undefined;
+    let core: string | undefined;
+    return (spec) => {
+      if (!spec) return false;
+      const { patterns, cores } = this.prepareSpec(spec);
+      folded ??= text.normalize('NFKC');
+      if (patterns.some((r) => statedIn(r, folded!))) return true;
+      if (!cores.length) return false;
+      core ??= compact(text);
+      return cores.some((c) => core!.includes(c));
+    };
+  }
+
+  /** A spec's patterns compiled and the compact forms of its phrases that can be looked for (two characters or more). */
+  private prepareSpec(spec: MatchSpec): { patterns: RegExp[]; cores: string[] } {
+    let p = this.preparedSpecs.get(spec);
+    if (!p) {
+      p = { patterns: (spec.patterns ?? []).map((x) => this.regex(x)), cores: (spec.phrases ?? []).map(compact).filter((c) => c.length >= 2) };
+      this.preparedSpecs.set(spec, p);
+    }
+    return p;
   }
 
   /**

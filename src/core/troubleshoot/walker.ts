@@ -43,13 +43,14 @@ function reachableFrom(tree: TroubleshootingTree, start: string): Set<string> {
  */
 function laterFact(tree: TroubleshootingTree, state: WalkState, text: string): { outcome?: string } | undefined {
   const answered = new Set(state.answers.map((a) => a.nodeId));
+  const fits = tree.matcher.specTest(text);
   let fact: { outcome?: string } | undefined;
   for (const id of reachableFrom(tree, state.nodeId)) {
     const node = tree.nodes[id];
     if (id === state.nodeId || answered.has(id)) continue;
     if (node.kind === 'outcome') {
-      if (!state.triedOutcomes.includes(id) && tree.matcher.matchesSpec(node.match, text)) return { outcome: id };
-    } else if (node.options.some((o) => tree.matcher.matchesSpec(o.match, text))) fact = {};
+      if (!state.triedOutcomes.includes(id) && fits(node.match)) return { outcome: id };
+    } else if (node.options.some((o) => fits(o.match))) fact = {};
   }
   return fact;
 }
