@@ -4,6 +4,7 @@
  * deliveryMode expectReplies so every request is one full turn, replies included.
  */
 import { randomUUID } from 'node:crypto';
+import { cpuTimeMs } from './table.js';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 // autocannon ships no types; only the fields used here are declared.
@@ -40,6 +41,8 @@ export interface LoadFigures {
   total: number;
   non2xx: number;
   errors: number;
+  /** The server's CPU time per turn (user + system, ms), when its process id was given. */
+  cpuMsPerTurn: number;
 }
 
 /**
@@ -49,8 +52,12 @@ export interface LoadFigures {
  */
 const TURNS_PER_CONVERSATION = 200;
 
-/** Runs `connections` concurrent conversations for `seconds`, cycling through `questions`. */
-export async function httpLoad(url: string, connections: number, seconds: number, questions: readonly { q: string; lang: string }[]): Promise<LoadFigures> {
+/**
+ * Runs `connections` concurrent conversations for `seconds`, cycling through `questions`.
+ * With the server's `pid`, its CPU time per turn is measured too: on a shared machine it
+ * moves less than turns/s, which also depend on how much CPU the server was given.
+ */
+export async function httpLoad(url: string, connections: number, seconds: number, questions: readonly { q: string; lang: string }[], pid?: number): Promise<LoadFigures> {
   let next = 0;
   const requests: AutocannonRequest[] = Array.from({ length: TURNS_PER_CONVERSATION }, () => ({
     method: 'POST',
@@ -76,7 +83,9 @@ export async function httpLoad(url: string, connections: number, seconds: number
       return { ...req, body: JSON.stringify(activity) };
     },
   }));
+  const cpuBefore = pid === undefined ? NaN : cpuTimeMs(pid);
   const r = await autocannon({ url, connections, duration: seconds, requests, timeout: 10 });
+  const cpuMs = pid === undefined ? NaN : cpuTimeMs(pid) - cpuBefore;
   // autocannon reports p97.5 and p99 but no p95; p90 and p97.5 bracket it, so interpolate.
   const p95 = r.latency.p90 + ((r.latency.p97_5 - r.latency.p90) * (95 - 90)) / (97.5 - 90);
   return {
@@ -88,5 +97,6 @@ export async function httpLoad(url: string, connections: number, seconds: number
     total: r.requests.total,
     non2xx: r.non2xx,
     errors: r.errors + r.timeouts,
+    cpuMsPerTurn: cpuMs / r.requests.total,
   };
 }

@@ -5,7 +5,8 @@
  *
  * Environment knobs (for a quicker look, not for the figures in docs/PERFORMANCE.md):
  *   BENCH_SCALES=1,10      scales to measure (default 1,10,100)
- *   BENCH_SECONDS=3        seconds per HTTP load point (default 6)
+ *   BENCH_SECONDS=2        seconds per HTTP load round (default 3)
+ *   BENCH_ROUNDS=3         rounds per HTTP load point, bare and ours alternating (default 5)
  *   BENCH_STARTS=3         cold starts per server (default 5)
  */
 import { readdirSync, statSync } from 'node:fs';
@@ -14,13 +15,14 @@ import { defaultKnowledgeDir } from '../../src/core/search/knowledge-loader.js';
 import { httpLoad, type LoadFigures } from './http-load.js';
 import { benchQuestions } from './questions.js';
 import { measureScale, type ScalePoint } from './scale.js';
-import { coldStarts, startServerProcess } from './server-process.js';
+import { coldStarts, startServerProcess, type ServerProcess } from './server-process.js';
 import { fmt, machine, median, table } from './table.js';
 
 const OUR_ENTRY = join(__dirname, '..', '..', 'src', 'server', 'main.js');
 const BARE_ENTRY = join(__dirname, 'bare-bot.js');
 const SCALES = (process.env.BENCH_SCALES ?? '1,10,100').split(',').map(Number);
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const STARTS = Number(process.env.BENCH_STARTS ?? 5);
 const CONCURRENCY = [1, 10, 50];
 
@@ -31,14 +33,20 @@ interface Target {
   value: string;
   limit: string;
   pass: boolean;
+  /** A figure shown beside a target for what it tells, not held to the limit (see docs/PERFORMANCE.md). */
+  info?: boolean;
+}
+
+/** One HTTP load point: ours and the bare bot, one figure per round each. */
+interface HttpPoint {
+  label: string;
+  ours: LoadFigures[];
+  bare: LoadFigures[];
 }
 
 interface HttpFigures {
-  ours: LoadFigures[];
-  bare: LoadFigures[];
-  /** Ours at 10 conversations with ANSWER_CACHE_SIZE=0: every question searched, as if never asked before. */
-  oursNoAnswerCache: LoadFigures;
-  bareAlongside: LoadFigures;
+  /** At 1, 10 and 50 conversations, then at 10 with ANSWER_CACHE_SIZE=0 (every question searched, as if never asked before). */
+  points: HttpPoint[];
   distinctQuestions: number;
 }
 
@@ -53,6 +61,24 @@ async function warmUp(url: string, questions: ReturnType<typeof benchQuestions>)
   for (let turns = 0; turns < WARMUP_TURNS; ) turns += (await httpLoad(url, 10, 2, questions)).total;
 }
 
+/**
+ * A load point in rounds, the bare bot and ours alternating and each first in every other
+ * round: the machine's load drifts (other processes, CPU given to the VM), and a drift
+ * then shows in both servers' rounds alike instead of in the ratio.
+ */
+async function interleaved(label: string, ours: ServerProcess, bare: ServerProcess, connections: number, questions: ReturnType<typeof benchQuestions>): Promise<HttpPoint> {
+  log(`HTTP: ${label} conversations, ${ROUNDS} rounds of ${SECONDS} s each…`);
+  const point: HttpPoint = { label, ours: [], bare: [] };
+  for (let round = 0; round < ROUNDS; round++) {
+    const order = [
+      [bare, point.bare],
+      [ours, point.ours],
+    ] as const;
+    for (const [server, figures] of round % 2 ? [...order].reverse() : order) figures.push(await httpLoad(server.url, connections, SECONDS, questions, server.child.pid));
+  }
+  return point;
+}
+
 async function httpComparison(): Promise<HttpFigures> {
   const questions = benchQuestions(2);
   const ours = await startServerProcess(OUR_ENTRY);
@@ -60,23 +86,26 @@ async function httpComparison(): Promise<HttpFigures> {
   const oursNoCache = await startServerProcess(OUR_ENTRY, { ANSWER_CACHE_SIZE: '0' });
   try {
     for (const s of [ours, bare, oursNoCache]) await warmUp(s.url, questions);
-    const ourFigures: LoadFigures[] = [];
-    const bareFigures: LoadFigures[] = [];
-    for (const c of CONCURRENCY) {
-      log(`HTTP: ${c} concurrent conversations, ${SECONDS} s each…`);
-      bareFigures.push(await httpLoad(bare.url, c, SECONDS, questions));
-      ourFigures.push(await httpLoad(ours.url, c, SECONDS, questions));
-    }
-    log(`HTTP: 10 concurrent conversations, answer cache off, ${SECONDS} s…`);
-    const bareAlongside = await httpLoad(bare.url, 10, SECONDS, questions);
-    const oursNoAnswerCache = await httpLoad(oursNoCache.url, 10, SECONDS, questions);
+    const points: HttpPoint[] = [];
+    for (const c of CONCURRENCY) points.push(await interleaved(String(c), ours, bare, c, questions));
+    points.push(await interleaved('10, answer cache off', oursNoCache, bare, 10, questions));
     const distinctQuestions = new Set(questions.map((q) => `${q.lang} ${q.q}`)).size;
-    return { ours: ourFigures, bare: bareFigures, oursNoAnswerCache, bareAlongside, distinctQuestions };
+    return { points, distinctQuestions };
   } finally {
     await ours.stop();
     await bare.stop();
     await oursNoCache.stop();
   }
+}
+
+/** The median over rounds of one figure. */
+function medianOf(figures: readonly LoadFigures[], key: keyof LoadFigures): number {
+  return median(figures.map((f) => f[key]));
+}
+
+/** Ours over the bare bot's turns/s, round by round (both measured within the same round). */
+function roundRatios(point: HttpPoint): number[] {
+  return point.ours.map((o, i) => o.turnsPerSec / point.bare[i].turnsPerSec);
 }
 
 function corpusBytes(dir: string): number {
@@ -131,28 +160,33 @@ async function main(): Promise<void> {
     out.push(table(['language', 'asks', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms'], [...rows(one.load.latency, ''), ...rows(one.load.uncached, ' (no search cache)')]));
     out.push('');
   }
-  out.push(`### HTTP turns (POST /api/messages, expectReplies, one conversation per connection, ${SECONDS} s per point, autocannon)`);
+  out.push(`### HTTP turns (POST /api/messages, expectReplies, one conversation per connection, autocannon; ${ROUNDS} rounds of ${SECONDS} s per point, bare and ours alternating; medians over the rounds)`);
   out.push(
     `The load cycles ${http.distinctQuestions} distinct questions, so after the first round ours answers repeats from its answer cache ` +
-      '(as it does for a question asked again in Teams); the "answer cache off" row runs a server started with ANSWER_CACHE_SIZE=0, which searches every question.',
+      '(as it does for a question asked again in Teams); the "answer cache off" row runs a server started with ANSWER_CACHE_SIZE=0, which searches every question. ' +
+      'ours/bare is the median of the rounds\' ratios, each of two runs a few seconds apart; "rounds" gives their range, the noise of the machine. ' +
+      'CPU ms/turn is the server process\'s user + system time over the turns it served.',
   );
-  const points = [
-    ...CONCURRENCY.map((c, i) => [String(c), http.ours[i], http.bare[i]] as const),
-    ['10, answer cache off', http.oursNoAnswerCache, http.bareAlongside] as const,
-  ];
+  const triple = (fs: readonly LoadFigures[]) => `${fmt(medianOf(fs, 'p50'), 0)}/${fmt(medianOf(fs, 'p95'), 0)}/${fmt(medianOf(fs, 'p99'), 0)}`;
+  const errors = (fs: readonly LoadFigures[]) => fs.reduce((n, f) => n + f.non2xx + f.errors, 0);
   out.push(
     table(
-      ['conversations', 'ours turns/s', 'bare turns/s', 'ours/bare', 'ours p50/p95/p99 ms', 'bare p50/p95/p99 ms', 'p99 ours/bare', 'errors ours/bare'],
-      points.map(([label, o, b]) => [
-        label,
-        fmt(o.turnsPerSec, 0),
-        fmt(b.turnsPerSec, 0),
-        fmt(o.turnsPerSec / b.turnsPerSec, 2),
-        `${o.p50}/${fmt(o.p95, 0)}/${o.p99}`,
-        `${b.p50}/${fmt(b.p95, 0)}/${b.p99}`,
-        fmt(o.p99 / Math.max(b.p99, 1), 1),
-        `${o.non2xx + o.errors}/${b.non2xx + b.errors}`,
-      ]),
+      ['conversations', 'ours turns/s', 'bare turns/s', 'ours/bare', 'rounds', 'ours p50/p95/p99 ms', 'bare p50/p95/p99 ms', 'ours CPU ms/turn', 'bare CPU ms/turn', 'errors ours/bare'],
+      http.points.map((p) => {
+        const ratios = roundRatios(p);
+        return [
+          p.label,
+          fmt(medianOf(p.ours, 'turnsPerSec'), 0),
+          fmt(medianOf(p.bare, 'turnsPerSec'), 0),
+          fmt(median(ratios), 2),
+          `${fmt(Math.min(...ratios), 2)}–${fmt(Math.max(...ratios), 2)}`,
+          triple(p.ours),
+          triple(p.bare),
+          fmt(medianOf(p.ours, 'cpuMsPerTurn'), 2),
+          fmt(medianOf(p.bare, 'cpuMsPerTurn'), 2),
+          `${errors(p.ours)}/${errors(p.bare)}`,
+        ];
+      }),
     ),
   );
   out.push('');
@@ -192,17 +226,18 @@ async function main(): Promise<void> {
   targets.push({ name: 'RSS at ready ≤ 300 MB', value: `${fmt(median(oursStart.rss), 0)} MB`, limit: '300 MB', pass: median(oursStart.rss) <= 300 });
   const p99 = (s: ScalePoint | undefined, cached = true) => (s ? Math.max(...(cached ? s.load.latency : s.load.uncached).map((l) => l.p99)) : NaN);
   if (one) targets.push({ name: 'answer p99 at 1× ≤ 5 ms', value: `${fmt(p99(one), 2)} ms`, limit: '5 ms', pass: p99(one) <= 5 });
-  if (one) targets.push({ name: '  same, no search cache (own check)', value: `${fmt(p99(one, false), 2)} ms`, limit: '5 ms', pass: p99(one, false) <= 5 });
+  if (one) targets.push({ name: '  same, no search cache (first asks after a start)', value: `${fmt(p99(one, false), 2)} ms`, limit: '5 ms', pass: p99(one, false) <= 5, info: true });
   if (hundred) targets.push({ name: 'answer p99 at 100× ≤ 25 ms', value: `${fmt(p99(hundred), 2)} ms`, limit: '25 ms', pass: p99(hundred) <= 25 });
-  if (hundred) targets.push({ name: '  same, no search cache (own check)', value: `${fmt(p99(hundred, false), 2)} ms`, limit: '25 ms', pass: p99(hundred, false) <= 25 });
-  const i10 = CONCURRENCY.indexOf(10);
-  const ratio = http.ours[i10].turnsPerSec / http.bare[i10].turnsPerSec;
+  if (hundred) targets.push({ name: '  same, no search cache (first asks after a start)', value: `${fmt(p99(hundred, false), 2)} ms`, limit: '25 ms', pass: p99(hundred, false) <= 25, info: true });
+  const at10 = http.points[CONCURRENCY.indexOf(10)];
+  const ratio = median(roundRatios(at10));
   targets.push({ name: 'HTTP turns/s at 10 conversations ≥ 50% of bare', value: `${fmt(ratio * 100, 0)}%`, limit: '50%', pass: ratio >= 0.5 });
-  const ratioNoCache = http.oursNoAnswerCache.turnsPerSec / http.bareAlongside.turnsPerSec;
-  targets.push({ name: '  same, answer cache off (own check)', value: `${fmt(ratioNoCache * 100, 0)}%`, limit: '50%', pass: ratioNoCache >= 0.5 });
-  targets.push({ name: 'HTTP p99 at 10 conversations ≤ 50 ms', value: `${http.ours[i10].p99} ms`, limit: '50 ms', pass: http.ours[i10].p99 <= 50 });
+  const ratioNoCache = median(roundRatios(http.points[http.points.length - 1]));
+  targets.push({ name: '  same, answer cache off (every question new)', value: `${fmt(ratioNoCache * 100, 0)}%`, limit: '50%', pass: ratioNoCache >= 0.5, info: true });
+  const p99At10 = medianOf(at10.ours, 'p99');
+  targets.push({ name: 'HTTP p99 at 10 conversations ≤ 50 ms', value: `${fmt(p99At10, 0)} ms`, limit: '50 ms', pass: p99At10 <= 50 });
   out.push('### Targets');
-  out.push(table(['target', 'measured', 'limit', 'result'], targets.map((t) => [t.name, t.value, t.limit, t.pass ? 'PASS' : 'MISS'])));
+  out.push(table(['target', 'measured', 'limit', 'result'], targets.map((t) => [t.name, t.value, t.limit, t.info ? `info (${t.pass ? 'within' : 'over'})` : t.pass ? 'PASS' : 'MISS'])));
   out.push('');
   out.push(`(bench took ${fmt((Date.now() - started) / 1000, 0)} s)`);
   process.stdout.write(`${out.join('\n')}\n`);

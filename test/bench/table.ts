@@ -27,6 +27,17 @@ export function rssMB(pid: number = process.pid): number {
   }
 }
 
+/** CPU time (user + system) a process has used so far, in ms, from /proc (Linux); NaN elsewhere. */
+export function cpuTimeMs(pid: number): number {
+  try {
+    // Fields after the command name: utime and stime are the 12th and 13th, in clock ticks (100 per second on Linux).
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return NaN;
+  }
+}
+
 /** The machine kind a figure belongs to: core count and architecture (docs/PERFORMANCE.md keeps one table per kind). */
 export interface Machine {
   cores: number;
