@@ -8,6 +8,7 @@
  *   BENCH_SECONDS=2        seconds per HTTP load round (default 3)
  *   BENCH_ROUNDS=3         rounds per HTTP load point, bare and ours alternating (default 5)
  *   BENCH_STARTS=3         cold starts per server (default 5)
+ *   BENCH_OURS=path/to/dist/src/server/main.js   another build's server as ours, to compare two versions under this bench
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,7 +19,7 @@ import { measureScale, type ScalePoint } from './scale.js';
 import { coldStarts, startServerProcess, type ServerProcess } from './server-process.js';
 import { fmt, machine, median, table } from './table.js';
 
-const OUR_ENTRY = join(__dirname, '..', '..', 'src', 'server', 'main.js');
+const OUR_ENTRY = process.env.BENCH_OURS ?? join(__dirname, '..', '..', 'src', 'server', 'main.js');
 const BARE_ENTRY = join(__dirname, 'bare-bot.js');
 const SCALES = (process.env.BENCH_SCALES ?? '1,10,100').split(',').map(Number);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
@@ -67,7 +68,7 @@ async function warmUp(url: string, questions: ReturnType<typeof benchQuestions>)
  * then shows in both servers' rounds alike instead of in the ratio.
  */
 async function interleaved(label: string, ours: ServerProcess, bare: ServerProcess, connections: number, questions: ReturnType<typeof benchQuestions>): Promise<HttpPoint> {
-  log(`HTTP: ${label} conversations, ${ROUNDS} rounds of ${SECONDS} s each…`);
+  log(`HTTP: conversations ${label}, ${ROUNDS} rounds of ${SECONDS} s each…`);
   const point: HttpPoint = { label, ours: [], bare: [] };
   for (let round = 0; round < ROUNDS; round++) {
     const order = [
