@@ -122,6 +122,7 @@ const SMALL_TALK_REPLY = {
   preface: 'smallTalkPreface',
   complaint: 'smallTalkComplaint',
   confused: 'smallTalkConfused',
+  trying: 'smallTalkTrying',
 } as const;
 
 /** Replies to one message: decides its route, then runs the step for it. Adds replies to the turn; sends nothing. */
@@ -161,6 +162,8 @@ export function replyToMessage(turn: Turn, services: BotServices, logger: BotLog
         say('walkConfused');
         return showStep(turn, services.troubleshoot);
       }
+      // Going to try the steps shown: the walk waits for "did this solve it?", nothing more to say.
+      if (route.talk === 'trying') return void say('walkTrying');
       say(SMALL_TALK_REPLY[route.talk]);
       return void say('walkResumeHint');
     case 'walk-again':

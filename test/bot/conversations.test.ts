@@ -64,6 +64,12 @@ describe('conversations in the user\'s own words (what Teams receives)', functio
     const done = await en('thank you so much!');
     assert.match(done, /glad it's fixed/, done);
     assert.doesNotMatch(done, /paused/);
+    const later = conversation('ja-JP');
+    await later('AADSTS70008 でフローが止まってます');
+    const trying = await later('ありがとうございます、さっそくやってみます');
+    assert.match(trying, /試したら、解決したかどうか/, trying);
+    assert.doesNotMatch(trying, /解決してよかった|分かりませんでした|手順:/, 'not solved yet, and the outcome is not sent again');
+    assert.match(await later('再接続したら直りました'), /解決してよかった/);
     const still = conversation('en-US');
     await still('flow keeps failing with AADSTS70008');
     assert.doesNotMatch(await still('thanks, but it still fails'), /glad it's fixed/);

@@ -6,7 +6,7 @@
  */
 import { symbolForm } from '../../core/analysis/char-filter.js';
 
-export type SmallTalk = 'greeting' | 'thanks' | 'tired' | 'ack' | 'farewell' | 'preface' | 'complaint' | 'confused';
+export type SmallTalk = 'greeting' | 'thanks' | 'tired' | 'ack' | 'farewell' | 'preface' | 'complaint' | 'confused' | 'trying';
 
 const PHRASES: Record<SmallTalk, readonly string[]> = {
   greeting: [
@@ -42,6 +42,11 @@ const PHRASES: Record<SmallTalk, readonly string[]> = {
     'useless', "you're useless", 'you are useless', 'not helpful', 'unhelpful', 'not useful', "isn't helpful", "that's wrong", 'that is wrong', 'wrong', 'wrong answer', "that didn't help", 'that does not help', "that doesn't help", 'no help',
     '役に立たない', '使えない', '違う', 'ちがう', '違います', '全然違う', 'わかりにくい', '分かりにくい',
   ],
+  // Going to try what the bot said ("thanks, I'll try that", 「試してみます」): not done yet.
+  trying: [
+    "i'll try", 'i will try', "i'll try that", "i'll try it", 'will try', 'will try that', 'let me try', 'let me try that', 'trying now', "i'll give it a try", "i'll give it a go",
+    '試してみます', '試します', 'やってみます', 'やってみる', '試してみる', '試してきます', 'やってきます', '確認してみます', '確認します', '再接続してみます',
+  ],
   // Not following what the bot asked or said ("sorry, what?", 「どういう意味？」).
   confused: [
     'what', 'huh', 'eh', 'pardon', 'come again', 'what do you mean', 'i dont understand', 'i do not understand', "i don't understand", "i don't get it", 'i dont get it',
@@ -59,11 +64,11 @@ const NOISE = /[^\p{L}\p{N}]+/gu;
 /** Words said around small talk that add nothing to it ("hello bot", "hi again", 「皆さん」). */
 const FILLERS = [
   'bot', 'team', 'everyone', 'all', 'again', 'there', 'guys', 'so', 'much', 'a lot', 'and', 'oh', 'ah', 'well', 'about', 'connections', 'power automate',
-  'sorry', 'um', 'hmm', '皆さん', 'みなさん', 'です', 'ね', 'よ', 'えっと', 'また', 'では', 'それでは', 'これで', 'じゃあ', 'that is', "that's", 'this is', 'very', 'really', '接続について', '接続の件で', 'power automateについて', 'について', 'ちょっと', 'いいですか', 'よろしいですか', 'よろしいでしょうか',
+  'sorry', 'um', 'hmm', '皆さん', 'みなさん', 'です', 'ね', 'よ', 'えっと', 'また', 'では', 'それでは', 'これで', 'じゃあ', 'that is', "that's", 'this is', 'very', 'really', '接続について', '接続の件で', 'power automateについて', 'について', 'ちょっと', '早速', 'さっそく', 'すぐ', 'いったん', '一度', 'now', 'right away', 'いいですか', 'よろしいですか', 'よろしいでしょうか',
 ];
 
-/** Which kind a run of several wins: thanks over goodbyes over greetings, anything over a bare "OK". */
-const PRIORITY: readonly SmallTalk[] = ['thanks', 'farewell', 'complaint', 'confused', 'preface', 'greeting', 'tired', 'ack'];
+/** Which kind a run of several wins: going to try over thanks over goodbyes over greetings, anything over a bare "OK". */
+const PRIORITY: readonly SmallTalk[] = ['trying', 'thanks', 'farewell', 'complaint', 'confused', 'preface', 'greeting', 'tired', 'ack'];
 
 const BY_FORM = new Map<string, SmallTalk | 'filler'>();
 for (const f of FILLERS) BY_FORM.set(form(f), 'filler');

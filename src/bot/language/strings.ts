@@ -190,6 +190,14 @@ const STRINGS = {
     en: 'Sorry that did not help. Try asking in other words, or say "troubleshoot" and I will walk you through a diagnosis step by step.',
     ja: 'お役に立てず申し訳ありません。言い換えて質問するか、「診断」と送ってください。質問に答えながら原因を絞り込みます。',
   },
+  smallTalkTrying: {
+    en: 'Good luck! Let me know how it goes.',
+    ja: 'ぜひお試しください。うまくいかなければ、いつでも聞いてください。',
+  },
+  walkTrying: {
+    en: 'Good luck! When you have tried it, tell me whether it solved it ("yes" or "no") and I will go on from there.',
+    ja: 'ぜひお試しください。試したら、解決したかどうかを「はい」か「いいえ」で教えてください。そこから続けます。',
+  },
   smallTalkConfused: {
     en: 'Sorry for the confusion. Ask me about Power Automate connections in your own words, or say "help" to see what I can do.',
     ja: '分かりにくくて申し訳ありません。Power Automate の接続について自由な言葉で質問するか、「ヘルプ」と送ってできることを確認してください。',

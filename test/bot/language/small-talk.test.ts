@@ -39,6 +39,8 @@ describe('small talk', () => {
       ['huh? what do you mean', 'confused'],
       ['えっ、どういうことですか', 'confused'],
       ['🤔', 'confused'],
+      ['ありがとうございます。早速試してみます！', 'trying'],
+      ["ok thanks, I'll give it a try", 'trying'],
       ['すみません、SSPR って何ですか', undefined],
       ['what about the 403 then', undefined],
       ['question about conditional access', undefined],
