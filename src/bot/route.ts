@@ -125,6 +125,9 @@ const SMALL_TALK_REPLY = {
   trying: 'smallTalkTrying',
 } as const;
 
+/** After a message that did not answer the step: the step's question again (see showStep). */
+const AGAIN = { onlyQuestion: true } as const;
+
 /** Replies to one message: decides its route, then runs the step for it. Adds replies to the turn; sends nothing. */
 export function replyToMessage(turn: Turn, services: BotServices, logger: BotLogger): void {
   const route = routeMessage(turn, services, logger);
@@ -134,10 +137,10 @@ export function replyToMessage(turn: Turn, services: BotServices, logger: BotLog
   switch (route.kind) {
     case 'empty':
       say('emptyMessage');
-      return showStep(turn, services.troubleshoot);
+      return showStep(turn, services.troubleshoot, AGAIN);
     case 'attachments-only':
       say('attachmentsNotRead');
-      return showStep(turn, services.troubleshoot);
+      return showStep(turn, services.troubleshoot, AGAIN);
     case 'command':
       return runCommand(turn, route.command, services);
     case 'walk-move':
@@ -149,7 +152,7 @@ export function replyToMessage(turn: Turn, services: BotServices, logger: BotLog
       return showStep(turn, services.troubleshoot);
     case 'walk-no-such-option':
       say('walkNoSuchOption', { n: route.number, max: route.options });
-      return showStep(turn, services.troubleshoot);
+      return showStep(turn, services.troubleshoot, AGAIN);
     case 'walk-stale-button':
       say('walkStaleButton');
       return showStep(turn, services.troubleshoot);
@@ -160,7 +163,7 @@ export function replyToMessage(turn: Turn, services: BotServices, logger: BotLog
       // Lost in the middle of a walk ("sorry, what?"): how to answer, and the step again.
       if (route.talk === 'confused') {
         say('walkConfused');
-        return showStep(turn, services.troubleshoot);
+        return showStep(turn, services.troubleshoot, AGAIN);
       }
       // Going to try the steps shown: the walk waits for "did this solve it?", nothing more to say.
       if (route.talk === 'trying') return void say('walkTrying');
@@ -170,7 +173,7 @@ export function replyToMessage(turn: Turn, services: BotServices, logger: BotLog
       return showStep(turn, services.troubleshoot);
     case 'walk-not-understood':
       say('walkNotUnderstood');
-      return showStep(turn, services.troubleshoot);
+      return showStep(turn, services.troubleshoot, AGAIN);
     case 'walk-not-loaded':
       return void say('notReady');
     case 'walk-start':
@@ -182,7 +185,7 @@ export function replyToMessage(turn: Turn, services: BotServices, logger: BotLog
       // or, when the knowledge base has no answer, diagnosed straight away.
       const diagnose = route.offerDiagnosis && services.troubleshoot ? () => startWalk(turn, services, { facts: route.facts }) : undefined;
       // During a walk, a question the documents do not answer gets one line and the step again, not the no-answer card.
-      const unanswered = route.duringWalk ? () => (say('walkQuestionNoAnswer'), showStep(turn, services.troubleshoot)) : diagnose;
+      const unanswered = route.duringWalk ? () => (say('walkQuestionNoAnswer'), showStep(turn, services.troubleshoot, AGAIN)) : diagnose;
       const answered = answerQuestion(turn, services.knowledge, logger, unanswered);
       if (route.duringWalk && answered) say('walkResumeHint');
       if (answered && diagnose) say('offerDiagnosis');

@@ -1,7 +1,7 @@
 import { walkEvent } from '../core/events/index.js';
 import { t } from './language/strings.js';
 import { stepReply, textReply } from './replies.js';
-import type { BotServices, StepResult, TroubleshootService } from './services.js';
+import type { BotServices, StepResult, StepView, TroubleshootService } from './services.js';
 import type { Turn } from './turn.js';
 
 /**
@@ -67,16 +67,24 @@ export function applyMove(turn: Turn, move: StepResult): void {
   else if (!move.view) turn.replies.push(textReply(t(lang, 'walkCancelled')));
 }
 
-/** Shows the current step again (after help, a language switch, or a question mid-walk). */
-export function showStep(turn: Turn, svc: TroubleshootService | undefined): void {
+/**
+ * Shows the current step again (after help, a language switch, or a question mid-walk). With
+ * `onlyQuestion`, after a message that did not answer it, an outcome is asked again as its "did
+ * this solve it?" alone: its steps and sources are just above, and sending them a second time
+ * buries the question.
+ */
+export function showStep(turn: Turn, svc: TroubleshootService | undefined, options: { onlyQuestion?: boolean } = {}): void {
   const walk = turn.conversation.walk;
   if (!svc || walk === undefined) return;
-  let view;
+  let view: StepView;
   try {
     view = svc.view(walk, turn.lang);
   } catch {
     cancelBrokenWalk(turn);
     return;
+  }
+  if (options.onlyQuestion && view.kind === 'outcome' && view.solvedOptions.length) {
+    view = { kind: 'question', step: view.step, text: view.solvedQuestion || t(turn.lang, 'outcomeSolved'), options: view.solvedOptions, canGoBack: view.canGoBack };
   }
   turn.replies.push(stepReply(view, turn.lang));
 }

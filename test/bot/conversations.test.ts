@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { deliveringToFakeConnector } from '../server/fake-connector-suite.js';
-import { allText, japaneseOnlyInQuotes } from '../server/helpers.js';
+import { allText, cards, japaneseOnlyInQuotes, pickValue, stepOptions } from '../server/helpers.js';
 
 /**
  * Whole conversations as a new user has them in Teams: replies as they arrive at the
@@ -119,6 +119,17 @@ describe('conversations in the user\'s own words (what Teams receives)', functio
     const ja = deliver('ja-JP').say;
     await ja('フローの接続がまた切れてる');
     assert.match(allText(await ja('え、どういう意味ですか？')), /分かりにくくてすみません[\s\S]*あなたの立場/);
+  });
+
+  it('at an outcome, a message that answers nothing gets "did this solve it?" again, not the whole outcome; its buttons work', async () => {
+    const { send, say } = deliver('en-US');
+    await say('flows fail with AADSTS70008 since this morning');
+    const again = await say('7');
+    const card = cards(again).at(-1)!;
+    assert.match(allText(again), /no option 7[\s\S]*Did this solve it\?/, allText(again));
+    assert.equal((card.body ?? []).some((el: any) => el.id === 'summary'), false, 'not the outcome again');
+    assert.deepEqual(stepOptions(card).map((o) => o.id), ['solved', 'not-solved']);
+    assert.match(allText(await send({ type: 'message', value: pickValue(card, 'solved') })), /glad it's fixed/);
   });
 
   it('a question in the middle of a walk is answered and the walk waits; a word in an article does not pull the user out', async () => {
