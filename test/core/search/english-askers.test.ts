@@ -45,7 +45,7 @@ describe('English askers', () => {
     }
   });
 
-  it('chat words for habits, retired settings, requests, precedence and the Office web apps map to the documents\' terms', () => {
+  it('chat words for habits, retired settings, requests, precedence, conditions, the mechanism and the Office web apps map to the documents\' terms', () => {
     const cases: [string, string][] = [
       ['what should become a habit for our makers?', '習慣'],
       ['do you check them periodically?', '定期的'],
@@ -54,6 +54,8 @@ describe('English askers', () => {
       ['if two policies apply, which wins?', '優先順位'],
       ['users of OWA get asked to sign in again', 'office365webアプリ'],
       ['the refresh token is dead', '切れる'],
+      ['what needs to happen before a token is revoked?', '条件'],
+      ['how does revocation work under the hood', '仕組み'],
     ];
     for (const [q, term] of cases) assert.ok(japaneseTerms(q).map((t) => t.toLowerCase()).includes(term), `${q}: ${japaneseTerms(q).join(',')}`);
   });
