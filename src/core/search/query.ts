@@ -216,7 +216,7 @@ const FORMS: [QuestionForm, RegExp][] = [
   // What to do when the obvious fix did not help: the passage's "if that does not work" part.
   ['what-next', /次は|次に(?:何|どう)|ほかに|他に(?:何|方法)|それでも|(?:てみた|した|やった)(?:けど|のに|が).{0,12}(?:まだ|直らな|変わらな|ダメ|だめ)|\bstill (?:fails?|failing|broken|not working|get(?:ting)?|the same)\b|\b(?:did ?n[o']t|does ?n[o']t|didn't|doesn't) (?:help|work|fix)\b|\bwhat else\b|\banything else\b|\bnext step/i],
   // "What happens if …" asks for the consequence: no yes or no to give.
-  ['what-happens', /どうなる|どうなり(?:ます|ますか)|どうなっ|\bwhat (?:happens|will happen|would happen|happened)\b/i],
+  ['what-happens', /どうなる|どうなり(?:ます|ますか)|どうなっ|何が(?:起き|起こ|おき|おこ)(?:る|ます|ない)|\bwhat (?:happens|will happen|would happen|happened)\b/i],
   ['how', /どうすれば|どうしたら|どうやって|どう(?:直|対処|設定|確認)|方法|手順|やり方|[いきしちにひみりぎじびえけせてねべめれ]方(?:は|を|が|って|[?？]|$)|次は何|次に何|\bhow (?:do|can|should|to)\b|\bwhat (?:should|do) (?:i|we) do\b|\bwhat next\b|\bnext step/i],
   ['yes-no', /(?:ます|です|でしょう|ません)か|(?:できる|なる|切れる|ある|いい|大丈夫|ダメ|だめ|必要)(?:の)?[?？]|[るいたかのう][?？]|^\s*(?:can|could|does|do|did|is|are|was|were|will|would|should|has|have|must)\b|(?:[.!?;,]\s*|\b(?:so|and|but|or)\s+)(?:can|could|does|do|did|is|are|was|were|will|would|should|has|have|must)\s+(?:i|we|you|it|its|they|their|this|that|these|those|there|the|a|an|my|our|your|he|she|his|her|someone|something|anything|anyone|users?|admins?)\b/i],
 ];

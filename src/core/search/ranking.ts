@@ -164,6 +164,13 @@ function focusConcept(q: AnalyzedQuery, n: number, perTerm: ReadonlyMap<string, 
 }
 
 /**
+ * How steeply the share of names asked lowers an item's score: a text naming four settings matches
+ * a short question's other words (変える, "change") better than the one about the setting asked, as
+ * it says more; a share of 1/4 must outweigh that.
+ */
+const KEY_SPECIFICITY_POWER = 1.5;
+
+/**
  * Share of the setting and cmdlet names an item contains that the question asks about. Among
  * the items that contain the name asked (MaxAgeSessionMultiFactor), the text about that setting
  * comes before one that recommends values for all four and matches the question's other words
@@ -171,7 +178,7 @@ function focusConcept(q: AnalyzedQuery, n: number, perTerm: ReadonlyMap<string, 
  */
 function keySpecificity(hits: readonly string[], named: number): number {
   const names = hits.filter((k) => !/^\d+$/.test(k)).length;
-  return names && named ? Math.min(1, names / named) : 1;
+  return names && named ? Math.pow(Math.min(1, names / named), KEY_SPECIFICITY_POWER) : 1;
 }
 
 /**
@@ -292,7 +299,7 @@ export function rankCandidates(q: AnalyzedQuery, index: SearchIndex, ctx: RankCo
     const text = q.form === 'how-long' || q.form === 'what-next' || q.form === 'advice' ? ctx.foldedText(i) : '';
     let form =
       (q.form === 'how-long' && STATES_DURATION.test(text)) || (q.form === 'what-next' && STATES_FALLBACK.test(text)) || (q.form === 'advice' && RECOMMENDS.test(text)) ? DURATION_ANSWER_FACTOR : 1;
-    if (q.form !== 'other' && q.form !== 'open' && q.form !== 'what-happens' && ctx.forms?.(i).has(q.form)) form *= FORM_MATCH_FACTOR;
+    if (q.form !== 'other' && q.form !== 'open' && ctx.forms?.(i).has(q.form)) form *= FORM_MATCH_FACTOR;
     if (ctx.opening?.(i)) form *= OPENING_FACTOR;
     final[k] = score[i] * c * form * AUTHORITY_FACTOR[ctx.authority(i)];
   });

@@ -106,6 +106,9 @@ describe('ranking', function () {
       const r = kb.ask(q);
       assert.equal(r.answers[0]?.id, id, `${q}: ${r.answers.map((a) => a.id).join(' ')}`);
     }
+    // 「何が起きる」 asks for the consequence, as 「どうなる」 does.
+    assert.equal(questionForm('ポリシーを消したら何が起きますか'), 'what-happens');
+    assert.equal(questionForm('設定を変えると何が起こる？'), 'what-happens');
   });
 
   it('an error code in a document\'s title is what every passage of it is about', () => {
