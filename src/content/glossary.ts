@@ -10,6 +10,11 @@ import type { ContentProblem } from './problems.js';
 export interface GlossaryEntry {
   en: string[];
   ja: string[];
+  /**
+   * How askers write the Japanese terms where the documents never do (パワーオートメイト, 情シス):
+   * each is read as the entry's Japanese terms, and is not itself searched for.
+   */
+  spellings?: string[];
 }
 
 export interface LoadedGlossary {
@@ -52,8 +57,11 @@ export function parseGlossary(text: string, file: string): LoadedGlossary {
   terms.forEach((t, i) => {
     const en = stringList((t as Record<string, unknown> | null)?.en);
     const ja = stringList((t as Record<string, unknown> | null)?.ja);
+    const raw = (t as Record<string, unknown> | null)?.spellings;
+    const spellings = raw === undefined ? undefined : stringList(raw);
     if (!en || !ja) problem('needs non-empty "en" and "ja" lists', `term #${i + 1}`);
-    else entries.push({ en, ja });
+    else if (raw !== undefined && !spellings) problem('"spellings" must be a non-empty string or list of non-empty strings', `term #${i + 1}`);
+    else entries.push({ en, ja, ...(spellings ? { spellings } : {}) });
   });
   return { entries, errors, problems };
 }

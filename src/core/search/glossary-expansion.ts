@@ -59,6 +59,8 @@ export class GlossaryExpander {
   private readonly maxWords: number;
   /** Head term of a Japanese glossary term → the head terms of its entry's other Japanese terms. */
   private readonly jaSynonymsOf = new Map<string, Set<string>>();
+  /** Head term of an asker's spelling (see GlossaryEntry.spellings) → the head terms of its entry's Japanese terms. */
+  private readonly spelledFor = new Map<string, Set<string>>();
 
   /** Every word of the glossary's English terms, lowercase. */
   readonly englishVocabulary = new Set<string>();
@@ -94,7 +96,24 @@ export class GlossaryExpander {
         for (const other of heads) if (other !== h) set.add(other);
         this.jaSynonymsOf.set(h, set);
       }
+      for (const spelling of e.spellings ?? []) {
+        const h = headTerm(tokensOf(spelling));
+        if (!h || heads.includes(h)) continue;
+        const set = this.spelledFor.get(h) ?? new Set<string>();
+        for (const t of heads) set.add(t);
+        this.spelledFor.set(h, set);
+      }
     }
+  }
+
+  /**
+   * The terms the documents use for an asker's spelling (パワーオートメイト → Power Automate), or
+   * undefined when the term is not one: it stands for them, as a word the documents never use
+   * would otherwise count as something they do not cover.
+   */
+  respelled(term: string): string[] | undefined {
+    const terms = this.spelledFor.get(term);
+    return terms && [...terms];
   }
 
   /** The head terms of the glossary's Japanese terms. */

@@ -109,7 +109,7 @@ export async function loadKnowledge(options: LoadOptions = {}): Promise<LoadedKn
   };
 }
 
-/** Compound terms kept whole by the analyzer: every glossary term (both languages). */
+/** Compound terms kept whole by the analyzer: every glossary term (both languages) and spelling. */
 function userDictionaryOf(entries: readonly GlossaryEntry[]): UserDictionary {
-  return new UserDictionary(entries.flatMap((e) => [...e.ja, ...e.en]));
+  return new UserDictionary(entries.flatMap((e) => [...e.ja, ...e.en, ...(e.spellings ?? [])]));
 }

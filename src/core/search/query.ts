@@ -311,13 +311,15 @@ function japaneseConcepts(question: string, analyzed: readonly Token[], raw: rea
   // Glossary synonyms are alternatives after the asker's own words, then Sudachi's (and the
   // glossary's for those) for words that name a subject.
   return groups.map((g) => {
-    const sudachi = g.general ? [] : g.heads.flatMap((t) => variants.synonyms(t));
+    // An asker's spelling the glossary lists (パワーオートメイト, 情シス) is read as the documents' terms.
+    const own = unique(g.heads.flatMap((t) => expander.respelled(t) ?? [t]));
+    const sudachi = g.general ? [] : own.flatMap((t) => variants.synonyms(t));
     const heads = unique([
-      ...g.heads,
-      ...g.heads.flatMap((t) => expander.jaSynonyms(t)),
+      ...own,
+      ...own.flatMap((t) => expander.jaSynonyms(t)),
       ...sudachi,
       ...sudachi.flatMap((t) => expander.jaSynonyms(t)),
-      ...loanwordTerms(g.heads, expander, variants),
+      ...loanwordTerms(own, expander, variants),
     ]);
     // A duration near the one asked for (1 日 for "48 時間", 90 日 for 100 日) partly answers it.
     const near = g.heads.flatMap((t) => {
