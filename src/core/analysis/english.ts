@@ -12,6 +12,9 @@ export const ENGLISH_STOP_WORDS = new Set(
     'not no yes so than too very just also any some all each every such only own same other more most much many ' +
     'get gets got please tell want need know let lets make up out off over under again further once s t ' +
     'am im ive dont doesnt isnt whats hows use using used via per vs etc ' +
+    // Contractions with their apostrophe dropped (you'd → youd): pronouns and auxiliaries, as above.
+    'youd youre youll youve wed weve theyre theyd theyll theyve itll thats theres wheres whos ' +
+    'didnt wasnt arent werent havent hasnt hadnt wont cant couldnt wouldnt shouldnt ' +
     // Fillers of spoken and chat English: they qualify, never name, what is asked about.
     'one ones actually really basically like kind sort thing things stuff anything something everything nothing ' +
     'anyone someone everyone somebody anybody somewhere anywhere everywhere else ever maybe ' +

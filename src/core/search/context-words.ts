@@ -19,6 +19,12 @@ const NAMED_BY_PURPOSE = /^(?:フロー|ワークフロー|flows?|workflows?)$/i
 /** How askers name their own organisation (「うちのテナント」, 「弊社の環境」): what the documents say holds for every one. */
 const OWN_ORGANISATION = /^(?:うち|弊社|当社|自社|我が社|わが社)$/;
 
+/**
+ * The people and departments around the asker who told them something or did it (「情シスから連絡きた」,
+ * 「前任者が作った」, 「上司に言われた」): who it was changes nothing in the answer.
+ */
+const PEOPLE_AROUND = /情シス|情報システム部門?|システム部門?|上司|同僚|先輩|前任者?|後任者?|部長|課長/g;
+
 /** Nouns that build a noun phrase; a dependent noun (ん, こと) ends one. */
 const isNoun = (t: Token): boolean => (t.pos === '名詞' && t.posDetail !== '非自立' && t.posDetail !== '代名詞' || t.pos === '接頭詞') && !/^[\p{P}\p{S}]+$/u.test(t.surface);
 const isNo = (t: Token): boolean => t.pos === '助詞' && t.posDetail === '連体化';
@@ -56,8 +62,8 @@ const SENTENCE = /[^。.!！?？\n]*?(?:(?:です|でございます|と申し�
 
 /**
  * Ranges of a Japanese question (kuromoji's tokens of its filtered text) that are context: the
- * sentences introducing the asker, the words naming their organisation and what one of their
- * things is for.
+ * sentences introducing the asker, the words naming their organisation, the people around them
+ * and what one of their things is for.
  */
 export function japaneseContext(text: string, tokens: readonly Token[]): Range[] {
   const out: Range[] = [];
@@ -71,6 +77,7 @@ export function japaneseContext(text: string, tokens: readonly Token[]): Range[]
       if (inside.length && inside.every((t) => isNoun(t) || isNo(t))) out.push([at, end]);
     }
   }
+  for (const m of text.matchAll(PEOPLE_AROUND)) out.push([m.index, m.index + m[0].length]);
   tokens.forEach((t, k) => {
     if (isNoun(t) && OWN_ORGANISATION.test(t.surface)) out.push([t.start, t.end]);
     if (!isNoun(t) || !NAMED_BY_PURPOSE.test(t.surface)) return;

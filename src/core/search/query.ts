@@ -100,8 +100,11 @@ const EN_CAN_SET = new RegExp(String.raw`\b(?:can|could) (?:i|we|you|one) ((?:se
 const EN_PARTNER = new RegExp(String.raw`^\s*(?:with|as)\s+${EN_PHRASE}`, 'i');
 /** Verbs whose "to …" says the state the thing is put in (set X to Y), not a place or a recipient. */
 const EN_SETS_STATE = /^(?:set|make|change|switch|turn|configure|get)$/i;
-/** The ways people ask how (or where) to do something in Japanese: 方法, 手順, やり方, には, したい, どうやって, どこで. */
-const JA_ASKS_HOW = '(?:作り方|やり方|方法|手順|仕方|には|たい(?=$|[\\s、。?？!！]|です|ん|の|けど|が|な)|どうやって|どうすれば|どうしたら|どこで|どこから)';
+/**
+ * The ways people ask how (or where) to do something in Japanese: 方法, 手順, やり方, には, したい, どうやって, どこで
+ * (not みたい, which says what something looks like).
+ */
+const JA_ASKS_HOW = '(?:作り方|やり方|方法|手順|仕方|には|(?<!み)たい(?=$|[\\s、。?？!！]|です|ん|の|けど|が|な)|どうやって|どうすれば|どうしたら|どこで|どこから)';
 /** 「XをYする方法」「Xの作り方」「Xを変えたい」「Xってどうやって直すの」: X, the noun phrase before を / の / って / は. */
 const JA_ACTED_ON = new RegExp(`([^\\s、。,.!?？！をのにがはでと「」『』]+)\\s*(?:を|の|って|は)\\s*[^\\s、。をの]{0,8}?${JA_ASKS_HOW}`);
 /**
@@ -211,7 +214,7 @@ const FORMS: [QuestionForm, RegExp][] = [
   ['yes-no', /(?:^|[.!?;]\s+|,\s*(?:(?:so|and|but)\s+)?)(?:can|could|does|do|did|is|are|was|were|will|would|should|has|have|must|might)\b(?!\s+there (?:a|any) way\b)(?!\s+(?:i|we)\s+(?:see|check|find out|figure out|look up)\s+(?:how|why|when|what|which|where)\b)(?![^.!?]*\b(?:(?:you|anyone|anybody|someone|somebody)\s+(?:\w+\s+)?(?:know|explain|tell(?: me| us)?|say)|wonder(?:ing)?|idea|sure)\s+(?:how|why|when|what|which|where|if)\b)(?=[^.!?]*\b(?:how|why|when|what|which|where|reason|cause)\b)/i],
   // 「…が原因ですか」「…のせいでしょうか」 ask whether something is the cause.
   ['yes-no', /(?:が|は)原因(?:です|でしょう)?か|のせい(?:です|でしょう)?か/],
-  ['why', /なぜ|なんで|何で|どうして|理由|原因|仕組み(?!(?:を|って|は|が)?(?:作|つく))|\bwhy\b|\bhow come\b|\bwhat causes?\b|\breason\b/i],
+  ['why', /なぜ|なんで|何で|どうして|理由|原因|仕組み(?!(?:を|って|は|が)?(?:作|つく))|\bwhy\b|\bhow come\b|\bhow (?:is|was|can) (?:that|this|it) (?:even )?possible\b|\bwhat causes?\b|\breason\b/i],
   ['how-long', /どのくらい|どれくらい|どれぐらい|どのぐらい|(?:何|なん)(?:分|時間|日|ヶ月|か月|ぷん|じかん|にち|かげつ)(?!も)|いつまで|いつ(?:から|頃|ごろ)?(?:止|切|無効|失効|変|反映)|\bhow long\b|\bhow soon\b|\bwhen (?:will|does|do|did|is)\b|\bhow many (?:days|hours|minutes)\b/i],
   // What to do when the obvious fix did not help: the passage's "if that does not work" part.
   ['what-next', /次は|次に(?:何|どう)|ほかに|他に(?:何|方法)|それでも|(?:てみた|した|やった)(?:けど|のに|が).{0,12}(?:まだ|直らな|変わらな|ダメ|だめ)|\bstill (?:fails?|failing|broken|not working|get(?:ting)?|the same)\b|\b(?:did ?n[o']t|does ?n[o']t|didn't|doesn't) (?:help|work|fix)\b|\bwhat else\b|\banything else\b|\bnext step/i],

@@ -74,6 +74,9 @@ const CONTEXT: readonly string[] = [
   '(?:事前に|前もって|あらかじめ|予め)',
   '\\b(?:plan(?:ning|ned)? to|planned|beforehand|in advance|ahead of time)\\b',
   '\\bbefore (?=(?:we |i |you |they )?\\w+ing\\b|(?:we|i|you|they) \\w+)',
+  // Who would notice the problem otherwise (before users complain, 利用者に言われる前に): when, not what.
+  '\\bbefore (?:(?:our|the|any|my) )?(?:users?|anyone|people|customers?|someone|somebody|staff|colleagues?) (?:(?:start|starts|begin) (?:to )?)?(?:complain|notic|report|tell|call|yell)\\w*(?: (?:us|me|about it))?',
+  '(?:ユーザー|利用者|現場|みんな|誰か|社員)(?:から|に|が)(?:言われる|指摘される|気づく|気付く|文句を言われる|問い合わせが来る)前に',
   '(?:全社|社内|社外|当部署|部署内|チーム内|全員|みんな)(?:で|の|に|は|的に)?',
   '\\b(?:next (?:week|month)|company-wide|org-wide|across the (?:company|org(?:anization)?|tenant)|everyone in the (?:company|org(?:anization)?)|(?:for |across )?the whole (?:company|org(?:ani[sz]ation)?|team|tenant)|for everyone|for all (?:our )?users)\\b',
 ];

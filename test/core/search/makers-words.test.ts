@@ -1,0 +1,110 @@
+/**
+ * Makers describing what they see in their own words: katakana and short names of products,
+ * the people who told them, contractions, chat words for timing and for a flow that kept running,
+ * and the frames around a question for advice. Each reads as the documents' terms, or as no concept.
+ */
+import assert from 'node:assert/strict';
+import { normalizeChars } from '../../../src/core/analysis/char-filter.js';
+import { parseGlossary } from '../../../src/content/glossary.js';
+import { japaneseContext } from '../../../src/core/search/context-words.js';
+import { GlossaryExpander } from '../../../src/core/search/glossary-expansion.js';
+import type { KnowledgeBase } from '../../../src/core/search/knowledge-base.js';
+import { questionForm } from '../../../src/core/search/query.js';
+import type { AskResult } from '../../../src/core/search/types.js';
+import { analyzerWith, sharedKnowledgeBase } from './shared.js';
+
+const ids = (r: AskResult) => JSON.stringify(r.answers.slice(0, 3).map((a) => a.id));
+const citesInTop3 = (r: AskResult, phrase: string) => r.answers.slice(0, 3).some((a) => a.citations.some((c) => c.passage.includes(phrase)));
+
+describe("makers' own words", function () {
+  this.timeout(120000);
+  let kb: KnowledgeBase;
+  before(async () => {
+    kb = await sharedKnowledgeBase();
+  });
+
+  const labels = (question: string) => kb.analyze(question).concepts.map((c) => c.label.toLowerCase());
+  const termsOf = (question: string) => kb.analyze(question).concepts.flatMap((c) => c.terms);
+
+  describe('spellings askers write for the documents\' terms', () => {
+    it('a glossary entry lists them apart from its terms, and a malformed list is reported', () => {
+      const g = parseGlossary('terms:\n  - en: [SharePoint]\n    ja: [SharePoint]\n    spellings: [シェアポイント]\n  - en: [x]\n    ja: [y]\n    spellings: 3\n', 'glossary.yaml');
+      assert.deepEqual(g.entries, [{ en: ['SharePoint'], ja: ['SharePoint'], spellings: ['シェアポイント'] }]);
+      assert.equal(g.errors.length, 1);
+      assert.match(g.errors[0], /spellings/);
+    });
+
+    it('a spelling is read as the terms it stands for, one way only', () => {
+      const expander = new GlossaryExpander([{ en: ['Excel'], ja: ['Excel'], spellings: ['エクセル'] }], kb.analyzer);
+      const [excel] = kb.analyzer.terms('Excel');
+      assert.deepEqual(expander.respelled('エクセル'), [excel]);
+      assert.equal(expander.respelled(excel), undefined);
+      assert.ok(!expander.jaSynonyms(excel).includes('エクセル'));
+    });
+
+    it('a question in katakana asks about the same thing as one with the product name, and the name finds no spelling', () => {
+      const katakana = kb.analyze('パワーオートメートでフローが止まる').concepts[0];
+      const latin = kb.analyze('Power Automate でフローが止まる').concepts[0];
+      assert.equal(katakana.terms[0], latin.terms[0]);
+      assert.ok(!katakana.terms.includes('パワーオートメート'), katakana.terms.join(','));
+      assert.ok(!termsOf('SharePoint のリストを共有した').some((t) => /シェアポイント|^sp$/.test(t)));
+    });
+
+    it('a list shared from シェアポイント reaches the text about the list name it then lacks', () => {
+      const r = kb.ask('シェアポイントのリストでフローを共有したら、リストの名前じゃなくて変な英数字みたいなのが出る');
+      assert.ok(r.answered, JSON.stringify(r.suggestions));
+      assert.ok(r.answers[0].citations.some((c) => c.passage.includes('表示名')), ids(r));
+    });
+  });
+
+  it('「みたい」 says what something looks like, not what the asker wants to do', () => {
+    assert.deepEqual(kb.analyze('一覧に謎の英数字みたいなのが並ぶ').subjects, []);
+    assert.notDeepEqual(kb.analyze('一覧の英数字を消したい').subjects, []);
+  });
+
+  it('the people around the asker who told them or did it are their context', async () => {
+    const a = await analyzerWith();
+    const context = (q: string) => {
+      const text = normalizeChars(q);
+      return japaneseContext(text, a.rawTokens(q)).map(([from, to]) => text.slice(from, to));
+    };
+    assert.ok(context('情シスから連絡があった、MFAが必須になるらしい').includes('情シス'));
+    assert.ok(context('前任者が作ったポリシーが残ってる').includes('前任者'));
+    assert.ok(context('上司に言われて接続を作り直した').includes('上司'));
+    assert.ok(kb.analyze('情シスから連絡があった、MFAが必須になるらしい').concepts.filter((c) => /情|シス/.test(c.label)).every((c) => c.context));
+  });
+
+  it("a contraction without its apostrophe (you'd, they're, aren't) is no concept", () => {
+    const q = labels("any fix you'd suggest? they're all broken and the runs aren't starting");
+    for (const w of ['youd', 'theyre', 'arent']) assert.ok(!q.includes(w), q.join(','));
+  });
+
+  it('"how is that possible" asks why', () => {
+    assert.equal(questionForm('the account is disabled and the flow still ran, how is that possible?'), 'why');
+    assert.equal(questionForm('how was this even possible'), 'why');
+  });
+
+  it('who would notice otherwise (before users complain) frames the question, it names nothing', () => {
+    const q = labels('can we check connections before our users start complaining about failures?');
+    assert.ok(!q.some((l) => /user|complain/.test(l)), q.join(','));
+    assert.ok(!labels('ユーザーに言われる前に接続切れに気づきたい').some((l) => l.startsWith('ユーザ')));
+  });
+
+  it('chat words for timing, for a flow that kept running and for the people leaving map to the documents\' terms', () => {
+    assert.ok(termsOf('when does the new policy kick in?').includes('適用'));
+    assert.ok(termsOf('is there a time lag after the change?').includes('期間が空く'));
+    assert.ok(termsOf('is validity evaluated at sign in?').includes('評価'));
+    assert.ok(termsOf('is it checked when the token is issued?').includes('発行'));
+    assert.ok(termsOf('we disabled his account yesterday').includes('無効化'));
+    assert.ok(termsOf('the flow still ran this morning').includes('動く'));
+    assert.ok(termsOf('what happens to a leaver\'s flows').includes('退職'));
+    assert.ok(termsOf('ポリシーはまだ効いてる？').includes('適用'));
+    assert.ok(termsOf('設定変更から無効になるまでタイムラグある？').includes('期間が空く'));
+    assert.ok(termsOf('社内ネットワークからだけ使える設定').includes('企業ネットワーク'));
+  });
+
+  it('asking for a habit that spots dead connections early reaches the advice to check them regularly', () => {
+    const r = kb.ask('is there a habit we should build to spot broken connections early?');
+    assert.ok(citesInTop3(r, '定期的に確認'), ids(r));
+  });
+});
