@@ -103,6 +103,12 @@ describe("makers' own words", function () {
     assert.ok(termsOf('社内ネットワークからだけ使える設定').includes('企業ネットワーク'));
   });
 
+  it('asking whether a lifetime is checked when a token is issued or when it is used reaches the text saying when', () => {
+    assert.ok(termsOf("is it checked when it's used?").includes('使用時'));
+    const r = kb.ask('does a lifetime policy count at the time of use, or when the token gets issued?');
+    assert.ok(citesInTop3(r, '使用時に評価'), ids(r));
+  });
+
   it('asking for a habit that spots dead connections early reaches the advice to check them regularly', () => {
     const r = kb.ask('is there a habit we should build to spot broken connections early?');
     assert.ok(citesInTop3(r, '定期的に確認'), ids(r));
