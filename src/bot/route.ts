@@ -31,7 +31,7 @@ export type Route =
   /** A greeting or thanks, and nothing more. */
   | { kind: 'small-talk'; talk: SmallTalk }
   /** A problem report while a walk is in progress: the walk goes on where it is. */
-  | { kind: 'walk-again' }
+  | { kind: 'walk-again'; onlyQuestion?: boolean }
   /** A walk in progress, but the diagnosis is not loaded (yet). */
   | { kind: 'walk-not-loaded' }
   /** A problem report: start a walk with the facts the message states. */
@@ -74,7 +74,7 @@ export function routeMessage(turn: Turn, services: BotServices, logger: BotLogge
     const number = parseChoiceNumber(input.text);
     if (number !== undefined) return { kind: 'walk-no-such-option', number, options: optionCount(svc, turn) };
     // The step's own answers come first ("はい" and 👍 answer "did this solve it?"); a bare "OK" only shows the step again.
-    if (talk) return talk === 'ack' ? { kind: 'walk-again' } : { kind: 'small-talk', talk };
+    if (talk) return talk === 'ack' ? { kind: 'walk-again', onlyQuestion: true } : { kind: 'small-talk', talk };
     const { kind } = intentOf(turn, services, logger);
     if (kind === 'report') return { kind: 'walk-again' };
     if (kind === 'statement') return { kind: 'walk-not-understood' };
@@ -170,7 +170,8 @@ export function replyToMessage(turn: Turn, services: BotServices, logger: BotLog
       say(SMALL_TALK_REPLY[route.talk]);
       return void say('walkResumeHint');
     case 'walk-again':
-      return showStep(turn, services.troubleshoot);
+      // A bare "OK" asks for nothing new: the step's question again; a problem reported again, the whole step.
+      return showStep(turn, services.troubleshoot, route.onlyQuestion ? AGAIN : {});
     case 'walk-not-understood':
       say('walkNotUnderstood');
       return showStep(turn, services.troubleshoot, AGAIN);

@@ -129,6 +129,9 @@ describe('conversations in the user\'s own words (what Teams receives)', functio
     assert.match(allText(again), /no option 7[\s\S]*Did this solve it\?/, allText(again));
     assert.equal((card.body ?? []).some((el: any) => el.id === 'summary'), false, 'not the outcome again');
     assert.deepEqual(stepOptions(card).map((o) => o.id), ['solved', 'not-solved']);
+    const hmm = await say('hmm');
+    assert.equal(cards(hmm).length, 1);
+    assert.equal((cards(hmm)[0].body ?? []).some((el: any) => el.id === 'summary'), false, 'a bare "hmm" gets the question, not the outcome again');
     assert.match(allText(await send({ type: 'message', value: pickValue(card, 'solved') })), /glad it's fixed/);
   });
 

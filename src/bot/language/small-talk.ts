@@ -24,7 +24,7 @@ const PHRASES: Record<SmallTalk, readonly string[]> = {
   ack: [
     'ok', 'okay', 'k', 'kk', 'okey', 'got it', 'alright', 'all right', 'cool', 'great', 'nice', 'understood', 'noted', 'i see', 'roger', 'sounds good', 'ok cool', 'ok great',
     '了解', '了解です', '了解しました', 'りょうかい', 'りょ', 'わかりました', '分かりました', '承知しました', '承知いたしました', 'かしこまりました', 'なるほど', 'オッケー', 'おけ', 'はい', 'うん',
-    '👍', '👌', '🙆', '🆗', 'awesome', 'perfect', 'good', 'fine', 'lol', 'haha', 'hahaha', 'lmao', 'w', 'ww', 'www', '笑', 'あ', 'おお', 'へえ', 'ふむ',
+    '👍', '👌', '🙆', '🆗', 'awesome', 'perfect', 'good', 'fine', 'lol', 'haha', 'hahaha', 'lmao', 'w', 'ww', 'www', '笑', 'あ', 'おお', 'へえ', 'ふむ', 'hmm', 'hmmm', 'うーん', 'うーむ', 'んー', 'ううむ',
   ],
   farewell: [
     'bye', 'bye bye', 'goodbye', 'good bye', 'see you', 'see ya', 'cya', 'see you later', 'later', 'good night', 'night', 'take care', 'have a good day', 'have a nice day', 'ttyl',
@@ -64,7 +64,7 @@ const NOISE = /[^\p{L}\p{N}]+/gu;
 /** Words said around small talk that add nothing to it ("hello bot", "hi again", 「皆さん」). */
 const FILLERS = [
   'bot', 'team', 'everyone', 'all', 'again', 'there', 'guys', 'so', 'much', 'a lot', 'and', 'oh', 'ah', 'well', 'about', 'connections', 'power automate',
-  'sorry', 'um', 'hmm', '皆さん', 'みなさん', 'です', 'ね', 'よ', 'えっと', 'また', 'では', 'それでは', 'これで', 'じゃあ', 'that is', "that's", 'this is', 'very', 'really', '接続について', '接続の件で', 'power automateについて', 'について', 'ちょっと', '早速', 'さっそく', 'すぐ', 'いったん', '一度', 'now', 'right away', 'いいですか', 'よろしいですか', 'よろしいでしょうか',
+  'sorry', 'um', '皆さん', 'みなさん', 'です', 'ね', 'よ', 'えっと', 'また', 'では', 'それでは', 'これで', 'じゃあ', 'that is', "that's", 'this is', 'very', 'really', '接続について', '接続の件で', 'power automateについて', 'について', 'ちょっと', '早速', 'さっそく', 'すぐ', 'いったん', '一度', 'now', 'right away', 'いいですか', 'よろしいですか', 'よろしいでしょうか',
 ];
 
 /** Which kind a run of several wins: going to try over thanks over goodbyes over greetings, anything over a bare "OK". */

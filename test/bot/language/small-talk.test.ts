@@ -34,6 +34,7 @@ describe('small talk', () => {
       ['that is wrong', 'complaint'],
       ['全然違う…', 'complaint'],
       ['haha', 'ack'],
+      ['うーん…', 'ack'],
       ['ww', 'ack'],
       ['🙏🙏', 'thanks'],
       ['huh? what do you mean', 'confused'],
