@@ -379,7 +379,10 @@ export function shouldAnswer(q: AnalyzedQuery, ranked: readonly Candidate[], fol
   if (q.concepts.every((c) => c.terms.every((t) => c.partial.has(t) || /^[\d.,]+$/.test(t)))) return false;
   const good = ranked.slice(0, 5).filter(isGoodMatch);
   // "How long", "since when": one of the first answers that really match (not by one shared word) must state a time.
-  const statesTime = (c: Candidate) => c.score >= MIN_SCORE && STATES_TIME.test(foldedText!(c.itemIndex));
+  // The time must be stated by a text about the question's most specific subject (the run history
+  // a retention question asks about), not by one about another duration that shares its other words.
+  const focus = good.length ? rarestSubject(q, ranked, good[0].fullCovers) : -1;
+  const statesTime = (c: Candidate) => c.score >= MIN_SCORE && (focus < 0 || (c.fullCovers & (1 << focus)) !== 0) && STATES_TIME.test(foldedText!(c.itemIndex));
   if (q.form === 'how-long' && foldedText && ![...good, ...ranked.slice(0, 3)].some(statesTime)) return false;
   // "How do I change my Teams background?": a good answer must be about the thing acted on,
   // not only share the question's other words (Teams, flow, change).
@@ -388,6 +391,21 @@ export function shouldAnswer(q: AnalyzedQuery, ranked: readonly Candidate[], fol
   // than what the knowledge has: its external sharing, not its sharing.
   const known = ranked.reduce((bits, c) => bits | c.covers, 0);
   return !q.subjectModifiers.some((k) => k < 31 && !(known & (1 << k)));
+}
+
+/**
+ * Among the question's concepts in `among` (bits; not everyday words, context words, durations or words saying whose),
+ * the one the fewest candidates match as a whole: the most specific subject the answer is about.
+ */
+function rarestSubject(q: AnalyzedQuery, ranked: readonly Candidate[], among: number): number {
+  let best = -1;
+  let fewest = Infinity;
+  q.concepts.slice(0, 31).forEach((c, k) => {
+    if (!(among & (1 << k)) || c.general || c.context || c.qualifies || c.terms.every((t) => durationMinutes(t) !== undefined)) return;
+    const n = ranked.filter((x) => x.fullCovers & (1 << k)).length;
+    if (n > 0 && n < fewest) (fewest = n), (best = k);
+  });
+  return best;
 }
 
 /** Whether a candidate matches enough of the question, or matches strongly most of what the corpus can speak of. */

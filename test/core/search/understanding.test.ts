@@ -426,6 +426,14 @@ describe('understanding questions as people write them', function () {
         assert.equal(r.answered, false, JSON.stringify(r.answers.map((a) => a.id)));
       });
     }
+    it('declines a question for a duration that only texts about other durations state', () => {
+      for (const q of ['How many days of run history can I see for a flow?', 'Power Automate の実行履歴は何日分見られる？']) {
+        const r = kb.ask(q);
+        assert.equal(r.answered, false, `${q}: ${JSON.stringify(r.answers.map((a) => a.id))}`);
+      }
+      const r = kb.ask('セッション トークンの最大非アクティブ時間は永続と非永続でそれぞれどれくらい？');
+      assert.equal(r.answered, true);
+    });
     it('declines a question for a duration when no answer states one', () => {
       const r = kb.ask('フローの実行履歴は何ヶ月保存されますか');
       assert.equal(r.answered, false, JSON.stringify(r.answers.map((a) => a.id)));
