@@ -18,10 +18,11 @@ export function isExactKey(token: string): boolean {
 }
 
 /**
- * Product names with a number (Microsoft 365, Office 365, M365, Windows Server 2019): the number is
- * part of a name the corpus mentions in passing, not a code only the texts about it contain.
+ * Product names with a number (Microsoft 365, Office 365, M365, Windows Server 2019, and 365 alone,
+ * as askers shorten them): the number is part of a name the corpus mentions in passing, not a code
+ * only the texts about it contain. So is a year (2019, 2019年ごろ): many texts state dates.
  */
-const PRODUCT_NUMBER = /^(?:[mo]365)$/i;
+const PRODUCT_NUMBER = /^(?:[mo]?365|(?:19|20)\d{2})$/i;
 const PRODUCT_BEFORE = /\b(?:microsoft|office|windows(?:\s+server)?|server|dynamics|exchange)\s*$/i;
 
 /** The exact keys named in a question, lowercased and deduplicated. */

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { normalizeChars } from '../../../src/core/analysis/char-filter.js';
 import { parseGlossary } from '../../../src/content/glossary.js';
 import { japaneseContext } from '../../../src/core/search/context-words.js';
+import { exactKeys } from '../../../src/core/search/exact-lookup.js';
 import { GlossaryExpander } from '../../../src/core/search/glossary-expansion.js';
 import type { KnowledgeBase } from '../../../src/core/search/knowledge-base.js';
 import { questionForm } from '../../../src/core/search/query.js';
@@ -107,6 +108,14 @@ describe("makers' own words", function () {
     assert.ok(termsOf("is it checked when it's used?").includes('使用時'));
     const r = kb.ask('does a lifetime policy count at the time of use, or when the token gets issued?');
     assert.ok(citesInTop3(r, '使用時に評価'), ids(r));
+  });
+
+  it('365 alone names the product, and a year is a date: neither is a code only the texts about it contain', () => {
+    assert.deepEqual(exactKeys('365 に社外から入れない設定で 401 が出る'), ['401']);
+    assert.deepEqual(exactKeys('2018年ごろに作ったポリシー、in 2022 we changed it, AADSTS50105'), ['aadsts50105']);
+    // When the policy was made is no reason to answer with what changed that year.
+    const r = kb.ask('2018年ごろに作ったトークン有効期間ポリシーはいまも適用されますか');
+    assert.ok(r.answers[0]?.citations.some((c) => c.passage.includes('有効期間 ポリシー') || c.passage.includes('有効期間ポリシー')), ids(r));
   });
 
   it('asking for a habit that spots dead connections early reaches the advice to check them regularly', () => {
