@@ -45,7 +45,7 @@ describe('English askers', () => {
     }
   });
 
-  it('chat words for habits, retired settings, requests, precedence, conditions, the mechanism and the Office web apps map to the documents\' terms', () => {
+  it('chat words for habits, retired settings, requests, precedence, conditions, the mechanism, the office network, what a token carries and the Office web apps map to the documents\' terms', () => {
     const cases: [string, string][] = [
       ['what should become a habit for our makers?', '習慣'],
       ['do you check them periodically?', '定期的'],
@@ -56,6 +56,9 @@ describe('English askers', () => {
       ['the refresh token is dead', '切れる'],
       ['what needs to happen before a token is revoked?', '条件'],
       ['how does revocation work under the hood', '仕組み'],
+      ['the policy only allows access from the office network', '企業ネットワーク'],
+      ['what does the token carry about my sign-in?', '含む'],
+      ['which info is kept with the connection', '情報'],
     ];
     for (const [q, term] of cases) assert.ok(japaneseTerms(q).map((t) => t.toLowerCase()).includes(term), `${q}: ${japaneseTerms(q).join(',')}`);
   });
