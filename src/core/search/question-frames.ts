@@ -77,6 +77,16 @@ const CONTEXT: readonly string[] = [
   // Who would notice the problem otherwise (before users complain, 利用者に言われる前に): when, not what.
   '\\bbefore (?:(?:our|the|any|my) )?(?:users?|anyone|people|customers?|someone|somebody|staff|colleagues?) (?:(?:start|starts|begin) (?:to )?)?(?:complain|notic|report|tell|call|yell)\\w*(?: (?:us|me|about it))?',
   '(?:ユーザー|利用者|現場|みんな|誰か|社員)(?:から|に|が)(?:言われる|指摘される|気づく|気付く|文句を言われる|問い合わせが来る)前に',
+  // How the asker learned of it (「期限切れの通知きてた」, 「情シスから連絡きた」, 「って言われた」, "got an
+  // email saying"), and what they did with it (「放置してた」): the thing itself is what is asked.
+  '(?:通知|連絡|メール|お知らせ|案内|アラート)(?:が|は|も)?(?:来|き|届い)(?:て(?:た|いた|る|いる|ました)?|た|ました)',
+  '(?:って|と)(?:言われ|いわれ|聞い|きい)(?:た|て(?:た|いた|ます)?|ました)',
+  '(?:放置|ほったらかし|ほっとい|スルー)(?:して(?:た|いた|ました|る)?|した|てた)?',
+  "\\b(?:got|received|get|saw) (?:an?|the|this|that) (?:e-?mail|notice|notification|message|alert|warning) (?:saying|that|about)\\b",
+  "\\b(?:ignored|ignoring) (?:it|the (?:e-?mail|notice|notification|warning|message))\\b",
+  // Whether it matters at all (「それとも関係ない？」, "or is that unrelated"): asks whether, names nothing.
+  '(?:それとも)?関係(?:ない|ある|あります|ありません|なし)(?:の|です|でしょう)?か?',
+  "\\b(?:or is (?:that|it|this) )?(?:unrelated|irrelevant)\\b|\\bdoes (?:that|it|this) (?:even )?matter\\b",
   '(?:全社|社内|社外|当部署|部署内|チーム内|全員|みんな)(?:で|の|に|は|的に)?',
   '\\b(?:next (?:week|month)|company-wide|org-wide|across the (?:company|org(?:anization)?|tenant)|everyone in the (?:company|org(?:anization)?)|(?:for |across )?the whole (?:company|org(?:ani[sz]ation)?|team|tenant)|for everyone|for all (?:our )?users)\\b',
 ];

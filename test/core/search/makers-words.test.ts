@@ -91,6 +91,23 @@ describe("makers' own words", function () {
     assert.ok(!labels('ユーザーに言われる前に接続切れに気づきたい').some((l) => l.startsWith('ユーザ')));
   });
 
+  it('how the asker learned of it, what they did with it and whether it matters frame the question', () => {
+    const q = labels('証明書の期限切れの通知が来てたけど放置してた、フローに関係ある？');
+    assert.ok(q.includes('期限切れ') && q.includes('フロー'), q.join(','));
+    assert.ok(!q.some((l) => /通知|放置|関係/.test(l)), q.join(','));
+    assert.deepEqual(kb.analyze('上司にMFAを有効にしろって言われた').concepts.filter((c) => !c.context).map((c) => c.label), ['mfa', '有効']);
+    const en = labels('i got an email saying my password expires soon and ignored it, does that even matter for my flows?');
+    assert.ok(en.includes('password') || en.some((l) => l.includes('password')), en.join(','));
+    assert.ok(!en.some((l) => /email|ignor|matter/.test(l)), en.join(','));
+    // The notification a question is about stays its subject.
+    assert.ok(labels('フローのエラーを通知する方法').some((l) => l.includes('通知')));
+  });
+
+  it('an expiry notice left unread reaches what an expired password does to the connections', () => {
+    const r = kb.ask('パスワード期限切れのお知らせが届いてたけどほったらかしにしてた。フローに関係ある？');
+    assert.ok(citesInTop3(r, '有効期限切れ'), ids(r));
+  });
+
   it('chat words for timing, for a flow that kept running and for the people leaving map to the documents\' terms', () => {
     assert.ok(termsOf('when does the new policy kick in?').includes('適用'));
     assert.ok(termsOf('is there a time lag after the change?').includes('期間が空く'));
