@@ -121,6 +121,12 @@ describe("makers' own words", function () {
     assert.ok(termsOf('社内ネットワークからだけ使える設定').includes('企業ネットワーク'));
   });
 
+  it('a connection that broke a while after a change, asked as a time lag, reaches the text on the delay', () => {
+    assert.ok(termsOf('しばらくしてから切れた').includes('期間が空く'));
+    const r = kb.ask('MFAの設定を変えたあと、しばらくしてから接続が切れた。タイムラグってある？');
+    assert.ok(citesInTop3(r, '期間が空く'), ids(r));
+  });
+
   it('asking whether a lifetime is checked when a token is issued or when it is used reaches the text saying when', () => {
     assert.ok(termsOf("is it checked when it's used?").includes('使用時'));
     const r = kb.ask('does a lifetime policy count at the time of use, or when the token gets issued?');
