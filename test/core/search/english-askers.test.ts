@@ -59,6 +59,8 @@ describe('English askers', () => {
       ['the policy only allows access from the office network', '企業ネットワーク'],
       ['what does the token carry about my sign-in?', '含む'],
       ['which info is kept with the connection', '情報'],
+      ['does the new policy mess with our flows?', '影響'],
+      ['which apps are affected?', '影響'],
     ];
     for (const [q, term] of cases) assert.ok(japaneseTerms(q).map((t) => t.toLowerCase()).includes(term), `${q}: ${japaneseTerms(q).join(',')}`);
   });
