@@ -1,4 +1,5 @@
 import { questionEvent } from '../core/events/index.js';
+import { withoutYesNoLead } from '../core/search/answers.js';
 import { MAX_QUESTION_CHARS } from './input.js';
 import { t } from './language/strings.js';
 import { answerReply, declineReply, textReply } from './replies.js';
@@ -9,9 +10,11 @@ import type { Turn } from './turn.js';
  * Answers a free question from the knowledge base, or declines politely with suggestions.
  * With `otherwise`, a question the knowledge base cannot answer is handed to it instead of
  * declined (a problem report phrased as a question: the diagnosis is the better answer).
+ * With `reported`, the asker says the problem is theirs ("my flows stopped, connection broken?"):
+ * the answer's "Yes." / 「はい。」 was written for a general question and says nothing of their case.
  * Returns whether it was answered.
  */
-export function answerQuestion(turn: Turn, kb: KnowledgeService | undefined, logger: BotLogger, otherwise?: () => void): boolean {
+export function answerQuestion(turn: Turn, kb: KnowledgeService | undefined, logger: BotLogger, otherwise?: () => void, reported = false): boolean {
   const { input, lang } = turn;
   if (!kb) {
     turn.replies.push(textReply(t(lang, 'notReady')));
@@ -25,7 +28,8 @@ export function answerQuestion(turn: Turn, kb: KnowledgeService | undefined, log
     'question answered',
   );
   turn.events.push(questionEvent(input.text, result));
-  const best = result.answered ? result.answers[0] : undefined;
+  const first = result.answered ? result.answers[0] : undefined;
+  const best = first && reported ? { ...first, text: withoutYesNoLead(first.text) } : first;
   if (!best && otherwise) {
     otherwise();
     return false;

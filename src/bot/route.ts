@@ -187,7 +187,7 @@ export function replyToMessage(turn: Turn, services: BotServices, logger: BotLog
       const diagnose = route.offerDiagnosis && services.troubleshoot ? () => startWalk(turn, services, { facts: route.facts }) : undefined;
       // During a walk, a question the documents do not answer gets one line and the step again, not the no-answer card.
       const unanswered = route.duringWalk ? () => (say('walkQuestionNoAnswer'), showStep(turn, services.troubleshoot, AGAIN)) : diagnose;
-      const answered = answerQuestion(turn, services.knowledge, logger, unanswered);
+      const answered = answerQuestion(turn, services.knowledge, logger, unanswered, route.offerDiagnosis === true);
       if (route.duringWalk && answered) say('walkResumeHint');
       if (answered && diagnose) say('offerDiagnosis');
       return;

@@ -42,6 +42,19 @@ describe('conversations in the user\'s own words (what Teams receives)', functio
     assert.doesNotMatch(noted, /could not match/);
   });
 
+  it('a report of one\'s own failure asked as a yes/no question gets no "Yes." / 「いいえ。」 written for a general question, and the diagnosis offered', async () => {
+    for (const [locale, text, offer] of [
+      ['en-US', 'our approval flow died overnight, is the connection gone?', /troubleshoot/],
+      ['ja-JP', '経費精算のフローが昨日から止まってる、接続が期限切れになった？', /診断/],
+    ] as const) {
+      const replies = await deliver(locale).say(text);
+      const first = allText(replies.slice(0, 1));
+      assert.ok(first.length > 20, `${text}: ${first}`);
+      assert.doesNotMatch(first, /^(?:Yes|No)[.,]|^(?:はい|いいえ)[。、]/, `${text}: ${first}`);
+      assert.match(allText(replies), offer, text);
+    }
+  });
+
   it('"OK", 👍 and 了解 are small talk outside a walk, and 👍 answers "did this solve it?" inside one', async () => {
     const ok = conversation('ja-JP');
     const reply = await ok('了解です');

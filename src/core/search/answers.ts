@@ -112,7 +112,11 @@ const YES_NO_LEAD = /^(?:はい|いいえ)[。、]\s*|^(?:Yes|No)[.,]\s+/;
  * for the yes/no phrasing of the same fact.
  */
 export function fitToQuestion(text: string, form: QuestionForm): string {
-  if (form === 'yes-no' || form === 'other') return text;
+  return form === 'yes-no' || form === 'other' ? text : withoutYesNoLead(text);
+}
+
+/** The text without the "Yes." / 「はい。」 it opens with, if any. */
+export function withoutYesNoLead(text: string): string {
   const rest = text.replace(YES_NO_LEAD, '');
   return rest === text || !rest ? text : rest[0].toUpperCase() + rest.slice(1);
 }
