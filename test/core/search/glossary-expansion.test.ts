@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { GlossaryExpander } from '../../../src/core/search/glossary-expansion.js';
+import type { GlossaryExpander } from '../../../src/core/search/glossary-expansion.js';
 import type { KnowledgeBase } from '../../../src/core/search/knowledge-base.js';
-import { sharedKnowledgeBase } from './shared.js';
+import { sharedExpander, sharedKnowledgeBase } from './shared.js';
 
 /** The bundled glossary as English questions meet it. */
 describe('glossary expansion', function () {
@@ -10,7 +10,7 @@ describe('glossary expansion', function () {
   let expander: GlossaryExpander;
   before(async () => {
     kb = await sharedKnowledgeBase();
-    expander = new GlossaryExpander(kb.glossary, kb.analyzer);
+    expander = await sharedExpander();
   });
 
   it('an article or a possessive inside a phrase does not keep the glossary phrase from matching', () => {

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { GlossaryExpander } from '../../../src/core/search/glossary-expansion.js';
+import type { GlossaryExpander } from '../../../src/core/search/glossary-expansion.js';
 import type { KnowledgeBase } from '../../../src/core/search/knowledge-base.js';
 import { analyzeQuery } from '../../../src/core/search/query.js';
-import { sharedKnowledgeBase } from './shared.js';
+import { sharedExpander, sharedKnowledgeBase } from './shared.js';
 
 /** The concepts of a question: what it is about, not the words that ask for the kind of answer. */
 describe('query concepts', function () {
@@ -11,7 +11,7 @@ describe('query concepts', function () {
   let expander: GlossaryExpander;
   before(async () => {
     kb = await sharedKnowledgeBase();
-    expander = new GlossaryExpander(kb.glossary, kb.analyzer);
+    expander = await sharedExpander();
   });
   const labels = (q: string) => analyzeQuery(q, kb.analyzer, expander).concepts.map((c) => c.label.toLowerCase());
 

@@ -6,14 +6,13 @@ import { helpCard } from '../../../src/bot/cards/help-card.js';
 import { welcomeCard } from '../../../src/bot/cards/welcome-card.js';
 import { readEvalFile } from '../../../src/core/search/evaluation.js';
 import { foldForLookup } from '../../../src/core/search/exact-lookup.js';
-import { GlossaryExpander } from '../../../src/core/search/glossary-expansion.js';
 import { buildIndex, type SearchIndex } from '../../../src/core/search/index-store.js';
 import type { KnowledgeBase } from '../../../src/core/search/knowledge-base.js';
 import { analyzeQuery, questionForm } from '../../../src/core/search/query.js';
 import { rankCandidates, searchBigrams, type RankContext } from '../../../src/core/search/ranking.js';
 import { TermCache } from '../../../src/core/search/term-search.js';
 import { devQuestions } from '../../bench/questions.js';
-import { sharedKnowledgeBase } from './shared.js';
+import { sharedExpander, sharedKnowledgeBase } from './shared.js';
 
 /** The scores ranking derives from single-term searches, held to minisearch's own queries, and the cut to the best candidates. */
 describe('ranking', function () {
@@ -37,8 +36,8 @@ describe('ranking', function () {
     }
   });
 
-  it('ranks the best `top` as the head of the full ranking, with ties and the curated answers that match', () => {
-    const expander = new GlossaryExpander(kb.glossary, kb.analyzer);
+  it('ranks the best `top` as the head of the full ranking, with ties and the curated answers that match', async () => {
+    const expander = await sharedExpander();
     const ctx: RankContext = { foldedText: () => '', authority: () => 'microsoft-docs' };
     for (const { q } of devQuestions()) {
       const aq = analyzeQuery(q, kb.analyzer, expander);
@@ -51,8 +50,8 @@ describe('ranking', function () {
     }
   });
 
-  it('puts a document’s opening below a curated answer written from that document for the question’s form', () => {
-    const expander = new GlossaryExpander(kb.glossary, kb.analyzer);
+  it('puts a document’s opening below a curated answer written from that document for the question’s form', async () => {
+    const expander = await sharedExpander();
     const passage = new Map(kb.passages.map((p) => [p.id, p]));
     const curated = new Map(kb.curated.map((c) => [c.id, c]));
     const firsts = new Set(kb.documents.map((d) => kb.passages.find((p) => p.docId === d.id)?.id));

@@ -4,12 +4,12 @@ import { englishDurations } from '../../../src/core/analysis/english.js';
 import { correctTypos, editDistance } from '../../../src/core/analysis/typos.js';
 import { englishGist, fitToQuestion, mergeNotes } from '../../../src/core/search/answers.js';
 import type { KnowledgeBase } from '../../../src/core/search/knowledge-base.js';
-import { GlossaryExpander } from '../../../src/core/search/glossary-expansion.js';
+import type { GlossaryExpander } from '../../../src/core/search/glossary-expansion.js';
 import { analyzeQuery, questionForm } from '../../../src/core/search/query.js';
 import { shouldAnswer, subjectFirst } from '../../../src/core/search/ranking.js';
 import { Variants } from '../../../src/core/search/variants.js';
 import type { AskResult } from '../../../src/core/search/types.js';
-import { analyzerWith, sharedKnowledgeBase } from './shared.js';
+import { analyzerWith, sharedExpander, sharedKnowledgeBase } from './shared.js';
 
 const first = (r: AskResult) => r.answers[0]?.id;
 const citesAny = (r: AskResult, phrase: string) => r.answers.slice(0, 3).some((a) => a.citations.some((c) => c.passage.includes(phrase)));
@@ -17,8 +17,10 @@ const citesAny = (r: AskResult, phrase: string) => r.answers.slice(0, 3).some((a
 describe('understanding questions as people write them', function () {
   this.timeout(120000);
   let kb: KnowledgeBase;
+  let glossaryExpander: GlossaryExpander;
   before(async () => {
     kb = await sharedKnowledgeBase();
+    glossaryExpander = await sharedExpander();
   });
 
   describe('spelling variants', () => {
@@ -80,7 +82,7 @@ describe('understanding questions as people write them', function () {
 
   describe('typos', () => {
     it('reads a misspelt English word as the one glossary word close to it', () => {
-      const vocabulary = new GlossaryExpander(kb.glossary, kb.analyzer).englishVocabulary;
+      const vocabulary = glossaryExpander.englishVocabulary;
       assert.equal(editDistance('defualt', 'default', 2), 1);
       assert.equal(correctTypos('Does a conditonal acess polcy break the conection?', vocabulary), 'Does a conditional access policy break the connection?');
       assert.equal(correctTypos('the weather in Tokyo', vocabulary), 'the weather in Tokyo', 'everyday words stay as typed');
@@ -197,7 +199,7 @@ describe('understanding questions as people write them', function () {
     });
 
     it('an event said not to have happened is context, not what the question is about', () => {
-      const expander = new GlossaryExpander(kb.glossary, kb.analyzer);
+      const expander = glossaryExpander;
       const labels = (q: string) => analyzeQuery(q, kb.analyzer, expander).concepts.map((c) => c.label);
       assert.ok(!labels('設定は何も変更していないのに接続が切れた').includes('変更'));
       assert.ok(labels('設定を変更したら接続が切れた').includes('変更'));
@@ -238,7 +240,7 @@ describe('understanding questions as people write them', function () {
     });
 
     it('the words that frame a question (advice, plans, for whom) are not what it is about', () => {
-      const expander = new GlossaryExpander(kb.glossary, kb.analyzer);
+      const expander = glossaryExpander;
       const labels = (q: string) => analyzeQuery(q, kb.analyzer, expander, Variants.empty()).concepts.map((c) => c.label.toLowerCase());
       const ja = labels('来月、社内でパスワードのポリシーを変える予定です。気をつけることはありますか');
       for (const frame of ['来月', '社内', '予定', '気', 'つける']) assert.ok(!ja.includes(frame), `${frame}: ${ja}`);
@@ -255,7 +257,7 @@ describe('understanding questions as people write them', function () {
     });
 
     it('a question for advice also looks for the words the documents give it with', () => {
-      const expander = new GlossaryExpander(kb.glossary, kb.analyzer);
+      const expander = glossaryExpander;
       const q = analyzeQuery('フローを普段から見張っておくには？', kb.analyzer, expander, Variants.empty());
       assert.equal(q.form, 'advice');
       assert.ok(q.weights.has('定期'), JSON.stringify([...q.weights.keys()]));
@@ -372,7 +374,7 @@ describe('understanding questions as people write them', function () {
       });
     }
     it('a how-question is answered by a good answer about what it acts on, which comes first', () => {
-      const q = analyzeQuery('SharePoint のリストにビューを追加する方法', kb.analyzer, new GlossaryExpander(kb.glossary, kb.analyzer), Variants.empty());
+      const q = analyzeQuery('SharePoint のリストにビューを追加する方法', kb.analyzer, glossaryExpander, Variants.empty());
       assert.ok(q.subjects.length > 0);
       const bits = q.subjects.reduce((b, k) => b | (1 << k), 0);
       const item = (ref: string) => ({ id: `p:${ref}`, kind: 'passage' as const, ref });
