@@ -46,7 +46,7 @@ export function startWalk(turn: Turn, services: BotServices, options: { facts?: 
   turn.replies.push(stepReply(view, lang, t(lang, notice)));
 }
 
-const ASIDE_NOTICE = { noted: 'walkNoted', known: 'walkAlreadyKnown', changed: 'walkAnswerChanged', 'taken-back': 'walkAnswerTakenBack', 'ruled-out': 'walkRuledOut' } as const;
+const ASIDE_NOTICE = { noted: 'walkNoted', known: 'walkAlreadyKnown', changed: 'walkAnswerChanged', 'late-answer': 'walkSkippedAnswered', 'taken-back': 'walkAnswerTakenBack', 'ruled-out': 'walkRuledOut' } as const;
 
 /** Applies an accepted move: the next step, or the end of the walk (solved, not solved, cancelled). */
 export function applyMove(turn: Turn, move: StepResult): void {

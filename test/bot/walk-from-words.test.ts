@@ -42,4 +42,31 @@ describe('the diagnosis reads what the user already said (what Teams receives)',
       assert.doesNotMatch(outcome, /could not match|分かりませんでした/);
     });
   }
+
+  it('a first message that names the cause goes past the questions it makes moot, and says so (en)', async () => {
+    const say = conversation('en-US');
+    const first = await say('we turned on MFA yesterday and now my flow says the connection is invalid');
+    assert.match(first, /From what you said:[\s\S]*MFA settings changed[\s\S]*So I skipped:[\s\S]*Which error does the flow run history[\s\S]*Since the MFA or conditional access change, what happens\?/, first);
+    const late = await say('oh, the run history does show a 401');
+    assert.match(late, /answers a question I had skipped[\s\S]*401 means authentication itself failed/, late);
+  });
+
+  it('a first message that names the cause goes past the questions it makes moot, and says so (ja)', async () => {
+    const say = conversation('ja-JP');
+    const first = await say('パスワード変えたら接続が無効になった');
+    assert.match(first, /メッセージから:[\s\S]*自分でパスワードを変更した[\s\S]*次の質問は省きました:[\s\S]*どのエラーが表示されていますか[\s\S]*この出来事では接続は無効になりません[\s\S]*では、次のどれかがありましたか/, first);
+    const role = await say('情シスの者です');
+    assert.match(role, /省いていた質問の答え[\s\S]*では、次のどれかがありましたか/, role);
+    assert.match(await say('実は先週退職した人のアカウントでした'), /アカウントが無効化/);
+  });
+
+  for (const [locale, text, verdict] of [
+    ['ja-JP', '退職した人のアカウントを無効化したらフローが止まった', /アカウントが無効化[\s\S]*\[1\]/],
+    ['en-US', "we disabled a leaver's account and now the flow fails", /was disabled \(or deleted or locked\)[\s\S]*\[1\]/],
+  ] as const) {
+    it(`a first message naming a disabled account reaches its outcome: "${text}"`, async () => {
+      const reply = await conversation(locale)(text);
+      assert.match(reply, verdict, reply);
+    });
+  }
 });

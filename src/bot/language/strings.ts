@@ -114,6 +114,10 @@ const STRINGS = {
     en: 'OK, I changed that earlier answer and went on from there.',
     ja: '承知しました。前の回答を変更して、そこから続けます。',
   },
+  walkSkippedAnswered: {
+    en: "Thanks, that answers a question I had skipped; I've gone on from there.",
+    ja: 'ありがとうございます。省いていた質問の答えとして受け取り、そこから続けます。',
+  },
   walkAnswerTakenBack: {
     en: "OK, I've taken that answer back. Please answer this question again:",
     ja: '承知しました。その回答は取り消しました。こちらの質問にもう一度お答えください。',

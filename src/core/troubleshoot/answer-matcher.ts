@@ -33,6 +33,8 @@ export interface OptionMatch<T extends Matchable> {
   how: 'number' | 'id' | 'exact' | 'pattern' | 'contains' | 'similar';
   /** Picked only by a way of answering several questions share (a list in `answerPatterns`: "I don't know", "nothing changed"). */
   general?: boolean;
+  /** Picked only by an `answerPatterns` hit: an answer only to the question just asked. */
+  asAsked?: boolean;
 }
 
 /** Best-to-second margin below which two options are too close to pick one. */
@@ -192,13 +194,13 @@ const NEGATIVE = /\b(?:not|no|never|didn'?t|don'?t|doesn'?t|isn'?t|wasn'?t|haven
 function scoreOption<T extends Matchable>(o: T, p: PreparedOption, folded: string, core: string, words: string, gramCount: number, grams: () => Bigrams): OptionMatch<T> | undefined {
   const negative = NEGATIVE.test(folded);
   let best: OptionMatch<T> | undefined;
-  const consider = (score: number, how: OptionMatch<T>['how'], general = false) => {
-    if (!best || score > best.score) best = { option: o, score, how, ...(general ? { general } : {}) };
+  const consider = (score: number, how: OptionMatch<T>['how'], asked?: 'asked' | 'general') => {
+    if (!best || score > best.score) best = { option: o, score, how, ...(asked ? { asAsked: true } : {}), ...(asked === 'general' ? { general: true } : {}) };
   };
   if (p.patterns.some((r) => statedIn(r, folded))) consider(0.9, 'pattern');
   // The ways of answering ("I don't know", 「特にない」) yield to a fact the same words state.
-  else if (p.answerPatterns.some((r) => statedIn(r, folded))) consider(0.84, 'pattern');
-  else if (p.sharedAnswerPatterns.some((r) => statedIn(r, folded))) consider(0.84, 'pattern', true);
+  else if (p.answerPatterns.some((r) => statedIn(r, folded))) consider(0.84, 'pattern', 'asked');
+  else if (p.sharedAnswerPatterns.some((r) => statedIn(r, folded))) consider(0.84, 'pattern', 'general');
   for (const { core: c, grams: g, words: w, negative: n } of p.texts) {
     if (c === core) {
       consider(1, 'exact');

@@ -25,6 +25,10 @@ const TEXT = {
   summaryCodes: { ja: 'エラー コード', en: 'Error codes' },
   summaryAnswers: { ja: '回答', en: 'Answers' },
   summaryInferred: { ja: ' (それまでの入力から)', en: ' (from what you said earlier)' },
+  summarySkipped: { ja: '(省略: 入力の内容から先の質問へ)', en: '(skipped: what you said answers a later question)' },
+  settled: { ja: 'メッセージから:', en: 'From what you said:' },
+  skipped: { ja: 'そのため、次の質問は省きました:', en: 'So I skipped:' },
+  skippedHint: { ja: 'どれかに答えがあれば、いつでもそのまま送ってください。', en: 'If one of these matters, just tell me the answer at any time.' },
   summaryNotSolved: { ja: '試した対処 (解決せず)', en: 'Tried, did not solve it' },
   summaryVerdict: { ja: '結論', en: 'Conclusion' },
   summarySources: { ja: '出典', en: 'Sources' },
@@ -78,6 +82,7 @@ export function walkSummary(tree: TroubleshootingTree, state: WalkState, lang: L
     for (const a of answered) {
       const node = tree.nodes[a.nodeId];
       const option = node.kind === 'question' ? node.options.find((o) => o.id === a.optionId) : undefined;
+      if (node.kind === 'question' && a.skipped) lines.push(`- ${pick(node.text, lang)} ${TEXT.summarySkipped[lang]}`);
       if (node.kind !== 'question' || !option) continue;
       lines.push(`- ${pick(node.text, lang)} → ${pick(option.label, lang)}${a.inferred ? TEXT.summaryInferred[lang] : ''}`);
     }
@@ -93,6 +98,28 @@ export function walkSummary(tree: TroubleshootingTree, state: WalkState, lang: L
     lines.push(`${TEXT.summarySources[lang]}:`, ...sourceLines(tree.citations[citationKey.outcome(state.nodeId)] ?? [], lang));
   }
   return lines.join('\n');
+}
+
+/**
+ * What the walk took from the user's words on the way here, said so: the questions answered
+ * from them and those passed over since the last step the user answered.
+ */
+function settledNote(tree: TroubleshootingTree, state: WalkState, lang: Lang): ViewNote[] {
+  const answered: string[] = [];
+  const skipped: string[] = [];
+  for (let i = state.answers.length - 1; i >= 0; i--) {
+    const a = state.answers[i];
+    const node = tree.nodes[a.nodeId];
+    if (!a.inferred || node?.kind !== 'question') break;
+    const option = node.options.find((o) => o.id === a.optionId);
+    if (a.skipped) skipped.unshift(`- ${pick(node.text, lang)}`);
+    else if (option) answered.unshift(`- ${pick(node.text, lang)} → ${pick(option.label, lang)}`);
+  }
+  const lines = [
+    ...(answered.length ? [TEXT.settled[lang], ...answered] : []),
+    ...(skipped.length ? [TEXT.skipped[lang], ...skipped, TEXT.skippedHint[lang]] : []),
+  ];
+  return lines.length ? [{ text: lines.join('\n'), citations: [] }] : [];
 }
 
 /** The node a walk is at; throws when stored state points outside the tree (e.g. the tree changed). */
@@ -111,7 +138,7 @@ export function viewStep(tree: TroubleshootingTree, state: WalkState, lang: Lang
       nodeId: state.nodeId,
       text: pick(node.text, lang),
       options: node.options.map((o, i) => ({ id: o.id, label: pick(o.label, lang), number: i + 1 })),
-      notes: pendingNote(tree, state, lang),
+      notes: [...settledNote(tree, state, lang), ...pendingNote(tree, state, lang)],
       canGoBack: state.trail.length > 0,
     };
     if (node.help) view.help = pick(node.help, lang);
@@ -127,6 +154,7 @@ export function viewStep(tree: TroubleshootingTree, state: WalkState, lang: Lang
     citations: tree.citations[citationKey.outcome(state.nodeId)] ?? [],
     notes: [
       ...(afterUnsolved ? [{ text: TEXT.nextBranch[lang], citations: [] }] : []),
+      ...settledNote(tree, state, lang),
       ...pendingNote(tree, state, lang),
       ...(node.notes ?? []).flatMap((n, i) => note(tree, citationKey.outcomeNote(state.nodeId, i), n.text, lang)),
     ],

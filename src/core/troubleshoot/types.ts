@@ -88,6 +88,11 @@ export interface WalkAnswer {
   optionId: string;
   /** True when taken from what the user said earlier (the first message, another answer) rather than asked. */
   inferred?: boolean;
+  /**
+   * True when the question was passed over unasked because what the user said answers one
+   * further on (the walk took the way there); `optionId` is then empty.
+   */
+  skipped?: boolean;
 }
 
 /**
@@ -165,6 +170,8 @@ export type StepAction =
   | 'known'
   /** An earlier answer taken back and given anew: the walk goes on from there. */
   | 'changed'
+  /** A question passed over unasked answered after all: the walk goes on from there. */
+  | 'late-answer'
   /** An earlier answer said to be wrong, with no other answer for it: that question asked again. */
   | 'taken-back'
   /** One of this question's options denied ("no outage"): this question asked again. */

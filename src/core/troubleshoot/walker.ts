@@ -10,7 +10,7 @@ import { SAYS_FIXED, SOLVED_NO, SOLVED_OPTIONS, SOLVED_YES } from './solved-opti
 import { nodeAt, viewStep } from './step-view.js';
 import { citationKey } from './tree-loader.js';
 import type { OptionMatch } from './answer-matcher.js';
-import type { Audience, QuestionNode, StepAction, StepResult, TreeOption, TroubleshootFacts, TroubleshootingTree, WalkState } from './types.js';
+import type { Audience, MatchSpec, QuestionNode, StepAction, StepResult, TreeOption, TroubleshootFacts, TroubleshootingTree, WalkState } from './types.js';
 
 /** Steps taken on their own are bounded by the tree's size; this guards against a bad state, not a valid tree. */
 const MAX_INFERRED_STEPS = 50;
@@ -120,6 +120,22 @@ function corrected(tree: TroubleshootingTree, state: WalkState, input: string): 
   return last && RETRACTION.test(folded) ? { action: 'taken-back', state: backTo(tree, state, last) } : undefined;
 }
 
+/**
+ * A question passed over unasked (see wayPast) answered after all ("it does show 401", 「403 が
+ * 出てました」, "I'm the admin"): the walk goes back to it and on from that answer. Only what
+ * names an option or states its fact answers it: a bare number, or a way of answering a question
+ * when it is asked ("no", "I don't know"), answers none of them.
+ */
+function skippedAnswered(tree: TroubleshootingTree, state: WalkState, input: string): WalkState | undefined {
+  for (const a of [...state.answers].reverse()) {
+    const node = tree.nodes[a.nodeId];
+    if (!a.skipped || node?.kind !== 'question' || !state.trail.includes(a.nodeId)) continue;
+    const picked = tree.matcher.matchOption(node.options, input);
+    if (picked && picked.how !== 'number' && !picked.asAsked) return answerWith(tree, backTo(tree, state, a), picked, input);
+  }
+  return undefined;
+}
+
 /** True when the text gives again the answer of an earlier question (「そうそう、MFA を有効にした」). */
 function saidAgain(tree: TroubleshootingTree, state: WalkState, text: string): boolean {
   return state.answers.some((a) => {
@@ -135,9 +151,11 @@ function saidAgain(tree: TroubleshootingTree, state: WalkState, text: string): b
  * at once), or that one of this question's options is not it. Undefined when it says none;
  * a question about a fact ("what is 403?") is answered, not taken as the user's case.
  */
-function readAside(tree: TroubleshootingTree, state: WalkState, input: string): 'fixed' | { action: 'noted' | 'known' | 'changed' | 'taken-back' | 'ruled-out' | 'answer'; state: WalkState } | undefined {
+function readAside(tree: TroubleshootingTree, state: WalkState, input: string): 'fixed' | { action: 'noted' | 'known' | 'changed' | 'late-answer' | 'taken-back' | 'ruled-out' | 'answer'; state: WalkState } | undefined {
   if (SAYS_FIXED.test(input.normalize('NFKC')) && tree.matcher.matchOption(SOLVED_OPTIONS, input)?.option.id === SOLVED_YES) return 'fixed';
   if (classifyMessage(input) === 'question') return undefined;
+  const late = skippedAnswered(tree, state, input);
+  if (late) return { action: 'late-answer', state: late };
   const redone = corrected(tree, state, input);
   if (redone) return redone;
   const fact = laterFact(tree, state, input);
@@ -166,7 +184,44 @@ function audienceOf(tree: TroubleshootingTree, answers: WalkState['answers']): A
   return audience;
 }
 
-/** From the current node on, answers the questions what the user has said already settles; records an outcome reached. */
+/** How many questions ahead the walk looks for one the user's words answer (see wayPast). */
+const MAX_LOOKAHEAD = 3;
+
+/**
+ * How many questions lie between `id` and the nearest question further on that the user's
+ * words answer (0: this one), through questions only and at most `depth` of them; Infinity
+ * when there is none that near.
+ */
+function questionsTo(tree: TroubleshootingTree, id: string, fits: (spec: MatchSpec | undefined) => boolean, depth: number, seen: Set<string>): number {
+  const node = tree.nodes[id];
+  if (!node || node.kind !== 'question' || seen.has(id)) return Infinity;
+  if (node.options.some((o) => fits(o.match))) return 0;
+  if (depth <= 0) return Infinity;
+  const inner = new Set(seen).add(id);
+  return 1 + Math.min(...node.options.map((o) => questionsTo(tree, o.next, fits, depth - 1, inner)));
+}
+
+/**
+ * The way past a question the user's words do not answer when they answer one further on
+ * (「パスワード変えたら接続が無効になった」 names the event before the error code is asked):
+ * the node the option leading there most directly goes to, or the one node every option goes
+ * to (a question that changes only whose steps are shown). Undefined when the words answer
+ * nothing further on, or two options lead there alike: the question is asked.
+ */
+function wayPast(tree: TroubleshootingTree, node: QuestionNode, id: string, fits: (spec: MatchSpec | undefined) => boolean): string | undefined {
+  const nexts = [...new Set(node.options.map((o) => o.next))];
+  const seen = new Set([id]);
+  const distances = nexts.map((next) => questionsTo(tree, next, fits, MAX_LOOKAHEAD - 1, seen));
+  const nearest = Math.min(...distances);
+  if (nearest === Infinity) return undefined;
+  const ways = nexts.filter((_, i) => distances[i] === nearest);
+  return ways.length === 1 ? ways[0] : undefined;
+}
+
+/**
+ * From the current node on, answers the questions what the user has said already settles, and
+ * passes over those it makes moot (see wayPast); records an outcome reached.
+ */
 function settle(tree: TroubleshootingTree, state: WalkState): WalkState {
   let s = state;
   for (let i = 0; i < MAX_INFERRED_STEPS; i++) {
@@ -175,9 +230,15 @@ function settle(tree: TroubleshootingTree, state: WalkState): WalkState {
       return s.triedOutcomes.includes(s.nodeId) ? s : { ...s, triedOutcomes: [...s.triedOutcomes, s.nodeId] };
     }
     const text = s.facts?.text;
-    const already = s.answers.some((a) => a.nodeId === s.nodeId);
-    const known = text && !already ? node.options.find((o) => tree.matcher.matchesSpec(o.match, text)) : undefined;
-    if (!known) return s;
+    if (!text || s.answers.some((a) => a.nodeId === s.nodeId)) return s;
+    const fits = tree.matcher.specTest(text);
+    const known = node.options.find((o) => fits(o.match));
+    if (!known) {
+      const past = wayPast(tree, node, s.nodeId, fits);
+      if (!past) return s;
+      s = { ...s, answers: [...s.answers, { nodeId: s.nodeId, optionId: '', inferred: true, skipped: true }], trail: [...s.trail, s.nodeId], nodeId: past };
+      continue;
+    }
     s = {
       ...s,
       answers: [...s.answers, { nodeId: s.nodeId, optionId: known.id, inferred: true }],
@@ -281,9 +342,12 @@ export function applyInput(tree: TroubleshootingTree, state: WalkState, input: s
   }
 
   // At an outcome too, an earlier answer may be taken back (「いや、403でした」 is no "no").
-  const redone = classifyMessage(input) === 'question' ? undefined : corrected(tree, state, input);
+  const asks = classifyMessage(input) === 'question';
+  const redone = asks ? undefined : corrected(tree, state, input);
   if (redone?.action === 'changed') return result('changed', redone.state);
   const picked = tree.matcher.matchOption(SOLVED_OPTIONS, input);
+  const late = picked || redone || asks ? undefined : skippedAnswered(tree, state, input);
+  if (late) return result('late-answer', late);
   if (!picked) return redone ? result(redone.action, redone.state) : { accepted: false, action: 'not-understood', done: false, state };
   const answered: WalkState = { ...state, answers: [...state.answers, { nodeId: state.nodeId, optionId: picked.option.id }], pendingNote: undefined };
   if (picked.option.id === SOLVED_YES) return { accepted: true, action: 'solved', done: true, solved: true, state: answered };
