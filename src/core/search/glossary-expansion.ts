@@ -121,6 +121,11 @@ export class GlossaryExpander {
     return [...this.jaSynonymsOf.keys()];
   }
 
+  /** The head terms of the askers' spellings (see respelled). */
+  spelledTerms(): string[] {
+    return [...this.spelledFor.keys()];
+  }
+
   /** Japanese synonyms of an index term: the other Japanese terms of the glossary entries it heads (アプリ → アプリケーション). */
   jaSynonyms(term: string): string[] {
     return [...(this.jaSynonymsOf.get(term) ?? [])];

@@ -296,7 +296,7 @@ function japaneseConcepts(question: string, analyzed: readonly Token[], raw: rea
     const inside = (t: Token) => spelled.some((m) => m.start <= t.start && t.end <= m.end);
     tokens = [
       ...tokens.filter((t) => !inside(t) || variants.has(t.term)),
-      ...spelled.map((m): Token => ({ surface: question.slice(m.start, m.end), term: m.term, pos: '名詞', posDetail: '一般', start: m.start, end: m.end, merged: true })),
+      ...spelled.map((m): Token => ({ surface: question.slice(m.start, m.end), term: m.term, pos: '名詞', posDetail: '一般', start: m.start, end: m.end, merged: true, general: m.everyday })),
     ].sort((a, b) => a.start - b.start || b.end - a.end);
   }
   const groups: { start: number; end: number; heads: string[]; parts: string[]; general: boolean }[] = [];

@@ -96,7 +96,9 @@ const CONTEXT: readonly string[] = [
  * the knowledge answers the same however plainly it is asked for.
  */
 const MANNER: readonly string[] = [
-  '(?:簡単|かんたん|手短|端的)に(?:言うと|いうと|言えば|いえば|説明(?:して|すると)?|教えて)|ざっくり|わかりやすく|分かりやすく|一言で',
+  '(?:簡単|かんたん|手短|端的)に(?:言うと|いうと|言えば|いえば|説明(?:して|すると)?|教えて)|ざっくり|わかりやすく|分かりやすく|(?:一言|ひとこと)で(?:言うと|いうと|言えば|いえば)?',
+  // Words that sum up what went before (結局, 要するに, つまり): the same question, asked for its gist.
+  '(?:結局|けっきょく|要するに|ようするに|つまり|要は|ようは)(?:の(?:ところ)?)?',
   "\\b(?:in (?:simple|plain|layman'?s|laymans|easy) (?:words|terms|english|language)|simply put|in a nutshell|in short|eli5)\\b",
 ];
 

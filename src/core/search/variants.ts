@@ -17,7 +17,7 @@ import { durationMinutes } from '../analysis/filters.js';
 import type { Token } from '../analysis/token.js';
 
 /** Bump when what is built changes. */
-const VARIANTS_FORMAT = 4;
+const VARIANTS_FORMAT = 6;
 /** Shorter readings (キ, サイ) are parts of too many words to stand for one. */
 const MIN_READING = 3;
 const MAX_READING = 16;
@@ -38,6 +38,8 @@ export interface ReadingMatch {
   start: number;
   end: number;
   term: string;
+  /** The word read is an everyday word (see Token.general). */
+  everyday?: boolean;
 }
 
 interface SavedVariants {
@@ -48,6 +50,7 @@ interface SavedVariants {
   synonyms: [string, string[]][];
   loanwords: [string, string][];
   rendaku: [string, string][];
+  everyday: string[];
 }
 
 /** Hiragana → katakana (the readings are katakana). */
@@ -70,6 +73,12 @@ export class Variants {
      * asker spelling the compound in kana writes each word as it reads alone (きげんきれ).
      */
     private readonly rendakuReadings: ReadonlyMap<string, string> = new Map(),
+    /**
+     * The words of the vocabulary read above that are everyday words (see Token.general: verbs,
+     * adjectives, time nouns): a kana word the dictionary knows is read as one of the vocabulary
+     * only when both are everyday or neither is (きのう, yesterday, is not 機能).
+     */
+    private readonly everyday: ReadonlySet<string> = new Set(),
   ) {}
 
   /** The word of the vocabulary a katakana reading spells, with or without the compound's sound change. */
@@ -93,6 +102,7 @@ export class Variants {
     groups: readonly SudachiGroup[],
   ): Variants {
     const vocab = new Set(vocabulary);
+    known = [...known];
     const loanwords = new Map<string, string>();
     for (const g of groups) {
       for (const en of g.items) {
@@ -106,11 +116,16 @@ export class Variants {
     }
     const readings = new Map<string, string>();
     const plainReadings = new Map<string, string>();
-    for (const term of vocab) {
+    const everyday = new Set<string>();
+    // The vocabulary's words first, then the glossary's (直す, and the askers' 確かめる): a kana
+    // spelling of either is the word (なおす, たしかめる).
+    for (const term of new Set([...vocab, ...known])) {
       const words = wordReadings(term, analyzer);
       const reading = words?.join('');
       if (reading && reading.length >= MIN_READING && reading.length <= MAX_READING && !readings.has(reading)) {
         readings.set(reading, term);
+        const raw = analyzer.rawTokens(term);
+        if (raw.length === 1 && raw[0].general) everyday.add(term);
         for (const plain of withoutRendaku(term, reading, vocab, analyzer)) if (!plainReadings.has(plain)) plainReadings.set(plain, term);
       }
     }
@@ -134,7 +149,7 @@ export class Variants {
         synonymsOf.set(term, list);
       }
     }
-    return new Variants(vocab, readings, synonymsOf, loanwords, plainReadings);
+    return new Variants(vocab, readings, synonymsOf, loanwords, plainReadings, everyday);
   }
 
   /** Sudachi synonyms of an analyzed term that the corpus uses. */
@@ -196,15 +211,35 @@ export class Variants {
         // as に|ん|しょ|う): only a long reading is a word written in kana, not a coincidence.
         const word = found && (inside.length > 0 || found.end - found.start >= MIN_UNPARSED_READING);
         // The analyzer understood this part already.
-        if (found && word && !inside.some((t) => this.vocabulary.has(t.term) && t.term !== found.term)) {
+        if (found && word && !inside.some((t) => this.vocabulary.has(t.term) && t.term !== found.term) && !inside.some((t) => this.isOtherWord(t, found))) {
           if (!inside.some((t) => t.term === found.term)) out.push(found);
           i += found.end - found.start;
         } else i++;
       }
     }
+    // Words the dictionary knows in kana, inflected (とりけせる, かわった): their base form read as a
+    // word of the vocabulary (とりけす → 取り消す), which the inflected kana does not spell.
+    for (const t of tokens) {
+      if (!HIRAGANA_WORD.test(t.term) || t.term.length < MIN_READING || this.vocabulary.has(t.term)) continue;
+      if (out.some((o) => o.start < t.end && t.start < o.end)) continue;
+      const term = this.wordRead(toKatakana(t.term));
+      const found = term && { start: t.start, end: t.end, term };
+      if (found && !this.isOtherWord(t, found) && !tokens.some((x) => x.term === term && x.start < t.end && t.start < x.end)) out.push(found);
+    }
     // A word read over kana and kanji (きげん切れ → 期限切れ) is longer than the kana alone (きげん → 期限).
     const mixed = this.mixedMatches(s, tokens, raw);
-    return [...mixed, ...out.filter((o) => !mixed.some((m) => o.start < m.end && m.start < o.end))].sort((a, b) => a.start - b.start);
+    return [...mixed, ...out.filter((o) => !mixed.some((m) => o.start < m.end && m.start < o.end))]
+      .map((m) => (this.everyday.has(m.term) ? { ...m, everyday: true } : m))
+      .sort((a, b) => a.start - b.start);
+  }
+
+  /**
+   * True when `t` is a kana word of the dictionary spanning the match exactly that is another word
+   * than the one read: an everyday word where the vocabulary's is not, or the other way round
+   * (きのう, yesterday, read キノウ like 機能).
+   */
+  private isOtherWord(t: Token, m: ReadingMatch): boolean {
+    return t.base !== undefined && t.start === m.start && t.end === m.end && !!t.general !== this.everyday.has(m.term);
   }
 
   /**
@@ -264,7 +299,16 @@ export class Variants {
   }
 
   save(file: string, hash: string): void {
-    const saved: SavedVariants = { format: VARIANTS_FORMAT, hash, vocabulary: [...this.vocabulary], readings: [...this.readings], synonyms: [...this.synonymsOf].map(([k, v]) => [k, [...v]]), loanwords: [...this.loanwords], rendaku: [...this.rendakuReadings] };
+    const saved: SavedVariants = {
+      format: VARIANTS_FORMAT,
+      hash,
+      vocabulary: [...this.vocabulary],
+      readings: [...this.readings],
+      synonyms: [...this.synonymsOf].map(([k, v]) => [k, [...v]]),
+      loanwords: [...this.loanwords],
+      rendaku: [...this.rendakuReadings],
+      everyday: [...this.everyday],
+    };
     const tmp = `${file}.${process.pid}.tmp`;
     writeFileSync(tmp, JSON.stringify(saved));
     renameSync(tmp, file);
@@ -275,7 +319,7 @@ export class Variants {
     try {
       const saved = JSON.parse(readFileSync(file, 'utf8')) as SavedVariants;
       if (saved.format !== VARIANTS_FORMAT || saved.hash !== hash) return undefined;
-      return new Variants(new Set(saved.vocabulary), new Map(saved.readings), new Map(saved.synonyms), new Map(saved.loanwords ?? []), new Map(saved.rendaku ?? []));
+      return new Variants(new Set(saved.vocabulary), new Map(saved.readings), new Map(saved.synonyms), new Map(saved.loanwords), new Map(saved.rendaku), new Set(saved.everyday));
     } catch {
       return undefined;
     }
@@ -290,14 +334,14 @@ export class Variants {
 export async function openVariants(
   file: string,
   index: { hash: string; quotes: { vocab: ReadonlyMap<string, number> } },
-  glossary: { jaTerms(): string[]; englishVocabulary: ReadonlySet<string> },
+  glossary: { jaTerms(): string[]; spelledTerms(): string[]; englishVocabulary: ReadonlySet<string> },
   analyzer: Analyzer,
 ): Promise<{ table: Variants; errors: string[] }> {
   const saved = Variants.load(file, index.hash);
   if (saved) return { table: saved, errors: [] };
   let table: Variants;
   try {
-    table = Variants.build(index.quotes.vocab.keys(), glossary.jaTerms(), glossary.englishVocabulary, analyzer, await sudachiGroups());
+    table = Variants.build(index.quotes.vocab.keys(), [...glossary.jaTerms(), ...glossary.spelledTerms()], glossary.englishVocabulary, analyzer, await sudachiGroups());
   } catch (e) {
     return { table: Variants.empty(), errors: [`spelling variants could not be built: ${(e as Error).message}`] };
   }
@@ -364,6 +408,7 @@ function wordReadings(term: string, analyzer: Analyzer): string[] | undefined {
 }
 
 const KANA = /[\u3041-\u3096\u30a1-\u30fa\u30fc]/;
+const HIRAGANA_WORD = /^[\u3041-\u3096]+$/;
 const KANJI = /[\u3400-\u9fff\u3005]/;
 const KANJI_RUN = /[\u3400-\u9fff\u3005]+/g;
 

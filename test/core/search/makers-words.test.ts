@@ -141,6 +141,15 @@ describe("makers' own words", function () {
     assert.ok(r.answers[0]?.citations.some((c) => c.passage.includes('有効期間 ポリシー') || c.passage.includes('有効期間ポリシー')), ids(r));
   });
 
+  it('words summing up (けっきょく, 要するに) or asking for the gist (ひとことで) frame the question, in kana as in kanji', () => {
+    for (const q of ['けっきょく「無効な接続」になる条件って何？ひとことで', '要するに「無効な接続」になる条件は？一言でいうと']) {
+      assert.deepEqual(labels(q), ['無効な接続', '条件'], q);
+      assert.ok(kb.ask(q).answered, q);
+    }
+    // 必要 holds 要は's characters, and stays the word it is.
+    assert.ok(labels('再認証は必要はありますか').includes('必要'));
+  });
+
   it('asking for a habit that spots dead connections early reaches the advice to check them regularly', () => {
     const r = kb.ask('is there a habit we should build to spot broken connections early?');
     assert.ok(citesInTop3(r, '定期的に確認'), ids(r));

@@ -50,10 +50,37 @@ describe('spelling variants: readings', function () {
     assert.deepEqual(matches('登録しようとした'), []);
   });
 
+  it('reads an inflected verb written in kana through its base form (とりけせる → 取り消す)', () => {
+    const verbs = Variants.build(['取り消す', '変わる'], [], new Set(), a, []);
+    const read = (text: string) => verbs.readingMatches(text, a.tokens(text), a.rawTokens(text)).map((m) => [text.slice(m.start, m.end), m.term, !!m.everyday]);
+    assert.deepEqual(read('管理者がとりけせる？'), [['とりけせる', '取り消す', true]]);
+    assert.deepEqual(read('文言がかわった'), [['かわっ', '変わる', true]]);
+  });
+
+  it('does not read an everyday kana word as a subject word of the same sound (きのう, yesterday, is not 機能)', () => {
+    const nouns = Variants.build(['機能', '認証'], [], new Set(), a, []);
+    const read = (text: string) => nouns.readingMatches(text, a.tokens(text), a.rawTokens(text)).map((m) => m.term);
+    assert.deepEqual(read('きのうだけ接続エラーになった'), []);
+    assert.deepEqual(read('にんしょうエラーが出る'), ['認証']);
+  });
+
+  it('reads kana spellings of the glossary\'s words too, not only of the corpus\' (なおす → 直す)', () => {
+    const withGlossary = Variants.build(['接続'], ['直す', '確かめる'], new Set(), a, []);
+    const read = (text: string) => withGlossary.readingMatches(text, a.tokens(text), a.rawTokens(text)).map((m) => m.term);
+    assert.deepEqual(read('どこでなおすのかわからない'), ['直す']);
+    assert.deepEqual(read('まず何をたしかめればいい'), ['確かめる']);
+  });
+
   describe('in the bundled knowledge', () => {
     let kb: KnowledgeBase;
     before(async () => {
       kb = await sharedKnowledgeBase();
+    });
+
+    it('a kana verb the asker was told to do is the documents\' repair (接続なおしといて → 接続を修正)', () => {
+      const r = kb.ask('上司に「接続なおしといて」って言われたけど、どこでなおすのかわからない');
+      assert.ok(r.answered, JSON.stringify(r.suggestions));
+      assert.ok(r.answers.slice(0, 3).some((x) => x.citations.some((c) => c.passage.includes('接続を修正'))), JSON.stringify(r.answers.map((x) => x.id)));
     });
 
     it('a question with a mixed spelling gets the answer of the one written in kanji', () => {
