@@ -123,6 +123,7 @@ const SMALL_TALK_REPLY = {
   complaint: 'smallTalkComplaint',
   confused: 'smallTalkConfused',
   trying: 'smallTalkTrying',
+  about: 'smallTalkAbout',
 } as const;
 
 /** After a message that did not answer the step: the step's question again (see showStep). */
@@ -167,6 +168,11 @@ export function replyToMessage(turn: Turn, services: BotServices, logger: BotLog
       }
       // Going to try the steps shown: the walk waits for "did this solve it?", nothing more to say.
       if (route.talk === 'trying') return void say('walkTrying');
+      // Thanks, or a word about the bot, asks nothing of the walk: a short reply and the step's question again.
+      if (route.talk === 'thanks' || route.talk === 'about') {
+        say(route.talk === 'thanks' ? 'walkThanks' : 'smallTalkAbout');
+        return showStep(turn, services.troubleshoot, AGAIN);
+      }
       say(SMALL_TALK_REPLY[route.talk]);
       return void say('walkResumeHint');
     case 'walk-again':

@@ -17,7 +17,21 @@ export interface BotCommand {
   description: Record<Lang, string>;
   /** Phrases that trigger the command, lower-case, matched as the whole message after normalizeInput. */
   match: readonly string[];
+  /**
+   * The words that name the request when it is asked for in the user's own words: the whole
+   * message is one of them with only ways of asking around it (see ASKING) and, optionally,
+   * what the request is about (`about`): 「診断をお願いします」, "can you diagnose my connection".
+   */
+  asks?: readonly string[];
+  /** What the request may name besides (「フローの」, "my connection"): words that mean nothing for another command. */
+  about?: readonly string[];
 }
+
+/** How a language is asked for around its name: "speak English", 「英語で返信して」, "can you reply in Japanese". */
+const LANGUAGE_REQUEST: readonly string[] = [
+  'speak', 'in', 'reply in', 'answer in', 'respond in', 'write in', 'talk in', 'switch to', 'change to', 'use', 'language', 'do you speak', 'to',
+  'で', 'に', 'で話して', '話して', 'で返信', '返信', 'で回答', '回答', 'で答えて', '答えて', '返事', 'に切り替え', '切り替え', 'に変更', '変更', 'にして', 'に変えて', '変えて', '対応',
+];
 
 /** The commands, in the order of the help card and the manifest. */
 export const COMMANDS: readonly BotCommand[] = [
@@ -29,6 +43,12 @@ export const COMMANDS: readonly BotCommand[] = [
       ja: 'できることと質問のしかたを表示します',
     },
     match: ['help', '/help', 'ヘルプ', 'へるぷ', '使い方', 'つかいかた'],
+    asks: [
+      'help', 'ヘルプ', '使い方', 'つかいかた', 'how to use', 'how do i use', 'how does this work', 'how do you work',
+      'what can you do', 'what can i ask', 'what do you do', 'what can i ask you', 'what are you for', 'what can this bot do',
+      '何ができる', 'なにができる', '何ができますか', '何ができるの', '何を聞ける', '何を聞けばいい', 'なにを聞ける', 'どう使う', 'どうやって使う', 'どんなことができる', 'どんなことを聞ける',
+    ],
+    about: ['this bot', 'the bot', 'you', 'the', 'with you', 'for', 'の', 'を', 'が', 'このボット', 'ボット', 'bot', 'あなた', 'は', 'で', 'に'],
   },
   {
     id: 'troubleshoot',
@@ -38,18 +58,30 @@ export const COMMANDS: readonly BotCommand[] = [
       ja: 'フローの「無効な接続」を質問に答えながら診断します',
     },
     match: ['troubleshoot', 'diagnose', 'start troubleshooting', '診断', 'トラブルシューティング', 'トラブルシュート', '診断開始'],
+    asks: [
+      'troubleshoot', 'troubleshooting', 'diagnose', 'diagnosis', 'diagnostic', 'diagnostics', 'find the cause', 'find out why', 'check why', 'figure out why', 'investigate',
+      '診断', 'しんだん', 'トラブルシュート', 'トラブルシューティング', '原因を調べ', '原因調べ', '原因調査', '原因を調査', '原因を特定', '原因を探', '原因究明', '原因を突き止め', '調査',
+    ],
+    about: [
+      'my connection', 'my connections', 'my flow', 'my flows', 'the connection', 'the flow', 'connection', 'connections', 'flow', 'flows', 'this', 'it', 'the problem', 'my problem', 'the issue', 'problem', 'issue', 'what is wrong', "what's wrong", 'whats wrong',
+      '接続', 'フロー', '接続の', 'フローの', '問題', '問題の', 'これ', 'この', 'の', 'を', 'が', 'は', 'で',
+    ],
   },
   {
     id: 'english',
     title: { en: 'English', ja: '英語で' },
     description: { en: 'Always reply in English', ja: '常に英語で返信します' },
     match: ['english', 'english please', 'in english', 'reply in english', '英語で', '英語でお願いします', '英語'],
+    asks: ['english', 'eigo', '英語', 'えいご'],
+    about: LANGUAGE_REQUEST,
   },
   {
     id: 'japanese',
     title: { en: 'Japanese', ja: '日本語で' },
     description: { en: 'Always reply in Japanese', ja: '常に日本語で返信します' },
     match: ['japanese', 'japanese please', 'in japanese', 'nihongo', '日本語で', '日本語でお願いします', '日本語'],
+    asks: ['japanese', 'nihongo', '日本語', 'にほんご'],
+    about: LANGUAGE_REQUEST,
   },
   {
     id: 'restart',
@@ -59,12 +91,19 @@ export const COMMANDS: readonly BotCommand[] = [
       ja: '進行中の診断を最初の質問からやり直します',
     },
     match: ['restart', 'reset', 'start over', 'やり直し', 'やりなおし', 'リセット', '最初から', 'はじめから', '初めから', '最初からやり直す'],
+    asks: ['restart', 'start over', 'start again', 'begin again', 'from the beginning', 'from the start', 'from scratch', 'やり直', 'やりなお', '最初から', 'はじめから', '初めから', 'もう一度最初から', '一からやり直'],
+    about: ['the diagnosis', 'diagnosis', 'the troubleshooting', 'troubleshooting', 'the questions', 'it', 'all', '診断', '診断を', '全部', 'もう一度', 'もう一回'],
   },
   {
     id: 'cancel',
     title: { en: 'cancel', ja: 'キャンセル' },
     description: { en: 'Stop the current diagnosis', ja: '進行中の診断を中止します' },
     match: ['cancel', 'stop', 'quit', 'exit', 'end', 'キャンセル', '中止', 'やめる', '終了', '診断をやめる'],
+    asks: [
+      'cancel', 'stop', 'quit', 'exit', 'end', 'never mind', 'nevermind', 'nvm', 'forget it', 'forget about it', 'no need', 'not needed anymore', 'enough', "that's enough", 'abort',
+      'キャンセル', '中止', '中断', 'やめ', '止め', '終了', '終わり', 'おわり', 'もういい', 'もういいや', 'やっぱりいい', 'やっぱりいいや', 'やっぱいい', 'やっぱいいや', 'もう結構', 'もうけっこう',
+    ],
+    about: ['the diagnosis', 'diagnosis', 'the troubleshooting', 'troubleshooting', 'this', 'it', 'that', 'now', '診断', '診断は', '診断を', 'それ', 'これ', 'は', 'を'],
   },
 ];
 
@@ -83,12 +122,63 @@ const MAX_COMMAND_CHARS = 40;
 
 const byPhrase = new Map<string, CommandId>(COMMANDS.flatMap((c) => c.match.map((m) => [m, c.id] as const)));
 
+/**
+ * The ways of asking that may surround any request, in both languages: polite and casual forms
+ * ("please", "can you", 「してください」, 「お願いします」, 「して〜」), said before or after it.
+ */
+const ASKING: readonly string[] = [
+  'please', 'pls', 'plz', 'can you', 'could you', 'would you', 'will you', 'can we', 'could we', 'can i', 'let us', "let's", 'lets', 'i want to', 'i wanna', 'i would like to', "i'd like to", 'id like to', 'i need to', 'i need',
+  'i want', 'i would like', "i'd like", 'want to', 'need to', 'help me', 'me', 'for me', 'start', 'start a', 'start the', 'begin', 'run', 'run a', 'do', 'do a', 'a', 'the', 'now', 'just', 'ok', 'okay', 'um', 'uh', 'hey', 'actually', 'again', 'thanks', 'thank you', 'sorry',
+  'して', 'してください', 'して下さい', 'してくれ', 'してくれる', 'してくれますか', 'してくれませんか', 'してもらえる', 'してもらえますか', 'してもらえませんか', 'していただけますか', 'していただけませんか', 'してほしい', 'してほしいです', 'して欲しい',
+  'お願い', 'おねがい', 'お願いします', 'おねがいします', 'お願いいたします', 'お願いできますか', 'お願いできる', 'をお願い', 'を', 'したい', 'したいです', 'したいんですが', 'したいのですが', 'する', 'します', 'しよう', 'しましょう', 'しといて',
+  'て', 'てください', 'て下さい', 'てほしい', 'たい', 'たいです', 'る', 'ます', 'ましょう', 'よう', 'ください', '下さい', 'です', 'だ', 'ね', 'よ', 'な', 'や', 'か', 'ちょっと', 'すみません', 'すいません', 'あの', 'ごめん', 'ごめんなさい', 'じゃあ', 'では', 'やっぱり',
+  '始めて', 'はじめて', '開始', '開始して', 'を始めて', 'をはじめて', 'スタート', 'して〜', 'お願い〜',
+];
+
+/** Letters and digits only, so punctuation, emoji and spacing around a request do not matter. */
+function requestForm(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '').replace(/ー+$/u, '');
+}
+
+const ASKING_FORMS = new Set(ASKING.map(requestForm));
+
+/**
+ * Whether `form` is one of the command's request words with only ways of asking and what it is
+ * about around it, read end to end (at least one request word, nothing unknown).
+ */
+function asksFor(command: BotCommand, form: string): boolean {
+  const core = new Set((command.asks ?? []).map(requestForm));
+  if (!core.size) return false;
+  const around = new Set([...ASKING_FORMS, ...(command.about ?? []).map(requestForm)]);
+  // reach[i]: 0 = not reachable, 1 = reachable without a request word yet, 2 = with one.
+  const reach = new Uint8Array(form.length + 1);
+  reach[0] = 1;
+  for (let start = 0; start < form.length; start++) {
+    if (!reach[start]) continue;
+    for (let end = start + 1; end <= form.length; end++) {
+      const piece = form.slice(start, end);
+      if (core.has(piece)) reach[end] = 2;
+      else if (around.has(piece)) reach[end] = Math.max(reach[end], reach[start]);
+    }
+  }
+  return reach[form.length] === 2;
+}
+
+/** The command a message asks for in its own words (see BotCommand.asks); undefined when none, or more than one. */
+function askedCommand(text: string): BotCommand | undefined {
+  if (text.length > MAX_COMMAND_CHARS) return undefined;
+  const form = requestForm(text);
+  if (!form) return undefined;
+  const asked = COMMANDS.filter((c) => asksFor(c, form));
+  return asked.length === 1 ? asked[0] : undefined;
+}
+
 /** The command a whole message asks for, or undefined when it is not a command. */
 export function findCommand(text: string): BotCommand | undefined {
   const t = normalizeInput(text);
   if (!t || t.length > MAX_COMMAND_CHARS) return undefined;
   const id = byPhrase.get(t);
-  return id && COMMANDS.find((c) => c.id === id);
+  return id ? COMMANDS.find((c) => c.id === id) : askedCommand(t);
 }
 
 /** A navigation word typed as the whole message (back / restart / cancel / help, either language). */
@@ -96,6 +186,6 @@ export function matchCommand(text: string): NavigationCommand | undefined {
   const t = normalizeInput(text);
   if (!t || t.length > MAX_COMMAND_CHARS) return undefined;
   if (BACK_WORDS.includes(t)) return 'back';
-  const id = byPhrase.get(t);
+  const id = byPhrase.get(t) ?? askedCommand(t)?.id;
   return id === 'restart' || id === 'cancel' || id === 'help' ? id : undefined;
 }

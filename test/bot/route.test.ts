@@ -8,10 +8,10 @@ import { allText, cards, Conversation, sharedServices, startBot } from '../serve
 import { fakeTroubleshooter } from './fakes.js';
 
 const knowledge = { ask: () => ({ answered: false, answers: [] }) } as unknown as BotServices['knowledge'];
-/** The two-question fake walker, with a classifier: "診断して" reports a problem, anything else asks. */
+/** The two-question fake walker, with a classifier: "フローが止まった" reports a problem, anything else asks. */
 const classifying = {
   ...fakeTroubleshooter,
-  detectIntent: (text: string) => (/診断して/.test(text) ? { intent: true, kind: 'report' as const } : { intent: false, kind: 'question' as const }),
+  detectIntent: (text: string) => (/フローが止まった/.test(text) ? { intent: true, kind: 'report' as const } : { intent: false, kind: 'question' as const }),
 };
 const services: BotServices = { knowledge, troubleshoot: classifying };
 
@@ -35,7 +35,8 @@ describe('bot: routing a message', function () {
     assert.deepEqual(route({ text: 'ヘルプ' }), { kind: 'command', command: 'help' });
     assert.deepEqual(route({ text: '終了' }), { kind: 'command', command: 'cancel' });
     for (const stray of [{ text: '1' }, { text: '戻る' }, { choice: 'recent' }]) assert.equal(route(stray).kind, 'no-walk', JSON.stringify(stray));
-    assert.equal(route({ text: '診断して' }).kind, 'walk-start');
+    assert.equal(route({ text: 'フローが止まった' }).kind, 'walk-start');
+    assert.deepEqual(route({ text: '診断して' }), { kind: 'command', command: 'troubleshoot' }, 'asking for the diagnosis is the command');
     assert.deepEqual(route({ text: '接続が無効になるのはなぜですか？' }), { kind: 'question', duringWalk: false });
   });
 
@@ -69,7 +70,7 @@ describe('bot: routing a message', function () {
     assert.deepEqual(move.kind === 'walk-move' && move.move.state, { node: 'q2' });
     assert.equal(route({ choice: 'recent', text: '1' }, atQ1).kind, 'walk-move');
     assert.equal(route({ choice: 'no-such-option' }, atQ1).kind, 'walk-unknown-choice');
-    assert.equal(route({ text: '診断して' }, atQ1).kind, 'walk-again');
+    assert.equal(route({ text: 'フローが止まった' }, atQ1).kind, 'walk-again');
     assert.deepEqual(route({ text: '接続が無効になるのはなぜですか？' }, atQ1), { kind: 'question', duringWalk: true });
     assert.deepEqual(route({ text: 'やり直し' }, atQ1), { kind: 'command', command: 'restart' });
   });

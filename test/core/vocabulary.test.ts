@@ -30,4 +30,19 @@ describe('core: vocabulary of commands and navigation words', () => {
     assert.equal(findCommand('戻る'), undefined, '"back" is a walk word, not a command');
     assert.equal(matchCommand('english'), undefined, 'a language request is no walk move');
   });
+
+  it('a request in one\'s own words is its command; a sentence that only contains the word is not', () => {
+    const asked: [string, string][] = [
+      ['診断して', 'troubleshoot'], ['診断をお願いします', 'troubleshoot'], ['しんだん', 'troubleshoot'], ['原因を調べて', 'troubleshoot'],
+      ['troubleshoot please', 'troubleshoot'], ['can you diagnose my connection?', 'troubleshoot'], ['英語でお願い', 'english'], ['speak english', 'english'],
+      ['in Japanese please', 'japanese'], ['日本語で返信して', 'japanese'], ['もういいです', 'cancel'], ['never mind', 'cancel'], ['やっぱりいいや', 'cancel'],
+      ['診断をやめてください', 'cancel'], ['最初からやり直したい', 'restart'], ['what can you do?', 'help'], ['何ができるの？', 'help'],
+    ];
+    for (const [text, id] of asked) assert.equal(findCommand(text)?.id, id, text);
+    for (const text of ['stop the flow', '診断しないで', 'how do I troubleshoot my connection', 'help me fix my flow', '英語のドキュメントはありますか', 'やめない', 'いいや']) {
+      assert.equal(findCommand(text), undefined, text);
+    }
+    assert.equal(matchCommand('never mind'), 'cancel', 'the walker reads the same requests');
+    assert.equal(matchCommand('いいや'), undefined, '"no" answers a step; it does not cancel');
+  });
 });

@@ -6,7 +6,7 @@
  */
 import { symbolForm } from '../../core/analysis/char-filter.js';
 
-export type SmallTalk = 'greeting' | 'thanks' | 'tired' | 'ack' | 'farewell' | 'preface' | 'complaint' | 'confused' | 'trying';
+export type SmallTalk = 'greeting' | 'thanks' | 'tired' | 'ack' | 'farewell' | 'preface' | 'complaint' | 'confused' | 'trying' | 'about';
 
 const PHRASES: Record<SmallTalk, readonly string[]> = {
   greeting: [
@@ -18,6 +18,8 @@ const PHRASES: Record<SmallTalk, readonly string[]> = {
     'thanks', 'thank you', 'thank you so much', 'thanks a lot', 'many thanks', 'thx', 'ty', 'cheers', 'great thanks', 'ok thanks', 'thanks so much', 'much appreciated',
     'ありがとう', 'ありがとうございます', 'ありがとうございました', 'どうもありがとう', 'どうもありがとうございます', 'どうもありがとうございました',
     '助かりました', '助かります', 'たすかりました', 'サンキュー', 'さんきゅー', '感謝します', 'ありがと', 'ありがとー',
+    'that was helpful', 'that was very helpful', 'very helpful', 'helpful', 'that was useful', 'super helpful', 'that helps a lot', 'you saved me', 'lifesaver',
+    'ありがと〜', 'あざす', 'あざっす', 'ありがとね', 'サンキュ', '感謝', '感謝です', '恐れ入ります', '恐縮です', '参考になりました', '参考になります', 'よくわかりました',
     'thank you very much', 'thanks for the help', 'thanks for your help', 'thank you for your help', 'thanks for that', 'that helps', 'that helped', 'appreciate it', '🙏',
   ],
   // A bare acknowledgement ("OK", 「了解です」) asks nothing: it is not a question to search for.
@@ -55,6 +57,15 @@ const PHRASES: Record<SmallTalk, readonly string[]> = {
     'どういうこと', 'どういう意味', 'どういう意味ですか', 'どういうことですか', '意味不明', '意味がわからない', '意味が分からない', 'え', 'えっ', 'えー', 'はい?',
     'どれを選べばいい', 'どれを選べばいいですか', 'どれを選べばいいの', 'どれを選ぶの', '選択肢の意味がわからない', '🤔', '😕', '❓',
   ],
+  // About the bot itself, not the documents: who or what it is ("are you a human?", 「誰が作ったの？」).
+  about: [
+    'who are you', 'what are you', 'who made you', 'who built you', 'who created you', 'who wrote you', 'who developed you', 'who owns you', 'who runs you',
+    'are you a human', 'are you human', 'are you a person', 'are you real', 'are you a bot', 'are you a robot', 'are you an ai', 'are you ai', 'are you chatgpt', 'are you a bot or a human', 'are you a human or a bot',
+    'is this a bot', 'is this a human', 'am i talking to a human', 'am i talking to a bot', 'am i talking to a person', 'is this a real person', 'what is your name', "what's your name", 'whats your name', 'your name',
+    'あなたは誰', 'あなたはだれ', 'だれ', '誰', '君は誰', 'きみは誰', '誰が作ったの', '誰が作った', 'だれが作ったの', '誰が作りましたか', '作ったのは誰', '作者は誰', '開発者は誰', 'あなたは何', 'あなたはなに',
+    '人間', '人間ですか', '人間なの', '人間なの?', '人ですか', 'ボットですか', 'ボットなの', 'botですか', 'aiですか', 'aiなの', 'ロボットですか', '機械ですか', '中の人いる', '中の人', '中の人はいますか',
+    '人間が答えてるの', '人間が答えていますか', '名前は', 'お名前は', '名前を教えて', 'あなたの名前は',
+  ],
   tired: ['お疲れ様です', 'お疲れさまです', 'おつかれさまです', 'お疲れ様でした', 'お疲れさまでした', 'おつかれさま', 'お疲れ様', 'お疲れ', 'おつかれ'],
 };
 
@@ -64,11 +75,11 @@ const NOISE = /[^\p{L}\p{N}]+/gu;
 /** Words said around small talk that add nothing to it ("hello bot", "hi again", 「皆さん」). */
 const FILLERS = [
   'bot', 'team', 'everyone', 'all', 'again', 'there', 'guys', 'so', 'much', 'a lot', 'and', 'oh', 'ah', 'well', 'about', 'connections', 'power automate',
-  'sorry', 'um', '皆さん', 'みなさん', 'です', 'ね', 'よ', 'えっと', 'また', 'では', 'それでは', 'これで', 'じゃあ', 'that is', "that's", 'this is', 'very', 'really', '接続について', '接続の件で', 'power automateについて', 'について', 'ちょっと', '早速', 'さっそく', 'すぐ', 'いったん', '一度', 'now', 'right away', 'いいですか', 'よろしいですか', 'よろしいでしょうか',
+  'sorry', 'um', 'あなた', 'あなたは', '君は', 'きみは', 'ボットさん', '皆さん', 'みなさん', 'です', 'ね', 'よ', 'えっと', 'また', 'では', 'それでは', 'これで', 'じゃあ', 'that is', "that's", 'this is', 'very', 'really', '接続について', '接続の件で', 'power automateについて', 'について', 'ちょっと', '早速', 'さっそく', 'すぐ', 'いったん', '一度', 'now', 'right away', 'いいですか', 'よろしいですか', 'よろしいでしょうか',
 ];
 
 /** Which kind a run of several wins: going to try over thanks over goodbyes over greetings, anything over a bare "OK". */
-const PRIORITY: readonly SmallTalk[] = ['trying', 'thanks', 'farewell', 'complaint', 'confused', 'preface', 'greeting', 'tired', 'ack'];
+const PRIORITY: readonly SmallTalk[] = ['about', 'trying', 'thanks', 'farewell', 'complaint', 'confused', 'preface', 'greeting', 'tired', 'ack'];
 
 const BY_FORM = new Map<string, SmallTalk | 'filler'>();
 for (const f of FILLERS) BY_FORM.set(form(f), 'filler');

@@ -214,6 +214,18 @@ const STRINGS = {
     en: "I couldn't find an answer to that in the documentation I have. Your diagnosis is where it was:",
     ja: '手元のドキュメントには、その答えが見つかりませんでした。診断は途中のままです。',
   },
+  smallTalkAbout: {
+    en: 'I am a bot, not a person: an automated helper that answers questions about Power Automate connection problems from Microsoft documentation, quoting its sources, and walks you through a diagnosis. Say "help" to see what I can do.',
+    ja: '私は人ではなくボットです。Power Automate の接続の問題について、Microsoft のドキュメントを引用しながら自動でお答えし、原因の診断をお手伝いします。「ヘルプ」と送ると、できることを表示します。',
+  },
+  walkThanks: {
+    en: "You're welcome! The diagnosis goes on from here:",
+    ja: 'どういたしまして。診断の続きはこちらです。',
+  },
+  walkSmallTalk: {
+    en: 'The diagnosis goes on from here:',
+    ja: '診断の続きはこちらです。',
+  },
   smallTalkTired: {
     en: 'Thanks, you too! Let me know if a connection acts up.',
     ja: 'お疲れ様です。接続でお困りのことがあれば、いつでも聞いてください。',
