@@ -78,23 +78,36 @@ function readable(text: string, max: number): string {
 }
 
 /**
- * A storage key for one conversation's or user's state. The id itself is
- * hashed with its channel: any two different (channelId, id) pairs get
- * different keys, however long the ids or whatever characters they hold, and
- * every key is short and made of characters no backend rewrites (Blob storage
- * drops empty path segments and cuts keys at 1,024 characters). The readable
- * head (channel and the id's first characters) is there for operators only.
+ * A storage key for one conversation's or user's state. The ids themselves are
+ * hashed with their channel: any two different (channelId, ids) get different
+ * keys, however long the ids or whatever characters they hold, and every key
+ * is short and made of characters no backend rewrites (Blob storage drops empty
+ * path segments and cuts keys at 1,024 characters). The readable head (channel
+ * and the first id's first characters) is there for operators only.
  */
-function stateKey(kind: 'conversations' | 'users', channelId: string, id: string): string {
-  const hash = createHash('sha256').update(JSON.stringify([channelId, id])).digest('hex');
-  return `${readable(channelId, 32)}/${kind}/${readable(id, 24)}-${hash}`;
+function stateKey(kind: 'conversations' | 'users', channelId: string, ...ids: string[]): string {
+  const hash = createHash('sha256').update(JSON.stringify([channelId, ...ids])).digest('hex');
+  return `${readable(channelId, 32)}/${kind}/${readable(ids[0], 24)}-${hash}`;
 }
 
-/** The storage keys of an activity's conversation state and user state. */
+/** Whether several people write in the conversation: a channel (each thread is one) or a group chat. */
+export function isSharedConversation(activity: Partial<Activity>): boolean {
+  const c = activity.conversation;
+  return c?.isGroup === true || c?.conversationType === 'channel' || c?.conversationType === 'groupChat';
+}
+
+/**
+ * The storage keys of an activity's conversation state and user state. Where the
+ * conversation is shared, its state is each person's own (their walk, their reply
+ * language, the answers they got): one person's message never answers another's
+ * step. A personal chat has one state, as it has one person.
+ */
 export function stateKeys(activity: Partial<Activity>): { conversation: string; user: string } {
   const channelId = String(activity.channelId ?? '');
+  const conversationId = String(activity.conversation?.id ?? '');
+  const userId = String(activity.from?.id ?? '');
   return {
-    conversation: stateKey('conversations', channelId, String(activity.conversation?.id ?? '')),
-    user: stateKey('users', channelId, String(activity.from?.id ?? '')),
+    conversation: isSharedConversation(activity) ? stateKey('conversations', channelId, conversationId, userId) : stateKey('conversations', channelId, conversationId),
+    user: stateKey('users', channelId, userId),
   };
 }

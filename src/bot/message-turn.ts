@@ -36,7 +36,8 @@ interface StateRecord<T> extends Loaded<T> {
  * An ETag conflict before sending runs the turn once more on fresh state; a
  * storage failure gets a "temporarily unavailable" and changes nothing. When the
  * replies cannot be delivered, what was saved is put back, so the next message is
- * not taken as an answer to a step the user never saw.
+ * not taken as an answer to a step the user never saw. A message whose id the
+ * conversation has handled already (the channel's retry) gets no reply and changes nothing.
  */
 export async function runMessageTurn(context: TurnContext, deps: MessageTurnDeps): Promise<void> {
   const input = readInput(context.activity);
@@ -48,11 +49,16 @@ export async function runMessageTurn(context: TurnContext, deps: MessageTurnDeps
     try {
       const [conversationRecord, user] = await loadRecords(deps.store, [keys.conversation, keys.user]);
       conversation = conversationRecord as StateRecord<ConversationData>;
+      if (alreadyHandled(conversation.state, context.activity.id)) {
+        deps.logger.info(logIds(context), 'message delivered again; already handled, not applied twice');
+        return;
+      }
       turn = startTurn(context, input, conversation.state, user.state as UserData);
       deps.logger.info({ ...logIds(context), lang: turn.lang, chars: input.text.length, card: input.fromCard }, 'message');
       deps.logger.debug({ ...logIds(context), text: input.text }, 'message text');
       replyToMessage(turn, deps.services, deps.logger);
       keepConversationLang(turn);
+      noteHandled(turn.conversation, context.activity.id);
       // User state first: it rarely changes and setting a language twice is harmless, so a
       // conflict on the conversation afterwards can retry the whole turn.
       saved = await saveChanged(deps.store, onlyBookkeeping(conversation) ? [user] : [user, conversation]);
@@ -81,6 +87,27 @@ export async function runMessageTurn(context: TurnContext, deps: MessageTurnDeps
     for (const event of turn.events) deps.events.record(event);
     return;
   }
+}
+
+/** How many message ids a conversation keeps: enough for the retries of the last few messages. */
+const KEPT_HANDLED = 20;
+const MAX_ACTIVITY_ID = 200;
+
+/** Whether the conversation has handled this message already (the channel sent it again, e.g. after a timeout). */
+function alreadyHandled(state: ConversationData, activityId: string | undefined): boolean {
+  return Boolean(activityId) && Array.isArray(state.handled) && state.handled.includes(activityId!.slice(0, MAX_ACTIVITY_ID));
+}
+
+/**
+ * Notes the message as handled, in the turn's one write: before the replies when the
+ * walk changed (so a copy arriving meanwhile finds it, or loses the eTag race and is
+ * retried on the state that has it), else with the bookkeeping after them.
+ */
+function noteHandled(state: ConversationData, activityId: string | undefined): void {
+  if (!activityId) return;
+  const id = activityId.slice(0, MAX_ACTIVITY_ID);
+  const kept = Array.isArray(state.handled) ? state.handled.filter((h) => typeof h === 'string' && h !== id) : [];
+  state.handled = [...kept, id].slice(-KEPT_HANDLED);
 }
 
 function startTurn(context: TurnContext, input: TurnInput, conversation: ConversationData, user: UserData): Turn {
@@ -149,7 +176,7 @@ async function sendReplies(context: TurnContext, turn: Turn): Promise<SentAnswer
 
 /** The conversation's state without its bookkeeping: what the next message is read against. */
 function readAgainst(state: ConversationData): string {
-  return JSON.stringify({ ...state, lang: undefined, answers: undefined });
+  return JSON.stringify({ ...state, lang: undefined, answers: undefined, handled: undefined });
 }
 
 /** True when the turn changed nothing of the conversation's state but its reply language. */
@@ -176,6 +203,7 @@ async function saveBookkeeping(
     const next: ConversationData = { ...state, answers: sent.length ? keepSentAnswers(state.answers, sent) : state.answers };
     if (lang === undefined) delete next.lang;
     else next.lang = lang;
+    noteHandled(next, context.activity.id);
     return next;
   };
   let current: Loaded<ConversationData> | undefined;

@@ -13,6 +13,8 @@ export interface ConversationData {
   lang?: Lang;
   /** The latest answers sent here, newest last: what a 👍/👎 rates, on whichever instance it arrives. */
   answers?: SentAnswer[];
+  /** Ids of the latest messages handled here, newest last: a message Teams delivers again is not applied twice. */
+  handled?: string[];
 }
 
 /** What the bot keeps per user, across conversations. */

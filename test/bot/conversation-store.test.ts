@@ -45,6 +45,15 @@ describe('bot: conversation store', () => {
     assert.notEqual(key('c', 'same', 'same').conversation, key('c', 'same', 'same').user);
   });
 
+  it('keys: a shared conversation (channel, group chat) is keyed per person, a personal chat per conversation', () => {
+    const key = (conversation: Record<string, unknown>, from: string) => stateKeys({ channelId: 'msteams', conversation: { id: '19:x', ...conversation } as never, from: { id: from } as never }).conversation;
+    assert.equal(key({ conversationType: 'personal' }, 'a'), key({ conversationType: 'personal' }, 'b'));
+    for (const shared of [{ conversationType: 'channel' }, { conversationType: 'groupChat' }, { isGroup: true }]) {
+      assert.notEqual(key(shared, 'a'), key(shared, 'b'), JSON.stringify(shared));
+      assert.match(key(shared, 'a'), /^msteams\/conversations\/19_x-[0-9a-f]{64}$/);
+    }
+  });
+
   it('writes only what it is given: a stored item round-trips without its eTag', async () => {
     const writes: StoreItems[] = [];
     const inner = new MemoryStorage();

@@ -133,7 +133,7 @@ describe('bot: state of a message turn', function () {
       await bot.close();
     }
   });
-  it('writes state only when the turn changed it', async () => {
+  it('writes each turn once: the conversation (the message noted as handled, with what changed), the user only when a language is pinned', async () => {
     const inner = new MemoryStorage();
     const writes: string[] = [];
     const storage: Storage = { read: (k) => inner.read(k), delete: (k) => inner.delete(k), write: (c) => (writes.push(...Object.keys(c)), inner.write(c)) };
@@ -141,16 +141,16 @@ describe('bot: state of a message turn', function () {
     try {
       const c = new Conversation(bot.url);
       await c.say('help');
-      assert.deepEqual(writes, [], 'help changes nothing');
-      await c.say('接続が無効になるのはなぜですか？');
-      assert.equal(writes.length, 1, 'an answer is kept in the conversation, for feedback on it');
+      assert.equal(writes.length, 1, 'help changes nothing but the message noted as handled');
       assert.match(writes[0], /\/conversations\//);
-      await c.say('診断');
-      assert.equal(writes.length, 2, 'starting a walk writes the conversation');
+      await c.say('接続が無効になるのはなぜですか？');
+      assert.equal(writes.length, 2, 'an answer is kept in the conversation, for feedback on it');
       assert.match(writes[1], /\/conversations\//);
+      await c.say('診断');
+      assert.equal(writes.length, 3, 'starting a walk writes the conversation');
+      assert.match(writes[2], /\/conversations\//);
       await c.say('English please');
-      assert.equal(writes.length, 3, 'pinning a language writes the user');
-      assert.match(writes[2], /\/users\//);
+      assert.deepEqual(writes.slice(3).map((k) => k.split('/')[1]), ['users', 'conversations'], 'pinning a language writes the user, and the conversation notes the message');
     } finally {
       await bot.close();
     }
@@ -159,7 +159,7 @@ describe('bot: state of a message turn', function () {
 });
 
 describe('bot: one load and at most one save per message turn', function () {
-  it('an answer, an answer in the other language, a walk start and a step each read state once and write it once; help writes nothing', async () => {
+  it('an answer, an answer in the other language, a walk start, a step and help each read state once and write it once', async () => {
     const inner = new MemoryStorage();
     const ops: string[] = [];
     const written: StoreItems[] = [];
@@ -181,7 +181,7 @@ describe('bot: one load and at most one save per message turn', function () {
       assert.deepEqual(await turn('Why does a flow connection turn invalid?'), ['read', 'write'], 'the reply language and the answer, one write');
       assert.deepEqual(await turn('診断'), ['read', 'write']);
       assert.deepEqual(await turn('1'), ['read', 'write']);
-      assert.deepEqual(await turn('ヘルプ'), ['read']);
+      assert.deepEqual(await turn('ヘルプ'), ['read', 'write'], 'help notes only the message as handled');
       const [key] = Object.keys(written[1]);
       const conversation = (await inner.read([key]))[key] as { answers?: { messageId?: string }[] };
       assert.deepEqual(conversation.answers?.map((a) => a.messageId), ['msg-1', 'msg-2'], 'both answers noted with the ids the connector gave them');
