@@ -79,10 +79,11 @@ export function englishGist(
   citing: readonly CuratedAnswer[],
   glossary: readonly GlossaryEntry[],
   form: QuestionForm = 'other',
+  namesSubject: (entry: CuratedAnswer) => boolean = () => true,
 ): string | undefined {
   const source = `${SOURCE_LABEL[doc.authority]} (${doc.url})`;
   const entry = citing.find((e) => e.citations.some((c) => c.quote === quote)) ?? citing[0];
-  if (entry) return `${fitToQuestion(entry.answer.en, form)} (From ${source}; the passage is quoted below in Japanese.)`;
+  if (entry) return `${fitToQuestion(entry.answer.en, form, namesSubject(entry))} (From ${source}; the passage is quoted below in Japanese.)`;
   const topics = glossaryTopics(`${passage.sectionPath.slice(-2).join(' ')}\n${quote}`, glossary);
   if (!topics.length) return undefined;
   return `${source} covers this in a section about ${topics.join(', ')}; the passage is quoted below in Japanese.`;
@@ -106,13 +107,20 @@ export function passageAnswer(passage: Passage, doc: SourceDocument, score: numb
 /** A leading yes or no: the answer of a yes/no question, wrong first words for any other. */
 const YES_NO_LEAD = /^(?:はい|いいえ)[。、]\s*|^(?:Yes|No)[.,]\s+/;
 
+/** True when the text opens with a yes or a no (「はい。」, "No, …"). */
+export function hasYesNoLead(text: string): boolean {
+  return YES_NO_LEAD.test(text);
+}
+
 /**
  * The answer's text as the question's form wants it: a why / how-long / how question gets the
  * reason, the duration or the way first, not the "Yes." / 「はい。」 its answer opens with
- * for the yes/no phrasing of the same fact.
+ * for the yes/no phrasing of the same fact. A yes/no question that does not name what the
+ * yes is about (`namesSubject` false: 「接続は切れますか」 for "does a password expiry break
+ * it?") gets the fact first too: a bare 「いいえ。」 would answer a question it did not ask.
  */
-export function fitToQuestion(text: string, form: QuestionForm): string {
-  return form === 'yes-no' || form === 'other' ? text : withoutYesNoLead(text);
+export function fitToQuestion(text: string, form: QuestionForm, namesSubject = true): string {
+  return (form === 'yes-no' || form === 'other') && namesSubject ? text : withoutYesNoLead(text);
 }
 
 /** The text without the "Yes." / 「はい。」 it opens with, if any. */
@@ -121,8 +129,8 @@ export function withoutYesNoLead(text: string): string {
   return rest === text || !rest ? text : rest[0].toUpperCase() + rest.slice(1);
 }
 
-export function curatedAnswer(entry: CuratedAnswer, score: number, lang: Lang, form: QuestionForm = 'other'): Answer {
-  const answer: Answer = { id: entry.id, kind: 'curated', text: fitToQuestion(entry.answer[lang], form), score, citations: entry.citations };
+export function curatedAnswer(entry: CuratedAnswer, score: number, lang: Lang, form: QuestionForm = 'other', namesSubject = true): Answer {
+  const answer: Answer = { id: entry.id, kind: 'curated', text: fitToQuestion(entry.answer[lang], form, namesSubject), score, citations: entry.citations };
   if (entry.notes.length) answer.notes = mergeNotes(entry.notes.map((n) => ({ text: n.text[lang], citations: n.citations })));
   return answer;
 }

@@ -10,7 +10,7 @@ import type { Authority, Citation, SourceDocument } from '../../content/types.js
 import type { Analyzer } from '../analysis/analyzer.js';
 import { detectLang } from '../language.js';
 import { AnswerCache } from './answer-cache.js';
-import { bestQuote, curatedAnswer, englishGist, mergeNotes, passageAnswer } from './answers.js';
+import { bestQuote, curatedAnswer, englishGist, hasYesNoLead, mergeNotes, passageAnswer } from './answers.js';
 import { exactKeys, foldForLookup } from './exact-lookup.js';
 import type { GlossaryExpander } from './glossary-expansion.js';
 import type { IndexedItem, SearchIndex } from './index-store.js';
@@ -38,6 +38,12 @@ export type OpenOptions = LoadOptions & CacheOptions;
 const RANKED_KEPT = 100;
 /** Sources an answer keeps when answers saying the same in English are merged into it. */
 const MAX_MERGED_CITATIONS = 4;
+/**
+ * A thing a question names is what a curated entry is about when the questions of at most this
+ * share of the entries name it: the decision table's rows share 接続, 無効 and 切れる with a large
+ * part of the entries, while パスワード, MFA, SSPR or デバイス登録 belong to a few.
+ */
+const SUBJECT_MAX_SHARE = 0.12;
 
 export class KnowledgeBase {
   readonly documents: readonly SourceDocument[];
@@ -73,6 +79,10 @@ export class KnowledgeBase {
   private readonly curatedByPassage = new Map<string, CuratedAnswer[]>();
   /** Curated entries keyed by the sections (document and section path) of the passages they cite. */
   private readonly curatedBySection = new Map<string, CuratedAnswer[]>();
+  /** Curated entry id → its position in the index. */
+  private readonly curatedItems: Map<string, number>;
+  /** Term → the curated entries whose questions hold it (see entriesAsking), for the terms some do. */
+  private readonly askingTerm = new Map<string, readonly number[]>();
 
   readonly analyzer: Analyzer;
   private readonly index: SearchIndex;
@@ -96,6 +106,7 @@ export class KnowledgeBase {
     this.answerCache = new AnswerCache(caches.answerCacheSize);
     this.passageById = new Map(loaded.passages.map((p) => [p.id, p]));
     this.curatedById = new Map(loaded.curated.map((c) => [c.id, c]));
+    this.curatedItems = new Map(this.index.items.flatMap((item, i) => (item.kind === 'curated' ? [[item.ref, i] as const] : [])));
     this.docById = new Map(loaded.documents.map((d) => [d.id, d]));
     this.authorities = this.index.items.map((item) => this.authorityOf(item));
     this.folded = this.index.items.map((item) => this.foldItem(item));
@@ -224,14 +235,14 @@ export class KnowledgeBase {
     const score = Math.round(c.score * 1000) / 1000;
     if (c.item.kind === 'curated') {
       const entry = this.curatedById.get(c.item.ref);
-      return entry && curatedAnswer(entry, score, lang, q.form);
+      return entry && curatedAnswer(entry, score, lang, q.form, this.namesSubject(entry, q));
     }
     const passage = this.passageById.get(c.item.ref);
     const doc = passage && this.docById.get(passage.docId);
     if (!passage || !doc) return undefined;
     const quote = bestQuote(passage, c.itemIndex, this.index.quotes, q);
     // An English asker gets English from data we have, or no answer from this passage.
-    const english = lang === 'en' ? englishGist(passage, doc, quote, this.curatedFor(passage), this.glossary, q.form) : undefined;
+    const english = lang === 'en' ? englishGist(passage, doc, quote, this.curatedFor(passage), this.glossary, q.form, (entry) => this.namesSubject(entry, q)) : undefined;
     if (lang === 'en' && !english) return undefined;
     const answer = passageAnswer(passage, doc, score, lang, quote, english);
     const notes = this.passageNotes(answer, lang);
@@ -250,6 +261,34 @@ export class KnowledgeBase {
       if (found?.length) return found;
     }
     return [];
+  }
+
+  /**
+   * True when the question names what a curated entry's yes or no is about: a thing it mentions
+   * (not an everyday word such as 止まる or "happen") that the entry's own questions name and few
+   * entries' questions share (パスワード or SSPR for "does a password change break it?", not 接続,
+   * 無効 or 切れる, which a large part of the entries have). An answer opening with no yes or no
+   * needs nothing named.
+   */
+  private namesSubject(entry: CuratedAnswer, q: AnalyzedQuery): boolean {
+    if (!hasYesNoLead(entry.answer.ja) && !hasYesNoLead(entry.answer.en)) return true;
+    const item = this.curatedItems.get(entry.id);
+    const most = Math.max(1, Math.floor(this.curated.length * SUBJECT_MAX_SHARE));
+    return q.concepts.some((c) => {
+      if (c.general || c.context) return false;
+      const asking = new Set(c.terms.filter((t) => !c.partial.has(t)).flatMap((t) => this.entriesAsking(t)));
+      return item !== undefined && asking.has(item) && asking.size <= most;
+    });
+  }
+
+  /** The index positions of the curated entries whose questions hold the term (minisearch over the questions field). */
+  private entriesAsking(term: string): readonly number[] {
+    const known = this.askingTerm.get(term);
+    if (known) return known;
+    const found = this.index.miniSearch.search(term, { fields: ['questions'] }).map((r) => r.id as number).filter((i) => this.index.items[i]?.kind === 'curated');
+    // Only terms the questions hold are kept, so what askers type cannot grow the map.
+    if (found.length) this.askingTerm.set(term, found);
+    return found;
   }
 
   /** "Did you mean" phrasings of curated answers that matched part of the question. */
