@@ -25,6 +25,12 @@ const OWN_ORGANISATION = /^(?:うち|弊社|当社|自社|我が社|わが社)$/
  */
 const PEOPLE_AROUND = /情シス|情報システム部門?|システム部門?|上司|同僚|先輩|前任者?|後任者?|部長|課長/g;
 
+/**
+ * When it happened, by the asker's clock (「夜中だけ」, 「朝いちで」, 「休み明けに」, 「定時後」): the time of
+ * day or of the week changes nothing in the answer (how long it took is a duration, read apart).
+ */
+const WHEN_IT_HAPPENED = /朝(?:いち|イチ|一番?)|真?夜中|深夜|夜間|早朝|お?昼(?:休み|過ぎ|前)?|夕方|(?:連休|休み|週|月|年|年度)明け|始業|終業|定時|(?:業務|営業)時間外?|出社|退社|帰宅|(?:月|年度|期)末/g;
+
 /** Nouns that build a noun phrase; a dependent noun (ん, こと) ends one. */
 const isNoun = (t: Token): boolean => (t.pos === '名詞' && t.posDetail !== '非自立' && t.posDetail !== '代名詞' || t.pos === '接頭詞') && !/^[\p{P}\p{S}]+$/u.test(t.surface);
 const isNo = (t: Token): boolean => t.pos === '助詞' && t.posDetail === '連体化';
@@ -62,8 +68,8 @@ const SENTENCE = /[^。.!！?？\n]*?(?:(?:です|でございます|と申し�
 
 /**
  * Ranges of a Japanese question (kuromoji's tokens of its filtered text) that are context: the
- * sentences introducing the asker, the words naming their organisation, the people around them
- * and what one of their things is for.
+ * sentences introducing the asker, the words naming their organisation, the people around them,
+ * when it happened and what one of their things is for.
  */
 export function japaneseContext(text: string, tokens: readonly Token[]): Range[] {
   const out: Range[] = [];
@@ -77,7 +83,7 @@ export function japaneseContext(text: string, tokens: readonly Token[]): Range[]
       if (inside.length && inside.every((t) => isNoun(t) || isNo(t))) out.push([at, end]);
     }
   }
-  for (const m of text.matchAll(PEOPLE_AROUND)) out.push([m.index, m.index + m[0].length]);
+  for (const r of [PEOPLE_AROUND, WHEN_IT_HAPPENED]) for (const m of text.matchAll(r)) out.push([m.index, m.index + m[0].length]);
   tokens.forEach((t, k) => {
     if (isNoun(t) && OWN_ORGANISATION.test(t.surface)) out.push([t.start, t.end]);
     if (!isNoun(t) || !NAMED_BY_PURPOSE.test(t.surface)) return;

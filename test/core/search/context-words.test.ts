@@ -35,6 +35,13 @@ describe("the asker's context in a question", function () {
       assert.deepEqual(await japanese('パスワードを変更したら、フローが止まった'), []);
     });
 
+    it("when it happened by the asker's clock: the time of day or of the week", async () => {
+      assert.deepEqual(await japanese('夜中だけ接続エラーで落ちてた'), ['夜中']);
+      assert.deepEqual(await japanese('朝いちで確認したら、休み明けから止まってた'), ['朝いち', '休み明け']);
+      // How long it took is a duration, not a time of day.
+      assert.deepEqual(await japanese('1時間後に無効になった'), []);
+    });
+
     it('the words by which askers name their own organisation', async () => {
       assert.deepEqual(await japanese('うちの会社でMFAを必須にしたら'), ['うち']);
       assert.deepEqual(await japanese('弊社の環境では'), ['弊社']);

@@ -141,6 +141,20 @@ describe("makers' own words", function () {
     assert.ok(r.answers[0]?.citations.some((c) => c.passage.includes('有効期間 ポリシー') || c.passage.includes('有効期間ポリシー')), ids(r));
   });
 
+  it("makers' words for working from home, for a policy's limits and for linking are the documents' terms", () => {
+    for (const [q, term] of [
+      ['テレワークの日だけ新しい接続が作れない', 'ホームネットワーク'],
+      ['在宅だとエラーになる', 'ホームネットワーク'],
+      ['アクセストークンの有効期間の下限は？', '最小'],
+      ['上限はいくつ？', '最大'],
+      ['ポリシーをアプリに紐づけたい', 'リンク'],
+      ['まず何を確かめればいい？', '確認'],
+    ]) assert.ok(termsOf(q).includes(term), `${q}: ${termsOf(q).join(',')}`);
+    // Off the corporate network a connection cannot be created where conditional access requires it.
+    const r = kb.ask('テレワークの日は新しい接続が作れない。会社だと作れるのはなぜ？');
+    assert.ok(citesInTop3(r, '直接接続を作成することはできません'), ids(r));
+  });
+
   it('words summing up (けっきょく, 要するに) or asking for the gist (ひとことで) frame the question, in kana as in kanji', () => {
     for (const q of ['けっきょく「無効な接続」になる条件って何？ひとことで', '要するに「無効な接続」になる条件は？一言でいうと']) {
       assert.deepEqual(labels(q), ['無効な接続', '条件'], q);
