@@ -31,7 +31,8 @@ interface StateRecord<T> extends Loaded<T> {
  * What the next message is read against (the walk, a pinned language) is saved
  * before the replies go out, with the eTags read, so a user never sees a step
  * that was not stored; a turn that changed only bookkeeping (the answers noted
- * for feedback, the conversation's reply language) saves it once the replies are
+ * for feedback, the conversation's reply language, the topic a follow-up carries
+ * on, the ids of the messages handled) saves it once the replies are
  * out, since the answers are noted with the message ids the connector gave them.
  * An ETag conflict before sending runs the turn once more on fresh state; a
  * storage failure gets a "temporarily unavailable" and changes nothing. When the
@@ -176,7 +177,7 @@ async function sendReplies(context: TurnContext, turn: Turn): Promise<SentAnswer
 
 /** The conversation's state without its bookkeeping: what the next message is read against. */
 function readAgainst(state: ConversationData): string {
-  return JSON.stringify({ ...state, lang: undefined, answers: undefined, handled: undefined });
+  return JSON.stringify({ ...state, lang: undefined, answers: undefined, handled: undefined, topic: undefined });
 }
 
 /** True when the turn changed nothing of the conversation's state but its reply language. */
@@ -198,11 +199,13 @@ async function saveBookkeeping(
   logger: BotLogger,
   context: TurnContext,
 ): Promise<void> {
-  const { lang } = record.state;
+  const { lang, topic } = record.state;
   const note = (state: ConversationData): ConversationData => {
     const next: ConversationData = { ...state, answers: sent.length ? keepSentAnswers(state.answers, sent) : state.answers };
     if (lang === undefined) delete next.lang;
     else next.lang = lang;
+    if (topic === undefined) delete next.topic;
+    else next.topic = topic;
     noteHandled(next, context.activity.id);
     return next;
   };

@@ -22,13 +22,17 @@ export function answerQuestion(turn: Turn, kb: KnowledgeService | undefined, log
   }
   const notice = input.truncatedFrom ? t(lang, 'truncatedNote', { n: MAX_QUESTION_CHARS }) : undefined;
   const started = process.hrtime.bigint();
-  const result = kb.ask(input.text, { lang, limit: 3 });
+  // A follow-up ("what about MFA?", 「それってどうやって直すの？」) is asked with the topic of the question before it.
+  const topic = turn.conversation.topic;
+  const asked = topic?.lang === lang && Array.isArray(topic.words) && kb.withTopic ? kb.withTopic(input.text, topic.words) : input.text;
+  const result = kb.ask(asked, { lang, limit: 3 });
   logger.debug(
     { answered: result.answered, answers: result.answers.map((a) => a.id), ms: Number(process.hrtime.bigint() - started) / 1e6 },
     'question answered',
   );
   turn.events.push(questionEvent(input.text, result));
   const first = result.answered ? result.answers[0] : undefined;
+  if (first && kb.topicOf) turn.conversation.topic = { lang, words: kb.topicOf(asked) };
   const best = first && reported ? { ...first, text: withoutYesNoLead(first.text) } : first;
   if (!best && otherwise) {
     otherwise();

@@ -9,6 +9,10 @@ import type { AskOptions, AskResult } from '../core/search/types.js';
  */
 export interface KnowledgeService {
   ask(question: string, options?: AskOptions): AskResult;
+  /** What a question is about, as its asker wrote it: the topic a follow-up carries on. */
+  topicOf?(question: string): string[];
+  /** A follow-up ("what about MFA?") written out with the topic of the question before; else the question itself. */
+  withTopic?(question: string, topic: readonly string[]): string;
 }
 
 /** One numbered option of a troubleshooting question. */

@@ -13,6 +13,8 @@ export interface ConversationData {
   lang?: Lang;
   /** The latest answers sent here, newest last: what a 👍/👎 rates, on whichever instance it arrives. */
   answers?: SentAnswer[];
+  /** What the last answered question was about, in its language: a follow-up ("what about MFA?") is asked with it. */
+  topic?: { lang: Lang; words: string[] };
   /** Ids of the latest messages handled here, newest last: a message Teams delivers again is not applied twice. */
   handled?: string[];
 }

@@ -15,10 +15,11 @@ import { exactKeys, foldForLookup } from './exact-lookup.js';
 import type { GlossaryExpander } from './glossary-expansion.js';
 import type { IndexedItem, SearchIndex } from './index-store.js';
 import { loadKnowledge, type IndexSource, type LoadedKnowledge, type LoadOptions } from './knowledge-loader.js';
-import { analyzeQuery, questionForm, type AnalyzedQuery, type QuestionForm } from './query.js';
+import { topicOf, withTopic } from './follow-up.js';
+import { analyzeQuery, questionForm, type AnalyzedQuery, type Concept, type QuestionForm } from './query.js';
 import { asksAdvice } from './question-frames.js';
 import { rankCandidates, shouldAnswer, subjectFirst, type Candidate } from './ranking.js';
-import { TermCache } from './term-search.js';
+import { searchTerm, TermCache } from './term-search.js';
 import type { Answer, AskOptions, AskResult } from './types.js';
 import type { Variants } from './variants.js';
 
@@ -180,6 +181,21 @@ export class KnowledgeBase {
   /** A question as this knowledge base reads it (concepts, weights, form): what `ask` searches with. */
   analyze(question: string): AnalyzedQuery {
     return analyzeQuery(question, this.analyzer, this.expander, this.variants);
+  }
+
+  /** What a question is about, as its asker wrote it, most specific first: the topic a follow-up carries on (see follow-up.ts). */
+  topicOf(question: string): string[] {
+    return topicOf(this.analyze(question), (c) => this.commonness(c));
+  }
+
+  /** A follow-up written out with the topic of the question before it; the question itself when it is one of its own. */
+  withTopic(question: string, topic: readonly string[]): string {
+    return topic.length ? (withTopic(question, this.analyze(question), topic) ?? question) : question;
+  }
+
+  /** How many items have the concept's main term in a covering field: the fewer, the more specific. */
+  private commonness(c: Concept): number {
+    return c.terms.length ? searchTerm(this.index, c.terms[0], this.searchCache).df : 0;
   }
 
   /**
