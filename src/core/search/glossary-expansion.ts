@@ -126,6 +126,11 @@ export class GlossaryExpander {
     return [...this.spelledFor.keys()];
   }
 
+  /** Whether an index term heads one of the glossary's Japanese terms: a word of the corpus' subject. */
+  hasJaTerm(term: string): boolean {
+    return this.jaSynonymsOf.has(term);
+  }
+
   /** Japanese synonyms of an index term: the other Japanese terms of the glossary entries it heads (アプリ → アプリケーション). */
   jaSynonyms(term: string): string[] {
     return [...(this.jaSynonymsOf.get(term) ?? [])];

@@ -28,6 +28,11 @@ export interface Concept {
   translated?: boolean;
   /** An everyday word (see Token.general): missing from the corpus, it counts less against answering. */
   general?: boolean;
+  /**
+   * An everyday word the glossary lists (無効, 設定): a word of the corpus' subject, which counts in
+   * full in the decision to answer (see Candidate.subjectCoverage).
+   */
+  glossed?: boolean;
   /** Followed by の and another concept (「退職者の更新トークン」): it says which, the next one what. */
   qualifies?: boolean;
   /**
@@ -334,7 +339,8 @@ function japaneseConcepts(question: string, analyzed: readonly Token[], raw: rea
     // 「退職者の更新トークン」: a Japanese word before の says whose or which, the one after is
     // the subject; a name in Latin letters (RemoteConnect のプロンプト) is the specific thing itself.
     const qualifies = JAPANESE.test(g.heads[0]) && groups.some((x) => x.start > g.end && /^(?:者|側)?の$/.test(question.slice(g.end, x.start).trim()));
-    return { label: g.heads[0], terms: [...heads, ...partial], partial: new Set(partial), general: g.general, span: [g.start, g.end] as [number, number], ...(qualifies ? { qualifies } : {}) };
+    const glossed = g.general && own.some((t) => expander.hasJaTerm(t));
+    return { label: g.heads[0], terms: [...heads, ...partial], partial: new Set(partial), general: g.general, span: [g.start, g.end] as [number, number], ...(qualifies ? { qualifies } : {}), ...(glossed ? { glossed } : {}) };
   });
 }
 

@@ -74,6 +74,11 @@ export interface Candidate {
   score: number;
   /** Share of the question's concepts (idf-weighted) this candidate matches. */
   coverage: number;
+  /**
+   * The same share with the question's everyday words counted at EVERYDAY_UNSEEN_FACTOR even where
+   * the corpus has them: what decides whether to answer (see isGoodMatch).
+   */
+  subjectCoverage: number;
   exactHits: number;
   /** Bit k set when the candidate matches concept k of the question (the first 31). */
   covers: number;
@@ -137,6 +142,12 @@ function conceptWeight(n: number, c: Concept, perTerm: ReadonlyMap<string, TermH
   const dfs = (heads.length ? heads : c.terms).map((t) => perTerm.get(t)?.df ?? 0);
   const w = Math.max(...dfs.map((df) => idf(n, df)));
   return (c.general || c.context) && dfs.every((df) => df === 0) ? w * EVERYDAY_UNSEEN_FACTOR : w;
+}
+
+/** Weight of an everyday word for the decision to answer, whether the corpus has it or not. */
+function everydayWeight(n: number, c: Concept, perTerm: ReadonlyMap<string, TermHits>): number {
+  const heads = c.terms.filter((t) => !c.partial.has(t));
+  return Math.max(...(heads.length ? heads : c.terms).map((t) => idf(n, perTerm.get(t)?.df ?? 0))) * EVERYDAY_UNSEEN_FACTOR;
 }
 
 /**
@@ -256,13 +267,17 @@ export function rankCandidates(q: AnalyzedQuery, index: SearchIndex, ctx: RankCo
   // Coverage: per concept its full weight where a head term matched a covering field (or the
   // item contains an exact key of the concept), a partial share where only a part matched.
   const got = new Float64Array(n);
+  const gotSubject = new Float64Array(n);
   let total = 0;
+  let totalSubject = 0;
   const level = new Uint8Array(n); // 2 full, 1 partial
   const covers = new Int32Array(n);
   const fullCovers = new Int32Array(n);
   for (const [ci, c] of q.concepts.entries()) {
     const w = conceptWeight(n, c, perTerm);
+    const ws = c.general && !c.glossed ? everydayWeight(n, c, perTerm) : w;
     total += w;
+    totalSubject += ws;
     const items: number[] = [];
     for (const t of c.terms) {
       const h = perTerm.get(t)!;
@@ -281,6 +296,7 @@ export function rankCandidates(q: AnalyzedQuery, index: SearchIndex, ctx: RankCo
     }
     for (const i of items) {
       got[i] += level[i] === 2 ? w : w * PARTIAL_WEIGHT;
+      gotSubject[i] += level[i] === 2 ? ws : ws * PARTIAL_WEIGHT;
       if (ci < 31) covers[i] |= 1 << ci;
       if (ci < 31 && level[i] === 2) fullCovers[i] |= 1 << ci;
       level[i] = 0;
@@ -332,7 +348,7 @@ export function rankCandidates(q: AnalyzedQuery, index: SearchIndex, ctx: RankCo
     // Ties at the cut are all kept, so the first `top` are those of a full sort; so are the
     // curated answers that cover part of the question, for suggestions when none is good enough.
     if (final[k] < cut && !(coverage[k] > 0 && index.items[i].kind === 'curated')) return;
-    out.push({ item: index.items[i], itemIndex: i, score: final[k], coverage: coverage[k], exactHits: exactOf.get(i)?.length ?? 0, covers: covers[i], fullCovers: fullCovers[i] });
+    out.push({ item: index.items[i], itemIndex: i, score: final[k], coverage: coverage[k], subjectCoverage: totalSubject ? gotSubject[i] / totalSubject : 0, exactHits: exactOf.get(i)?.length ?? 0, covers: covers[i], fullCovers: fullCovers[i] });
   });
   // Stable: equal scores keep the order met.
   out.sort((a, b) => b.score - a.score);
@@ -410,7 +426,7 @@ function rarestSubject(q: AnalyzedQuery, ranked: readonly Candidate[], among: nu
 
 /** Whether a candidate matches enough of the question, or matches strongly most of what the corpus can speak of. */
 function isGoodMatch(c: Candidate): boolean {
-  return (c.coverage >= MIN_COVERAGE && c.score >= MIN_SCORE) || (c.coverage >= STRONG_MATCH.minCoverage && c.score >= STRONG_MATCH.minScore);
+  return (c.subjectCoverage >= MIN_COVERAGE && c.score >= MIN_SCORE) || (c.subjectCoverage >= STRONG_MATCH.minCoverage && c.score >= STRONG_MATCH.minScore);
 }
 
 /** Whether a candidate covers the things a how-question acts on (see AnalyzedQuery.subjects). */

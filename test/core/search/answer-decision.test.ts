@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import type { KnowledgeBase } from '../../../src/core/search/knowledge-base.js';
-import { MIN_COVERAGE, MIN_SCORE, STRONG_MATCH, shouldAnswer, type Candidate } from '../../../src/core/search/ranking.js';
+import { EVERYDAY_UNSEEN_FACTOR, MIN_COVERAGE, MIN_SCORE, STRONG_MATCH, rankCandidates, shouldAnswer, type Candidate } from '../../../src/core/search/ranking.js';
+import { buildIndex } from '../../../src/core/search/index-store.js';
 import { sharedKnowledgeBase } from './shared.js';
 
-const candidate = (score: number, coverage: number): Candidate => ({ item: { id: 'p:x', kind: 'passage', ref: 'x' }, itemIndex: 0, score, coverage, exactHits: 0, covers: -1, fullCovers: -1 });
+const candidate = (score: number, coverage: number): Candidate => ({ item: { id: 'p:x', kind: 'passage', ref: 'x' }, itemIndex: 0, score, coverage, subjectCoverage: coverage, exactHits: 0, covers: -1, fullCovers: -1 });
 
 describe('whether to answer: coverage against strength of the match', function () {
   this.timeout(120000);
@@ -24,5 +25,25 @@ describe('whether to answer: coverage against strength of the match', function (
     const r = kb.ask('is there a downside to making the access token lifetime really short? worried about latency');
     assert.equal(r.answered, true);
     assert.ok(r.answers.slice(0, 3).some((a) => a.citations.some((c) => c.docId === 'token-lifetimes')), JSON.stringify(r.answers.map((a) => a.id)));
+  });
+
+  it('counts an everyday word at a quarter in the decision to answer, unless the glossary lists it', () => {
+    const index = buildIndex('test', kb.passages, kb.documents, kb.curated, kb.analyzer);
+    const ctx = { foldedText: () => '', authority: () => 'microsoft-docs' as const };
+    // "send" is everyday English the corpus has: a text matching it and not "flow" is less about the question, one matching "flow" alone more.
+    const q = kb.analyze('flow sends');
+    assert.deepEqual(q.concepts.map((c) => [c.label, !!c.general]), [['flow', false], ['sends', true]]);
+    const ranked = rankCandidates(q, index, ctx);
+    const only = (bits: number) => ranked.filter((c) => c.covers === bits);
+    assert.ok(only(0b10).length > 0 && only(0b01).length > 0);
+    for (const c of only(0b10)) assert.ok(c.subjectCoverage < c.coverage, `${c.item.ref}: ${c.subjectCoverage} < ${c.coverage}`);
+    for (const c of only(0b01)) assert.ok(c.subjectCoverage > c.coverage, `${c.item.ref}: ${c.subjectCoverage} > ${c.coverage}`);
+    // 無効 is an everyday word to the tokenizer and the corpus' subject to the glossary: it counts in full.
+    const ja = kb.analyze('フローが無効になった');
+    assert.ok(ja.concepts.some((c) => c.label === '無効' && c.general && c.glossed), JSON.stringify(ja.concepts));
+    const all = rankCandidates(ja, index, ctx).filter((c) => c.coverage === 1);
+    assert.ok(all.length > 0);
+    for (const c of all) assert.equal(c.subjectCoverage, 1, c.item.ref);
+    assert.ok(EVERYDAY_UNSEEN_FACTOR < 1);
   });
 });

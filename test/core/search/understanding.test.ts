@@ -378,8 +378,8 @@ describe('understanding questions as people write them', function () {
       assert.ok(q.subjects.length > 0);
       const bits = q.subjects.reduce((b, k) => b | (1 << k), 0);
       const item = (ref: string) => ({ id: `p:${ref}`, kind: 'passage' as const, ref });
-      const other = { item: item('a'), itemIndex: 0, score: 50, coverage: 0.8, exactHits: 0, covers: ~bits, fullCovers: ~bits };
-      const about = { item: item('b'), itemIndex: 1, score: 40, coverage: 0.8, exactHits: 0, covers: -1, fullCovers: -1 };
+      const other = { item: item('a'), itemIndex: 0, score: 50, coverage: 0.8, subjectCoverage: 0.8, exactHits: 0, covers: ~bits, fullCovers: ~bits };
+      const about = { item: item('b'), itemIndex: 1, score: 40, coverage: 0.8, subjectCoverage: 0.8, exactHits: 0, covers: -1, fullCovers: -1 };
       assert.equal(shouldAnswer(q, [other]), false);
       assert.equal(shouldAnswer(q, [other, about]), true);
       assert.deepEqual(subjectFirst(q, [other, about]).map((c) => c.item.ref), ['b', 'a']);
