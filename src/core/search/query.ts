@@ -103,6 +103,12 @@ const EN_DETERMINER = /^(?:a|an|the|my|our|your|their|his|her|this|that|these|th
 const EN_CAN_SET = new RegExp(String.raw`\b(?:can|could) (?:i|we|you|one) ((?:set|change|switch|turn|configure)(?:\s+(?:on|off|up))?)\s+${EN_PHRASE}(to|into)\s+${EN_PHRASE}`, 'i');
 /** "with a coworker", "as co-owner": the partner or role an action takes, right after its thing. */
 const EN_PARTNER = new RegExp(String.raw`^\s*(?:with|as)\s+${EN_PHRASE}`, 'i');
+/**
+ * "Where in the X admin console do I…", "how do I … in X": the place the action is done in, which
+ * belongs to what is asked as the thing's narrowing words do.
+ */
+const EN_PLACE_BEFORE = /\bwhere (?:in|on|inside|within)\s+((?:[\w'-]+\s+){1,6}?)(?:do|can|should|would|could|will) (?:i|we|you|one)\b/i;
+const EN_PLACE_AFTER = new RegExp(String.raw`^\s*(?:in|on|inside|within)\s+${EN_PHRASE}`, 'i');
 /** Verbs whose "to …" says the state the thing is put in (set X to Y), not a place or a recipient. */
 const EN_SETS_STATE = /^(?:set|make|change|switch|turn|configure|get)$/i;
 /**
@@ -174,11 +180,12 @@ function subjectsOf(question: string, script: 'ja' | 'en', concepts: readonly Co
     return { subjects: [...subjects], states: [...states], modifiers: [...modifiers].filter((j) => !subjects.has(j) && !states.has(j)), phrases };
   }
   const m = EN_ACTED_ON.exec(question) ?? EN_CAN_SET.exec(question);
-  if (!m) return { subjects: [], states: [], modifiers: [], phrases: [] };
+  const placeBefore = EN_PLACE_BEFORE.exec(question);
+  if (!m && !placeBefore) return { subjects: [], states: [], modifiers: [], phrases: [] };
   const wordsOf = (phrase: string | undefined) => (phrase ?? '').trim().split(/[\s-]+/).filter((w) => w && !EN_DETERMINER.test(w)).map((w) => w.toLowerCase());
-  const thing = wordsOf(m[2]);
+  const thing = wordsOf(m?.[2]);
   // "to" after a verb of setting gives the state (never expire); after another verb a place or recipient.
-  const tail = /^(?:to|into)$/i.test(m[3] ?? '') && !EN_SETS_STATE.test(m[1].split(/\s+/)[0]) ? [] : wordsOf(m[4]);
+  const tail = !m || (/^(?:to|into)$/i.test(m[3] ?? '') && !EN_SETS_STATE.test(m[1].split(/\s+/)[0])) ? [] : wordsOf(m[4]);
   const conceptOf = (word: string) =>
     concepts.findIndex((c) => c.label.toLowerCase().split(/[\s-]+/).some((w) => w === word || (Math.min(w.length, word.length) >= 4 && (w.startsWith(word) || word.startsWith(w)))));
   // The head (last word) of the thing acted on, then every word of what it is to become or do
@@ -192,11 +199,11 @@ function subjectsOf(question: string, script: 'ja' | 'en', concepts: readonly Co
     const k = conceptOf(w);
     if (k >= 0 && !isValue(concepts[k]) && !subjects.has(k)) states.add(k);
   }
-  // Whom or what as the action takes besides ("with a coworker", "as co-owner"): a word there that
-  // no text has is as telling as one narrowing the thing.
-  const rest = question.slice(m.index + m[0].length);
-  const partner = EN_PARTNER.exec(rest);
-  for (const w of [...thing.slice(0, -1), ...wordsOf(partner?.[1])]) {
+  // Whom or what as the action takes besides ("with a coworker", "as co-owner") and where it is done
+  // ("in the Google admin console"): a word there that no text has is as telling as one narrowing the thing.
+  const rest = m ? question.slice(m.index + m[0].length) : '';
+  const partner = EN_PARTNER.exec(rest) ?? EN_PLACE_AFTER.exec(rest);
+  for (const w of [...thing.slice(0, -1), ...wordsOf(partner?.[1]), ...wordsOf(placeBefore?.[1])]) {
     const k = conceptOf(w);
     if (k >= 0 && !concepts[k].general && !isValue(concepts[k]) && !subjects.has(k) && !states.has(k)) modifiers.add(k);
   }
