@@ -19,14 +19,14 @@ const PHRASES: Record<SmallTalk, readonly string[]> = {
     'ありがとう', 'ありがとうございます', 'ありがとうございました', 'どうもありがとう', 'どうもありがとうございます', 'どうもありがとうございました',
     '助かりました', '助かります', 'たすかりました', 'サンキュー', 'さんきゅー', '感謝します', 'ありがと', 'ありがとー',
     'that was helpful', 'that was very helpful', 'very helpful', 'helpful', 'that was useful', 'super helpful', 'that helps a lot', 'you saved me', 'lifesaver',
-    'ありがと〜', 'あざす', 'あざっす', 'ありがとね', 'サンキュ', '感謝', '感謝です', '恐れ入ります', '恐縮です', '参考になりました', '参考になります', 'よくわかりました',
+    'ありがと〜', '助かった', 'たすかった', '助かる', 'たすかる', 'めっちゃ助かった', 'あざす', 'あざっす', 'ありがとね', 'サンキュ', '感謝', '感謝です', '恐れ入ります', '恐縮です', '参考になりました', '参考になります', 'よくわかりました',
     'thank you very much', 'thanks for the help', 'thanks for your help', 'thank you for your help', 'thanks for that', 'that helps', 'that helped', 'appreciate it', '🙏',
   ],
   // A bare acknowledgement ("OK", 「了解です」) asks nothing: it is not a question to search for.
   ack: [
     'ok', 'okay', 'k', 'kk', 'okey', 'got it', 'alright', 'all right', 'cool', 'great', 'nice', 'understood', 'noted', 'i see', 'roger', 'sounds good', 'ok cool', 'ok great',
     '了解', '了解です', '了解しました', 'りょうかい', 'りょ', 'わかりました', '分かりました', '承知しました', '承知いたしました', 'かしこまりました', 'なるほど', 'オッケー', 'おけ', 'はい', 'うん',
-    '👍', '👌', '🙆', '🆗', 'awesome', 'perfect', 'good', 'fine', 'lol', 'haha', 'hahaha', 'lmao', 'w', 'ww', 'www', '笑', 'あ', 'おお', 'へえ', 'ふむ', 'hmm', 'hmmm', 'うーん', 'うーむ', 'んー', 'ううむ',
+    '👍', '👌', '🙆', '🆗', '😀', '😃', '😄', '😁', '😊', '🙂', '😉', '👏', '🎉', '✨', '💯', '🙌', 'awesome', 'perfect', 'good', 'fine', 'lol', 'haha', 'hahaha', 'lmao', 'w', 'ww', 'www', '笑', 'あ', 'おお', 'へえ', 'ふむ', 'hmm', 'hmmm', 'うーん', 'うーむ', 'んー', 'ううむ',
   ],
   farewell: [
     'bye', 'bye bye', 'goodbye', 'good bye', 'see you', 'see ya', 'cya', 'see you later', 'later', 'good night', 'night', 'take care', 'have a good day', 'have a nice day', 'ttyl',

@@ -15,6 +15,12 @@ describe('small talk', () => {
       ['「ありがとう」', 'thanks'],
       ['ありがとうございました〜', 'thanks'],
       ['助かりました！', 'thanks'],
+      ['ありがと〜助かった', 'thanks'],
+      ['thanks a lot, that was helpful', 'thanks'],
+      ['😀', 'ack'],
+      ['are you a bot or a human?', 'about'],
+      ['あなたは誰？', 'about'],
+      ['who made you', 'about'],
       ['お疲れ様です', 'tired'],
       ['おつかれさまです。', 'tired'],
       // Several in a row, or with words that add nothing: the strongest kind.
