@@ -75,7 +75,8 @@ export function routeMessage(turn: Turn, services: BotServices, logger: BotLogge
     if (number !== undefined) return { kind: 'walk-no-such-option', number, options: optionCount(svc, turn) };
     // The step's own answers come first ("はい" and 👍 answer "did this solve it?"); a bare "OK" only shows the step again.
     if (talk) return talk === 'ack' ? { kind: 'walk-again', onlyQuestion: true } : { kind: 'small-talk', talk };
-    const { kind } = intentOf(turn, services, logger);
+    // The walk has read the message already when it could not take it as a move.
+    const kind = move.kind ?? intentOf(turn, services, logger).kind;
     if (kind === 'report') return { kind: 'walk-again' };
     if (kind === 'statement') return { kind: 'walk-not-understood' };
     return { kind: 'question', duringWalk: true };

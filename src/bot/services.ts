@@ -67,6 +67,8 @@ export interface StepResult {
   aside?: 'noted' | 'known' | 'changed' | 'late-answer' | 'taken-back' | 'ruled-out';
   state: unknown;
   view?: StepView;
+  /** What the message is, when the walk read it so (a move not accepted is routed by it instead of classifying it again). */
+  kind?: MessageKind;
 }
 
 export interface TroubleshootService {

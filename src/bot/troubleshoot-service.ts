@@ -63,7 +63,15 @@ export function troubleshootService(trees: readonly TroubleshootingTree[]): Trou
     apply(raw, input, lang: Lang) {
       const { tree, state } = resolve(raw);
       const r = applyInput(tree, state, input, lang);
-      return { accepted: r.accepted, done: r.done, solved: r.solved, aside: ASIDES.has(r.action) ? (r.action as StepResult['aside']) : undefined, state: r.state, view: r.view && toView(r.view) };
+      return {
+        accepted: r.accepted,
+        done: r.done,
+        solved: r.solved,
+        aside: ASIDES.has(r.action) ? (r.action as StepResult['aside']) : undefined,
+        state: r.state,
+        view: r.view && toView(r.view),
+        ...(r.kind ? { kind: r.kind } : {}),
+      };
     },
     view(raw, lang: Lang) {
       const { tree, state } = resolve(raw);

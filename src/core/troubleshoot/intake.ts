@@ -3,7 +3,7 @@
  * should start a diagnosis), and which facts does it already state?
  */
 import { correctTypos } from '../analysis/typos.js';
-import type { TroubleshootFacts } from './types.js';
+import type { MessageKind, TroubleshootFacts } from './types.js';
 
 /**
  * A problem is a thing of the user's (a connection, a flow) said to be in a failed state, in one
@@ -100,17 +100,9 @@ export function extractFacts(text: string): TroubleshootFacts {
   return codes.length ? { text: folded, codes } : { text: folded };
 }
 
-/**
- * What a message is, for routing:
- * - report: a problem of the asker's own to diagnose ("my connection says invalid", 「接続切れてフローが止まった」);
- * - question: something to answer, even about a cause ("why does a connection become invalid?",
- *   「パスワードを変更したら接続は無効になりますか」);
- * - unclear: a report phrased as a question ("flows stopped this morning, connection broken?"):
- *   answered, with the diagnosis offered;
- * - statement: neither (during a walk: not an answer to the step, and no question either).
- */
-export type MessageKind = 'report' | 'question' | 'unclear' | 'statement';
+export type { MessageKind };
 
+/** What a message is, for routing (see MessageKind). */
 export function classifyMessage(text: string): MessageKind {
   const t = text.normalize('NFKC').trim();
   if (!t) return 'statement';

@@ -114,6 +114,17 @@ export interface WalkState {
   facts?: TroubleshootFacts;
 }
 
+/**
+ * What a message is, for routing:
+ * - report: a problem of the asker's own to diagnose ("my connection says invalid", 「接続切れてフローが止まった」);
+ * - question: something to answer, even about a cause ("why does a connection become invalid?",
+ *   「パスワードを変更したら接続は無効になりますか」);
+ * - unclear: a report phrased as a question ("flows stopped this morning, connection broken?"):
+ *   answered, with the diagnosis offered;
+ * - statement: neither (during a walk: not an answer to the step, and no question either).
+ */
+export type MessageKind = 'report' | 'question' | 'unclear' | 'statement';
+
 /** What intake found in a message. */
 export interface TroubleshootFacts {
   text?: string;
@@ -191,4 +202,9 @@ export interface StepResult {
   state: WalkState;
   /** What to show now (absent after cancel). */
   view?: StepView;
+  /**
+   * What the message is (see classifyMessage), when reading it took that: an input not accepted
+   * can then be routed as a question, a report or neither without being classified again.
+   */
+  kind?: MessageKind;
 }

@@ -5,7 +5,7 @@
  */
 import type { Lang } from '../../content/types.js';
 import { matchCommand } from '../vocabulary.js';
-import { classifyMessage } from './intake.js';
+import { classifyMessage, type MessageKind } from './intake.js';
 import { SAYS_FIXED, SOLVED_NO, SOLVED_OPTIONS, SOLVED_YES } from './solved-options.js';
 import { nodeAt, viewStep } from './step-view.js';
 import { citationKey } from './tree-loader.js';
@@ -151,9 +151,9 @@ function saidAgain(tree: TroubleshootingTree, state: WalkState, text: string): b
  * at once), or that one of this question's options is not it. Undefined when it says none;
  * a question about a fact ("what is 403?") is answered, not taken as the user's case.
  */
-function readAside(tree: TroubleshootingTree, state: WalkState, input: string): 'fixed' | { action: 'noted' | 'known' | 'changed' | 'late-answer' | 'taken-back' | 'ruled-out' | 'answer'; state: WalkState } | undefined {
+function readAside(tree: TroubleshootingTree, state: WalkState, input: string, kindOf: () => MessageKind): 'fixed' | { action: 'noted' | 'known' | 'changed' | 'late-answer' | 'taken-back' | 'ruled-out' | 'answer'; state: WalkState } | undefined {
   if (SAYS_FIXED.test(input.normalize('NFKC')) && tree.matcher.matchOption(SOLVED_OPTIONS, input)?.option.id === SOLVED_YES) return 'fixed';
-  if (classifyMessage(input) === 'question') return undefined;
+  if (kindOf() === 'question') return undefined;
   const late = skippedAnswered(tree, state, input);
   if (late) return { action: 'late-answer', state: late };
   const redone = corrected(tree, state, input);
@@ -333,8 +333,9 @@ export function applyInput(tree: TroubleshootingTree, state: WalkState, input: s
   if (node.kind === 'question') {
     const picked = tree.matcher.matchOption(node.options, input);
     if (!picked) {
-      const aside = readAside(tree, state, input);
-      if (!aside) return { accepted: false, action: 'not-understood', done: false, state };
+      let kind: MessageKind | undefined;
+      const aside = readAside(tree, state, input, () => (kind ??= classifyMessage(input)));
+      if (!aside) return { accepted: false, action: 'not-understood', done: false, state, ...(kind ? { kind } : {}) };
       if (aside === 'fixed') return { accepted: true, action: 'solved', done: true, solved: true, state };
       return result(aside.action, aside.state);
     }
@@ -342,13 +343,14 @@ export function applyInput(tree: TroubleshootingTree, state: WalkState, input: s
   }
 
   // At an outcome too, an earlier answer may be taken back (「いや、403でした」 is no "no").
-  const asks = classifyMessage(input) === 'question';
+  const kind = classifyMessage(input);
+  const asks = kind === 'question';
   const redone = asks ? undefined : corrected(tree, state, input);
   if (redone?.action === 'changed') return result('changed', redone.state);
   const picked = tree.matcher.matchOption(SOLVED_OPTIONS, input);
   const late = picked || redone || asks ? undefined : skippedAnswered(tree, state, input);
   if (late) return result('late-answer', late);
-  if (!picked) return redone ? result(redone.action, redone.state) : { accepted: false, action: 'not-understood', done: false, state };
+  if (!picked) return redone ? result(redone.action, redone.state) : { accepted: false, action: 'not-understood', done: false, state, kind };
   const answered: WalkState = { ...state, answers: [...state.answers, { nodeId: state.nodeId, optionId: picked.option.id }], pendingNote: undefined };
   if (picked.option.id === SOLVED_YES) return { accepted: true, action: 'solved', done: true, solved: true, state: answered };
   const next = nextUntried(tree, state);
