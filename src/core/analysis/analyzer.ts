@@ -28,7 +28,7 @@ import type { JaTokenizer } from './kuromoji-adapter.js';
 import type { Token } from './token.js';
 
 /** Bump when any step changes what terms are produced: prebuilt indexes are rebuilt. */
-export const ANALYZER_VERSION = 'ja-chain-11';
+export const ANALYZER_VERSION = 'ja-chain-13';
 
 type TokenFilter = (tokens: Token[]) => Token[];
 
@@ -49,7 +49,7 @@ export function kuromojiTokens(tokenizer: JaTokenizer, text: string): Token[] {
       posDetail: k.pos_detail_1,
       base: k.word_type === 'KNOWN' ? k.basic_form : undefined,
       reading: k.word_type === 'KNOWN' && k.reading && k.reading !== '*' ? k.reading : undefined,
-      general: k.word_type === 'KNOWN' && isEverydayWord(k.pos, k.pos_detail_1, k.pos_detail_2, k.surface_form),
+      general: k.word_type === 'KNOWN' ? isEverydayWord(k.pos, k.pos_detail_1, k.pos_detail_2, k.surface_form) : HIRAGANA.test(k.surface_form),
       start,
       end: start + k.surface_form.length,
     });
@@ -68,9 +68,13 @@ function isEverydayWord(pos: string, detail: string, detail2: string, surface: s
   if (EVERYDAY_POS.has(pos)) return true;
   // A person's name (the asker signing a mail) says nothing about the subject.
   if (detail2 === '人名') return true;
-  // A single kanji or kana noun (人, 時, 方) is too general to be a topic.
-  return pos === '名詞' && (EVERYDAY_NOUN.has(detail) || [...surface].length === 1);
+  // A single kanji or kana noun (人, 時, 方) is too general to be a topic; so is a noun written in
+  // hiragana alone (ふつう, ひとこと): the subject's terms are written in kanji or katakana.
+  return pos === '名詞' && (EVERYDAY_NOUN.has(detail) || [...surface].length === 1 || HIRAGANA.test(surface));
 }
+
+/** Hiragana alone: a word the dictionary knows so spelt is an everyday one, and one it does not know a piece of one. */
+const HIRAGANA = /^[\u3041-\u3096ー]+$/;
 
 export class Analyzer {
   private readonly filters: TokenFilter[];

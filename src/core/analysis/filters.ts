@@ -55,9 +55,18 @@ export function compoundKey(term: string): string {
 export class UserDictionary {
   private readonly terms = new Set<string>();
   private readonly prefixes = new Set<string>();
+  private readonly inflecting = new Set<string>();
 
-  constructor(terms: Iterable<string> = []) {
+  /**
+   * `inflecting`: terms that also match where their last word is inflected (an asker's 勝手に直る
+   * in 勝手に直ってた); the others, as the documents write them, match only as written.
+   */
+  constructor(terms: Iterable<string> = [], inflecting: Iterable<string> = []) {
     for (const t of terms) this.add(t);
+    for (const t of inflecting) {
+      this.add(t);
+      this.inflecting.add(compoundKey(t));
+    }
   }
 
   add(term: string): void {
@@ -69,6 +78,11 @@ export class UserDictionary {
 
   has(key: string): boolean {
     return this.terms.has(key);
+  }
+
+  /** True for a term that matches in its inflected forms too (see the constructor). */
+  inflects(key: string): boolean {
+    return this.inflecting.has(key);
   }
 
   hasPrefix(key: string): boolean {
@@ -83,7 +97,8 @@ export class UserDictionary {
 /**
  * Adds a compound token wherever consecutive tokens spell a user-dictionary term
  * (条件 + 付き + アクセス → 条件付きアクセス, 更新 ␣ トークン → 更新トークン), longest
- * match first. The parts stay too, so partial queries still match.
+ * match first; an inflecting term also where its last word is inflected (勝手に直ってた is
+ * 勝手に直る). The parts stay too, so partial queries still match.
  */
 export function mergeUserDictionary(dict: UserDictionary) {
   return (tokens: Token[]): Token[] => {
@@ -92,14 +107,20 @@ export function mergeUserDictionary(dict: UserDictionary) {
     for (let i = 0; i < tokens.length; i++) {
       let key = '';
       let best = -1;
+      let bestKey = '';
       for (let j = i; j < tokens.length; j++) {
+        // An inflecting term ending in a verb matches its inflections (勝手に直る: 勝手に直ってた).
+        const base = tokens[j].base;
+        const inflected = j > i && base && base !== tokens[j].surface ? key + compoundKey(base) : '';
+        if (inflected && dict.inflects(inflected)) (best = j), (bestKey = inflected);
         key += compoundKey(tokens[j].surface);
         if (!dict.hasPrefix(key)) break;
-        if (j > i && dict.has(key)) best = j;
+        if (j > i && dict.has(key)) (best = j), (bestKey = key);
       }
       if (best > i) {
         const c = join(tokens.slice(i, best + 1));
-        c.surface = c.term = compoundKey(c.surface);
+        c.term = bestKey;
+        c.surface = compoundKey(c.surface);
         out.push(c);
       }
       out.push(tokens[i]);

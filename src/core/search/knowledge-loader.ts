@@ -109,7 +109,13 @@ export async function loadKnowledge(options: LoadOptions = {}): Promise<LoadedKn
   };
 }
 
-/** Compound terms kept whole by the analyzer: every glossary term (both languages) and spelling. */
+/**
+ * Compound terms kept whole by the analyzer: every glossary term (both languages) and spelling; a
+ * spelling, written as askers write, also where they inflect it.
+ */
 function userDictionaryOf(entries: readonly GlossaryEntry[]): UserDictionary {
-  return new UserDictionary(entries.flatMap((e) => [...e.ja, ...e.en, ...(e.spellings ?? [])]));
+  return new UserDictionary(
+    entries.flatMap((e) => [...e.ja, ...e.en]),
+    entries.flatMap((e) => e.spellings ?? []),
+  );
 }

@@ -25,6 +25,24 @@ describe('Japanese analyzer chain', function () {
     assert.ok(a.terms('更新 トークンの最大非アクティブ時間').includes('更新トークン'));
   });
 
+  it('marks a noun written in hiragana alone as an everyday word, and a kanji or katakana one not', async () => {
+    const a = await analyzerWith();
+    const general = (text: string) => a.tokens(text).map((t) => [t.term, !!t.general]);
+    assert.deepEqual(general('ふつうにある'), [['ふつう', true]]);
+    assert.deepEqual(general('認証のエラー'), [['認証', false], ['エラー', false]]);
+  });
+
+  it("keeps an asker's spelling ending in a verb whole where the verb is inflected (勝手に直ってた is 勝手に直る)", async () => {
+    const a = await analyzerWith(['接続が切れる'], ['勝手に直る', 'また動く']);
+    for (const text of ['朝には勝手に直ってた', '勝手に直りました', '勝手に直る']) assert.ok(a.terms(text).includes('勝手に直る'), text);
+    assert.ok(a.terms('夕方にはまた動いてた').includes('また動く'));
+    // Only the last word inflects: 勝手の直る is another phrase.
+    assert.ok(!a.terms('勝手の直った').includes('勝手に直る'));
+    // The documents' own terms match as written.
+    assert.ok(a.terms('接続が切れる').includes('接続が切れる'));
+    assert.ok(!a.terms('接続が切れた').includes('接続が切れる'));
+  });
+
   it('gives the analyzed and the raw tokens of one text from one pass, as each alone would', async () => {
     const a = await analyzerWith(['更新トークン']);
     const text = 'お世話になっております。更新トークンがきげん切れで、二週間フローが止まっています';

@@ -155,6 +155,14 @@ describe("makers' own words", function () {
     assert.ok(citesInTop3(r, '直接接続を作成することはできません'), ids(r));
   });
 
+  it('a flow that failed once and then worked again by itself reads as a temporary fault', () => {
+    for (const q of ['夜だけフローがエラーで落ちて、朝には勝手に直ってた。なんで？', 'きのうだけフローが接続エラーになって、今日はまた動いてる。こういうことってある？']) {
+      assert.ok(termsOf(q).includes('一時的'), `${q}: ${termsOf(q).join(',')}`);
+      const r = kb.ask(q);
+      assert.ok(citesInTop3(r, '一時的な不具合'), `${q}: ${ids(r)}`);
+    }
+  });
+
   it('words summing up (けっきょく, 要するに) or asking for the gist (ひとことで) frame the question, in kana as in kanji', () => {
     for (const q of ['けっきょく「無効な接続」になる条件って何？ひとことで', '要するに「無効な接続」になる条件は？一言でいうと']) {
       assert.deepEqual(labels(q), ['無効な接続', '条件'], q);

@@ -31,6 +31,6 @@ export function sharedExpander(): Promise<GlossaryExpander> {
 }
 
 /** An analyzer over the shared tokenizer with the given user-dictionary terms. */
-export async function analyzerWith(terms: string[] = []): Promise<Analyzer> {
-  return new Analyzer(await sharedTokenizer(), new UserDictionary(terms));
+export async function analyzerWith(terms: string[] = [], inflecting: string[] = []): Promise<Analyzer> {
+  return new Analyzer(await sharedTokenizer(), new UserDictionary(terms, inflecting));
 }
