@@ -136,11 +136,20 @@ export function idf(n: number, df: number): number {
  */
 export const EVERYDAY_UNSEEN_FACTOR = 0.25;
 
-/** Weight of a concept for coverage: its most specific known term, or the unseen-word weight. */
-function conceptWeight(n: number, c: Concept, perTerm: ReadonlyMap<string, TermHits>): number {
+/**
+ * Weight of a concept: the idf of its most specific term, or the unseen-word weight. With `known`,
+ * a concept read through the glossary from English counts only the terms the corpus has: the
+ * glossary lists English alternatives no document uses (cloud flow, workflow), and one of them
+ * gives a common concept (flow) the weight of a word the corpus never has. That is the weight
+ * for which concept is the question's most specific and how much of it a candidate covers; the
+ * coordination factor keeps the rarest term's, as a text covering the common concepts of the
+ * question beside its rare one is the better answer there (measured on the question sets).
+ */
+function conceptWeight(n: number, c: Concept, perTerm: ReadonlyMap<string, TermHits>, known = true): number {
   const heads = c.terms.filter((t) => !c.partial.has(t));
   const dfs = (heads.length ? heads : c.terms).map((t) => perTerm.get(t)?.df ?? 0);
-  const w = Math.max(...dfs.map((df) => idf(n, df)));
+  const seen = known && c.translated ? dfs.filter((df) => df > 0) : [];
+  const w = Math.max(...(seen.length ? seen : dfs).map((df) => idf(n, df)));
   return (c.general || c.context) && dfs.every((df) => df === 0) ? w * EVERYDAY_UNSEEN_FACTOR : w;
 }
 
@@ -270,14 +279,19 @@ export function rankCandidates(q: AnalyzedQuery, index: SearchIndex, ctx: RankCo
   const gotSubject = new Float64Array(n);
   let total = 0;
   let totalSubject = 0;
+  // The same with the coordination factor's weights (see conceptWeight).
+  const gotForCoord = new Float64Array(n);
+  let totalForCoord = 0;
   const level = new Uint8Array(n); // 2 full, 1 partial
   const covers = new Int32Array(n);
   const fullCovers = new Int32Array(n);
   for (const [ci, c] of q.concepts.entries()) {
     const w = conceptWeight(n, c, perTerm);
     const ws = c.general && !c.glossed ? everydayWeight(n, c, perTerm) : w;
+    const wc = conceptWeight(n, c, perTerm, false);
     total += w;
     totalSubject += ws;
+    totalForCoord += wc;
     const items: number[] = [];
     for (const t of c.terms) {
       const h = perTerm.get(t)!;
@@ -297,6 +311,7 @@ export function rankCandidates(q: AnalyzedQuery, index: SearchIndex, ctx: RankCo
     for (const i of items) {
       got[i] += level[i] === 2 ? w : w * PARTIAL_WEIGHT;
       gotSubject[i] += level[i] === 2 ? ws : ws * PARTIAL_WEIGHT;
+      gotForCoord[i] += level[i] === 2 ? wc : wc * PARTIAL_WEIGHT;
       if (ci < 31) covers[i] |= 1 << ci;
       if (ci < 31 && level[i] === 2) fullCovers[i] |= 1 << ci;
       level[i] = 0;
@@ -310,8 +325,9 @@ export function rankCandidates(q: AnalyzedQuery, index: SearchIndex, ctx: RankCo
   const final = new Float64Array(order.length);
   order.forEach((i, k) => {
     coverage[k] = total ? got[i] / total : 0;
-    let c = coord.get(coverage[k]);
-    if (c === undefined) coord.set(coverage[k], (c = COORD(coverage[k])));
+    const share = totalForCoord ? gotForCoord[i] / totalForCoord : 0;
+    let c = coord.get(share);
+    if (c === undefined) coord.set(share, (c = COORD(share)));
     const text = q.form === 'how-long' || q.form === 'what-next' || q.form === 'advice' ? ctx.foldedText(i) : '';
     let form =
       (q.form === 'how-long' && STATES_DURATION.test(text)) || (q.form === 'what-next' && STATES_FALLBACK.test(text)) || (q.form === 'advice' && RECOMMENDS.test(text)) ? DURATION_ANSWER_FACTOR : 1;
@@ -327,11 +343,17 @@ export function rankCandidates(q: AnalyzedQuery, index: SearchIndex, ctx: RankCo
   order.forEach((i, k) => {
     if (coverage[k] >= MIN_COVERAGE && (leader < 0 || final[k] > final[leader])) leader = k;
   });
+  // When none covers that much, a strong match may still answer (see STRONG_MATCH): the best of
+  // all leads, and keeps its scale.
+  const noneEnough = leader < 0;
+  if (noneEnough) order.forEach((i, k) => {
+    if (leader < 0 || final[k] > final[leader]) leader = k;
+  });
   if (key >= 0 && keyBest > 0 && leader >= 0 && keyScore[order[leader]] > 0) {
     let before = 0;
     let after = 0;
     order.forEach((i, k) => {
-      const enough = coverage[k] >= MIN_COVERAGE;
+      const enough = noneEnough || coverage[k] >= MIN_COVERAGE;
       if (enough) before = Math.max(before, final[k]);
       final[k] *= 1 - FOCUS_WEIGHT + FOCUS_WEIGHT * (keyScore[i] / keyBest);
       if (enough) after = Math.max(after, final[k]);

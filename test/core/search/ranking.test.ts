@@ -110,6 +110,14 @@ describe('ranking', function () {
     assert.equal(questionForm('設定を変えると何が起こる？'), 'what-happens');
   });
 
+  it('a concept read from English is weighed by the terms the corpus has, not by glossary alternatives no text uses', () => {
+    // The glossary lists "modify" beside 変更 for "change" and "webapplication" beside Web アプリ; no
+    // text has them, and counted as unseen words they made "change" as specific as "ID token".
+    const q = 'if I change the ID token lifetime, what changes for users of our web app?';
+    const r = kb.ask(q);
+    assert.ok(r.answers.slice(0, 3).some((a) => a.citations.some((c) => c.passage.includes('アプリケーション セッションが期限切れになる頻度'))), `${q}: ${r.answers.map((a) => a.id).join(' ')}`);
+  });
+
   it('an error code in a document\'s title is what every passage of it is about', () => {
     // The 401 article's section on replacing the connection never repeats the code; the
     // passages that do must not hide it from a question about that code.
