@@ -38,25 +38,31 @@ export function topicOf(q: AnalyzedQuery, commonness: (c: Concept) => number): s
   return [...new Set([...own.map((c) => c.label), ...everyday])].slice(0, TOPIC_WORDS);
 }
 
+/** A follow-up is short: this many words at most, besides the ones that ask (how, what, 「どうやって」). */
+const MAX_FOLLOW_UP_WORDS = 3;
+
 /**
  * The follow-up `question` (analyzed as `q`) written out with the topic of the question
- * before; undefined when it is a question of its own. A follow-up that names no subject is
- * asked about the whole topic; one that names a subject of its own and leads on from the
- * question before ("what about MFA?", 「じゃあMFAは？」) is asked with the topic's other words,
- * its most specific one being what the new subject stands in for.
+ * before; undefined when it is a question of its own. A follow-up is short and leads on
+ * ("and …", 「じゃあ…」) or points back ("it", 「それ」). One that names no subject is asked
+ * about the whole topic; one that names a subject of its own ("what about MFA?",
+ * 「SSPRの場合は？」) is asked with the topic's other words, its most specific one being what
+ * the new subject stands in for. A subject the knowledge never mentions (`commonness` 0:
+ * 「東京の天気は？」) makes a question of another matter, not a follow-up.
  */
-export function withTopic(question: string, q: AnalyzedQuery, topic: readonly string[]): string | undefined {
-  if (!topic.length) return undefined;
+export function withTopic(question: string, q: AnalyzedQuery, topic: readonly string[], commonness: (c: Concept) => number): string | undefined {
+  if (!topic.length || q.concepts.length > MAX_FOLLOW_UP_WORDS) return undefined;
   const own = ownConcepts(q);
-  const leadsOn = LEADS_ON.test(question);
-  if (own.length === 0) return `${question} ${topic.join(' ')}`;
   const known = new Set(topic.map((w) => w.toLowerCase()));
-  if (own.every((c) => known.has(c.label.toLowerCase()))) return undefined;
-  if (own.length <= MAX_NEW_SUBJECTS && (leadsOn || ONLY_A_SUBJECT.test(question))) {
-    const rest = topic.slice(1);
-    return rest.length ? `${question} ${rest.join(' ')}` : undefined;
-  }
-  // "how do I fix it?": one word of its own, and the rest pointed back at.
-  if (own.length === 1 && POINTS_BACK.test(question)) return `${question} ${topic.join(' ')}`;
-  return undefined;
+  if (own.length && own.every((c) => known.has(c.label.toLowerCase()))) return undefined;
+  const leadsOn = LEADS_ON.test(question);
+  const pointsBack = POINTS_BACK.test(question);
+  if (own.length === 0) return leadsOn || pointsBack || q.concepts.length === 0 ? `${question} ${topic.join(' ')}` : undefined;
+  if (own.some((c) => commonness(c) === 0)) return undefined;
+  // "and how do I fix it?": one word of its own, and the rest pointed back at.
+  if (own.length === 1 && pointsBack) return `${question} ${topic.join(' ')}`;
+  const onlyASubject = ONLY_A_SUBJECT.test(question) && q.concepts.every((c) => !c.general);
+  if (own.length > MAX_NEW_SUBJECTS || !(leadsOn || onlyASubject)) return undefined;
+  const rest = topic.slice(1);
+  return rest.length ? `${question} ${rest.join(' ')}` : undefined;
 }

@@ -190,7 +190,7 @@ export class KnowledgeBase {
 
   /** A follow-up written out with the topic of the question before it; the question itself when it is one of its own. */
   withTopic(question: string, topic: readonly string[]): string {
-    return topic.length ? (withTopic(question, this.analyze(question), topic) ?? question) : question;
+    return topic.length ? (withTopic(question, this.analyze(question), topic, (c) => this.commonness(c)) ?? question) : question;
   }
 
   /** How many items have the concept's main term in a covering field: the fewer, the more specific. */

@@ -30,5 +30,9 @@ describe('core: follow-up questions and the topic they carry on', function () {
       assert.equal(kb.withTopic(own, topic), own, own);
     }
     assert.equal(kb.withTopic('それってどうやって直すの？', []), 'それってどうやって直すの？', 'no topic yet');
+    // Another matter altogether, short as a follow-up is: the knowledge never names its subject.
+    for (const other of ['大阪の天気は？', 'tell me a funny story', 'will it snow in Sapporo tomorrow?', 'じゃあ今日のランチは？']) {
+      assert.equal(kb.withTopic(other, topic), other, other);
+    }
   });
 });
