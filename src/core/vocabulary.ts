@@ -30,7 +30,7 @@ export interface BotCommand {
 /** How a language is asked for around its name: "speak English", 「英語で返信して」, "can you reply in Japanese". */
 const LANGUAGE_REQUEST: readonly string[] = [
   'speak', 'in', 'reply in', 'answer in', 'respond in', 'write in', 'talk in', 'switch to', 'change to', 'use', 'language', 'do you speak', 'to',
-  'で', 'に', 'で話して', '話して', 'で返信', '返信', 'で回答', '回答', 'で答えて', '答えて', '返事', 'に切り替え', '切り替え', 'に変更', '変更', 'にして', 'に変えて', '変えて', '対応',
+  'で', 'に', 'で話して', '話して', 'で大丈夫', 'でいい', 'がいい', 'でいいです', 'がいいです', 'で返信', '返信', 'で回答', '回答', 'で答えて', '答えて', '返事', 'に切り替え', '切り替え', 'に変更', '変更', 'にして', 'に変えて', '変えて', '対応',
 ];
 
 /** The commands, in the order of the help card and the manifest. */
@@ -45,7 +45,7 @@ export const COMMANDS: readonly BotCommand[] = [
     match: ['help', '/help', 'ヘルプ', 'へるぷ', '使い方', 'つかいかた'],
     asks: [
       'help', 'ヘルプ', '使い方', 'つかいかた', 'how to use', 'how do i use', 'how does this work', 'how do you work',
-      'what can you do', 'what can i ask', 'what do you do', 'what can i ask you', 'what are you for', 'what can this bot do',
+      'what can you do', 'what do you know', 'what do you know about', 'what can i ask', 'what do you do', 'what can i ask you', 'what are you for', 'what can this bot do',
       '何ができる', 'なにができる', '何ができますか', '何ができるの', '何を聞ける', '何を聞けばいい', 'なにを聞ける', 'どう使う', 'どうやって使う', 'どんなことができる', 'どんなことを聞ける',
     ],
     about: ['this bot', 'the bot', 'you', 'the', 'with you', 'for', 'の', 'を', 'が', 'このボット', 'ボット', 'bot', 'あなた', 'は', 'で', 'に'],
@@ -132,7 +132,8 @@ const ASKING: readonly string[] = [
   'して', 'してください', 'して下さい', 'してくれ', 'してくれる', 'してくれますか', 'してくれませんか', 'してもらえる', 'してもらえますか', 'してもらえませんか', 'していただけますか', 'していただけませんか', 'してほしい', 'してほしいです', 'して欲しい',
   'お願い', 'おねがい', 'お願いします', 'おねがいします', 'お願いいたします', 'お願いできますか', 'お願いできる', 'をお願い', 'を', 'したい', 'したいです', 'したいんですが', 'したいのですが', 'する', 'します', 'しよう', 'しましょう', 'しといて',
   'て', 'てください', 'て下さい', 'てほしい', 'たい', 'たいです', 'る', 'ます', 'ましょう', 'よう', 'ください', '下さい', 'です', 'だ', 'ね', 'よ', 'な', 'や', 'か', 'ちょっと', 'すみません', 'すいません', 'あの', 'ごめん', 'ごめんなさい', 'じゃあ', 'では', 'やっぱり',
-  '始めて', 'はじめて', '開始', '開始して', 'を始めて', 'をはじめて', 'スタート', 'して〜', 'お願い〜',
+  '始めて', 'はじめて', '始め', 'はじめ', '開始', '開始して', 'を始めて', 'をはじめて', 'スタート', 'して〜', 'お願い〜', '頼む', '頼みます', 'たのむ', 'で', 'に',
+  'にする', 'にします', 'にして', 'とく', 'ときます', 'ておく', 'ておきます', '教えて', '教えてください', '見せて', '見せてください', '表示して', '出して',
 ];
 
 /** Letters and digits only, so punctuation, emoji and spacing around a request do not matter. */

@@ -37,9 +37,10 @@ describe('core: vocabulary of commands and navigation words', () => {
       ['troubleshoot please', 'troubleshoot'], ['can you diagnose my connection?', 'troubleshoot'], ['英語でお願い', 'english'], ['speak english', 'english'],
       ['in Japanese please', 'japanese'], ['日本語で返信して', 'japanese'], ['もういいです', 'cancel'], ['never mind', 'cancel'], ['やっぱりいいや', 'cancel'],
       ['診断をやめてください', 'cancel'], ['最初からやり直したい', 'restart'], ['what can you do?', 'help'], ['何ができるの？', 'help'],
+      ['診断を始めたい', 'troubleshoot'], ['英語で頼む', 'english'], ['終わりにします', 'cancel'], ['やめとく', 'cancel'], ['使い方を教えて', 'help'], ['can you reply in English?', 'english'],
     ];
     for (const [text, id] of asked) assert.equal(findCommand(text)?.id, id, text);
-    for (const text of ['stop the flow', '診断しないで', 'how do I troubleshoot my connection', 'help me fix my flow', '英語のドキュメントはありますか', 'やめない', 'いいや']) {
+    for (const text of ['stop the flow', '診断しないで', 'how do I troubleshoot my connection', 'help me fix my flow', '英語のドキュメントはありますか', 'やめない', 'いいや', 'フローを止めて', '教えて', '最初のフローで']) {
       assert.equal(findCommand(text), undefined, text);
     }
     assert.equal(matchCommand('never mind'), 'cancel', 'the walker reads the same requests');

@@ -63,7 +63,7 @@ const PHRASES: Record<SmallTalk, readonly string[]> = {
     'are you a human', 'are you human', 'are you a person', 'are you real', 'are you a bot', 'are you a robot', 'are you an ai', 'are you ai', 'are you chatgpt', 'are you a bot or a human', 'are you a human or a bot',
     'is this a bot', 'is this a human', 'am i talking to a human', 'am i talking to a bot', 'am i talking to a person', 'is this a real person', 'what is your name', "what's your name", 'whats your name', 'your name',
     'あなたは誰', 'あなたはだれ', 'だれ', '誰', '君は誰', 'きみは誰', '誰が作ったの', '誰が作った', 'だれが作ったの', '誰が作りましたか', '作ったのは誰', '作者は誰', '開発者は誰', 'あなたは何', 'あなたはなに',
-    '人間', '人間ですか', '人間なの', '人間なの?', '人ですか', 'ボットですか', 'ボットなの', 'botですか', 'aiですか', 'aiなの', 'ロボットですか', '機械ですか', '中の人いる', '中の人', '中の人はいますか',
+    '人間', '人間ですか', '人間なの', '人間なの?', '人ですか', 'ボットですか', 'ボットなの', 'botですか', 'ai', 'aiですか', 'aiなの', 'ロボットですか', '機械ですか', '中の人いる', '中の人', '中の人はいますか',
     '人間が答えてるの', '人間が答えていますか', '名前は', 'お名前は', '名前を教えて', 'あなたの名前は',
   ],
   tired: ['お疲れ様です', 'お疲れさまです', 'おつかれさまです', 'お疲れ様でした', 'お疲れさまでした', 'おつかれさま', 'お疲れ様', 'お疲れ', 'おつかれ'],
