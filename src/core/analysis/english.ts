@@ -22,6 +22,27 @@ export const ENGLISH_STOP_WORDS = new Set(
   ).split(/\s+/),
 );
 
+/** Articles, possessives and "each": they open a noun phrase wherever they stand ("the policy", "my weekly flow"). */
+export const ENGLISH_ARTICLES: readonly string[] = ['a', 'an', 'the', 'my', 'our', 'your', 'their', 'its', 'his', 'her', 'each'];
+
+/**
+ * Words that open an English noun phrase: the articles and possessives, the demonstratives and
+ * "some". A demonstrative may also be a pronoun ("a flow that runs", "does that break flows?"):
+ * only where a noun phrase is expected is it read as one.
+ */
+export const ENGLISH_DETERMINERS: readonly string[] = [...ENGLISH_ARTICLES, 'this', 'that', 'these', 'those', 'some'];
+
+/** True for one of ENGLISH_DETERMINERS (or, with `articlesOnly`, of ENGLISH_ARTICLES), in any case. */
+export function isEnglishDeterminer(word: string, articlesOnly = false): boolean {
+  return (articlesOnly ? ENGLISH_ARTICLES : ENGLISH_DETERMINERS).includes(word.toLowerCase());
+}
+
+/** Words that end an English noun phrase: prepositions and conjunctions ("the portal for admins", "policies and settings"). */
+export const ENGLISH_PHRASE_END: readonly string[] = [
+  'for', 'in', 'into', 'to', 'with', 'from', 'on', 'of', 'as', 'at', 'by', 'after', 'before', 'without', 'except',
+  'so', 'when', 'if', 'that', 'which', 'who', 'and', 'or', 'but', 'because', 'since', 'where', 'while',
+];
+
 /** True for identifier-like ASCII tokens (codes, cmdlets, setting names) that are kept whole and unstemmed. */
 export function isIdentifier(surface: string): boolean {
   return /\d/.test(surface) || /[a-z][A-Z]/.test(surface) || /[A-Za-z0-9][-_=./:][A-Za-z0-9]/.test(surface);

@@ -4,6 +4,7 @@
  * business purpose in 「月次の請求書送付フロー」, "my weekly timesheet reminder flow"). A word
  * the corpus never uses says little about scope when it sits there (see Concept.context).
  */
+import { isEnglishDeterminer } from '../analysis/english.js';
 import type { Token } from '../analysis/token.js';
 
 /** A character range of the question. */
@@ -93,8 +94,6 @@ export function japaneseContext(text: string, tokens: readonly Token[]): Range[]
   return out;
 }
 
-const DETERMINER = /^(?:my|our|your|their|his|her|its|the|a|an|each)$/i;
-
 /**
  * Ranges of English words naming what one of the asker's things is for: after a determiner or
  * a possessive, the words right before the thing ("my weekly timesheet reminder flow").
@@ -103,10 +102,10 @@ export function englishContext(text: string): Range[] {
   const words = [...text.matchAll(/[A-Za-z][\w'-]*/g)].map((m) => ({ word: m[0], start: m.index, end: m.index + m[0].length }));
   const out: Range[] = [];
   for (let i = 0; i < words.length; i++) {
-    if (!DETERMINER.test(words[i].word)) continue;
+    if (!isEnglishDeterminer(words[i].word, true)) continue;
     let j = i + 1;
     // Only words separated by spaces make one phrase.
-    while (j < words.length && j <= i + 4 && /^\s+$/.test(text.slice(words[j - 1].end, words[j].start)) && !NAMED_BY_PURPOSE.test(words[j].word) && !DETERMINER.test(words[j].word)) j++;
+    while (j < words.length && j <= i + 4 && /^\s+$/.test(text.slice(words[j - 1].end, words[j].start)) && !NAMED_BY_PURPOSE.test(words[j].word) && !isEnglishDeterminer(words[j].word, true)) j++;
     if (j > i + 1 && j < words.length && /^\s+$/.test(text.slice(words[j - 1].end, words[j].start)) && NAMED_BY_PURPOSE.test(words[j].word)) out.push([words[i + 1].start, words[j - 1].end]);
   }
   return out;

@@ -5,7 +5,7 @@
  * that also occur in the Japanese text (MFA, SAML, cmdlet names) keep their own terms.
  */
 import { normalizeChars } from '../analysis/char-filter.js';
-import { ENGLISH_STOP_WORDS, isIdentifier, stemEnglish } from '../analysis/english.js';
+import { ENGLISH_STOP_WORDS, isEnglishDeterminer, isIdentifier, stemEnglish } from '../analysis/english.js';
 import type { Analyzer } from '../analysis/analyzer.js';
 import type { Token } from '../analysis/token.js';
 import type { GlossaryEntry } from '../../content/glossary.js';
@@ -169,11 +169,13 @@ export class GlossaryExpander {
   }
 }
 
-/** Articles and possessives: "delete the policy" and "attach a policy" say "delete policy", "attach policy". */
-const DETERMINER = /^(?:a|an|the|my|our|your|their|its|his|her)$/i;
 /** Determiners a phrase of the question may hold besides the glossary phrase's words. */
 const DETERMINERS_SKIPPED = 2;
-const isDeterminer = (w: EnglishWord): boolean => DETERMINER.test(w.raw);
+/**
+ * "delete the policy" and "attach a policy" say "delete policy", "attach policy". Only articles and
+ * possessives (see ENGLISH_ARTICLES): "that" in "a flow that runs" is no determiner, and "flow that runs" no "flow run".
+ */
+const isDeterminer = (w: EnglishWord): boolean => isEnglishDeterminer(w.raw, true);
 
 /**
  * The key a phrase is looked up by: its words' keys, without the determiners after the first

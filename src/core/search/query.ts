@@ -6,7 +6,7 @@
  */
 import { japaneseBigrams, type Analyzer } from '../analysis/analyzer.js';
 import { normalizeChars } from '../analysis/char-filter.js';
-import { englishDurations, isEverydayEnglish } from '../analysis/english.js';
+import { ENGLISH_DETERMINERS, ENGLISH_PHRASE_END, englishDurations, isEnglishDeterminer, isEverydayEnglish } from '../analysis/english.js';
 import { correctTypos } from '../analysis/typos.js';
 import { NEGATION_TERM, durationMinutes, durationTerm, nearDurations } from '../analysis/filters.js';
 import type { Token } from '../analysis/token.js';
@@ -85,10 +85,10 @@ export interface AnalyzedQuery {
  * "is there a way to", "steps to", "I want to", "help me".
  */
 const EN_ASKS_HOW = String.raw`how (?:do|can|should|would|could) (?:i|we|you|one|someone)(?: go about)?|how to|where (?:do|can|should|could) (?:i|we|you|one)|(?:is there|any|what'?s the|the best) way to|steps? (?:to|for)|(?:i|we) (?:want|need|would like|'d like|am trying|are trying) to|(?:help|show) (?:me|us)(?: how)?(?: to)?|tell (?:me|us) how to`;
-/** Words that end the noun phrase a verb acts on: prepositions and conjunctions. */
-const EN_PHRASE_END = String.raw`(?:for|in|into|to|with|from|on|of|as|so|when|if|that|which|who|and|or|after|before|by|at|without|except|where|while|because|but)\b`;
+/** A word that ends a noun phrase (see ENGLISH_PHRASE_END), as a regular expression. */
+const EN_PHRASE_END = String.raw`(?:${ENGLISH_PHRASE_END.join('|')})\b`;
 /** Up to three words of a noun phrase after its determiner (none of them a word that ends it). */
-const EN_PHRASE = String.raw`((?:(?:a|an|the|my|our|your|their|this|these|those|some)\s+)?(?:(?!${EN_PHRASE_END})[\w'-]+\s*){1,3})`;
+const EN_PHRASE = String.raw`((?:(?:${ENGLISH_DETERMINERS.join('|')})\s+)?(?:(?!${EN_PHRASE_END})[\w'-]+\s*){1,3})`;
 /**
  * After such a phrase: the verb (and its particle), then the noun phrase it acts on, up to a
  * preposition; then what the thing is to become ("set passwords to never expire") or do ("a flow
@@ -98,7 +98,6 @@ const EN_ACTED_ON = new RegExp(
   String.raw`\b(?:${EN_ASKS_HOW})\s+([\w-]+)(?:\s+(?:on|off|up|out|back))?\s+${EN_PHRASE}(?:(to|into|that|which)\s+${EN_PHRASE})?`,
   'i',
 );
-const EN_DETERMINER = /^(?:a|an|the|my|our|your|their|his|her|this|that|these|those|some|new)$/i;
 /** "Can I set X to Y?": whether a thing can be put in a state asks about that state as a how-question does. */
 const EN_CAN_SET = new RegExp(String.raw`\b(?:can|could) (?:i|we|you|one) ((?:set|change|switch|turn|configure)(?:\s+(?:on|off|up))?)\s+${EN_PHRASE}(to|into)\s+${EN_PHRASE}`, 'i');
 /** "with a coworker", "as co-owner": the partner or role an action takes, right after its thing. */
@@ -182,7 +181,8 @@ function subjectsOf(question: string, script: 'ja' | 'en', concepts: readonly Co
   const m = EN_ACTED_ON.exec(question) ?? EN_CAN_SET.exec(question);
   const placeBefore = EN_PLACE_BEFORE.exec(question);
   if (!m && !placeBefore) return { subjects: [], states: [], modifiers: [], phrases: [] };
-  const wordsOf = (phrase: string | undefined) => (phrase ?? '').trim().split(/[\s-]+/).filter((w) => w && !EN_DETERMINER.test(w)).map((w) => w.toLowerCase());
+  // "new" says which one as a determiner does ("create a new connection"): the thing is the connection.
+  const wordsOf = (phrase: string | undefined) => (phrase ?? '').trim().split(/[\s-]+/).filter((w) => w && !isEnglishDeterminer(w) && w.toLowerCase() !== 'new').map((w) => w.toLowerCase());
   const thing = wordsOf(m?.[2]);
   // "to" after a verb of setting gives the state (never expire); after another verb a place or recipient.
   const tail = !m || (/^(?:to|into)$/i.test(m[3] ?? '') && !EN_SETS_STATE.test(m[1].split(/\s+/)[0])) ? [] : wordsOf(m[4]);
@@ -368,7 +368,7 @@ const ASKS_DURATION = /\bhow (?:long|soon)\b/gi;
 /** "What happens", "what would happen": the question's form, asking for the consequence of what follows. */
 const ASKS_CONSEQUENCE = /\bwhat (?:happens|happened|will happen|would happen|could happen)\b/gi;
 /** "instead of PowerShell", "rather than the portal": an alternative set aside, up to the end of its noun phrase. */
-const SET_ASIDE = new RegExp(String.raw`\b(?:instead of|rather than)\s+(?:(?!(?:and|or|but|so|because|since|when|if|for|to|with|in|on|at|by|from)\b)[\w'-]+\s*){1,3}`, 'gi');
+const SET_ASIDE = new RegExp(String.raw`\b(?:instead of|rather than)\s+(?:(?!${EN_PHRASE_END})[\w'-]+\s*){1,3}`, 'gi');
 
 function englishConcepts(question: string, analyzer: Analyzer, expander: GlossaryExpander, variants: Variants): { concepts: Concept[]; phrases: string[] } {
   // Durations first ("a couple of weeks" → p14d, as 14 日 is indexed), then the glossary over the rest.
