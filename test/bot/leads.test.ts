@@ -16,8 +16,9 @@ describe('a yes or no leads only an answer to the question it answers (what Team
     ['ja-JP', 'フローは止まりますか？'],
     ['en-US', 'Does it invalidate the connection?'],
     ['en-US', 'Is that expected?'],
+    ['ja-JP', 'すべてサインアウトはどこで実行するんですか？'],
   ] as const) {
-    it(`a yes/no question that names no cause gets the fact first: "${text}"`, async () => {
+    it(`a question that names no cause, or asks where, gets the fact first: "${text}"`, async () => {
       const reply = await firstReply(locale, text);
       assert.ok(reply.length > 20, reply);
       assert.doesNotMatch(reply, LEAD, reply);
@@ -30,8 +31,10 @@ describe('a yes or no leads only an answer to the question it answers (what Team
     ['ja-JP', 'デバイスを削除したら接続は切れますか', /^はい。/],
     ['en-US', 'Does revoking refresh tokens invalidate connections?', /^Yes\./],
     ['en-US', 'If my password expires, does the connection break?', /^No\./],
+    ['ja-JP', 'パスワードを自分で変えても、フローは大丈夫ですか？', /^はい。[\s\S]*無効になりません/],
+    ['en-US', 'If I change my own password, will my flows keep running?', /^Yes\.[\s\S]*does not invalidate/],
   ] as const) {
-    it(`a yes/no question that names what the answer is about gets its yes or no: "${text}"`, async () => {
+    it(`a yes/no question that names what the answer is about gets its yes or no, in the question's sense: "${text}"`, async () => {
       const reply = await firstReply(locale, text);
       assert.match(reply, lead, reply);
     });

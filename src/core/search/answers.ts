@@ -79,11 +79,11 @@ export function englishGist(
   citing: readonly CuratedAnswer[],
   glossary: readonly GlossaryEntry[],
   form: QuestionForm = 'other',
-  namesSubject: (entry: CuratedAnswer) => boolean = () => true,
+  lead: (entry: CuratedAnswer) => LeadFit = () => 'as-written',
 ): string | undefined {
   const source = `${SOURCE_LABEL[doc.authority]} (${doc.url})`;
   const entry = citing.find((e) => e.citations.some((c) => c.quote === quote)) ?? citing[0];
-  if (entry) return `${fitToQuestion(entry.answer.en, form, namesSubject(entry))} (From ${source}; the passage is quoted below in Japanese.)`;
+  if (entry) return `${fitToQuestion(entry.answer.en, form, lead(entry))} (From ${source}; the passage is quoted below in Japanese.)`;
   const topics = glossaryTopics(`${passage.sectionPath.slice(-2).join(' ')}\n${quote}`, glossary);
   if (!topics.length) return undefined;
   return `${source} covers this in a section about ${topics.join(', ')}; the passage is quoted below in Japanese.`;
@@ -113,14 +113,51 @@ export function hasYesNoLead(text: string): boolean {
 }
 
 /**
+ * How a curated answer's yes or no fits a yes/no question: as written; not at all (the question
+ * does not name what it is about, or asks where, when or how); or inverted, for a question asking
+ * whether things stay fine ("will it survive…?", 「まだ使える？」) about an entry written for
+ * whether they break.
+ */
+export type LeadFit = 'as-written' | 'none' | 'inverted';
+
+/**
  * The answer's text as the question's form wants it: a why / how-long / how question gets the
  * reason, the duration or the way first, not the "Yes." / 「はい。」 its answer opens with
- * for the yes/no phrasing of the same fact. A yes/no question that does not name what the
- * yes is about (`namesSubject` false: 「接続は切れますか」 for "does a password expiry break
- * it?") gets the fact first too: a bare 「いいえ。」 would answer a question it did not ask.
+ * for the yes/no phrasing of the same fact; a yes/no question gets the lead as `lead` says.
  */
-export function fitToQuestion(text: string, form: QuestionForm, namesSubject = true): string {
-  return (form === 'yes-no' || form === 'other') && namesSubject ? text : withoutYesNoLead(text);
+export function fitToQuestion(text: string, form: QuestionForm, lead: LeadFit = 'as-written'): string {
+  if ((form !== 'yes-no' && form !== 'other') || lead === 'none') return withoutYesNoLead(text);
+  return lead === 'inverted' ? invertedLead(text) : text;
+}
+
+const INVERSE: Record<string, string> = { はい: 'いいえ', いいえ: 'はい', Yes: 'No', No: 'Yes' };
+
+/** The text with its opening yes and no swapped (「はい。」 ↔ 「いいえ。」, "Yes." ↔ "No."). */
+function invertedLead(text: string): string {
+  return text.replace(/^(はい|いいえ|Yes|No)(?=[。、.,])/, (w) => INVERSE[w]);
+}
+
+/**
+ * A word that asks for something other than yes or no (where, when, what, how, which):
+ * 「すべてサインアウトってどこでやるの？」 is answered with the place, not with 「はい。」.
+ */
+const ASKS_WH = /どこ|いつ(?!も)|なに|何(?![度回もか])|どう|どれ|どの|なぜ|\b(?:where|when|what|how|which|who|why)\b/iu;
+
+/**
+ * Asking whether things stay fine, the opposite of whether they break: "will my connection
+ * survive…", "keep working", "still OK", 「まだ使える」「大丈夫」「問題ない」「影響はない」.
+ */
+const STAYS_FINE =
+  /まだ使え|使い続け|使え(?:る|ます)(?:\s*[?？か]|\s*$)|大丈夫|問題(?:ない|なく|ありません|なし)|平気|影響(?:は)?(?:ない|ありません|なし)|動き続け|有効なまま|そのまま使え|\b(?:survive|still (?:work|works|working|fine|ok|okay|good|valid|usable|be (?:fine|ok|okay|valid|usable))|keep (?:working|running)|continue (?:to work|working|running)|be (?:fine|ok|okay|safe|unaffected)|stay (?:valid|connected|active|alive|working)|unaffected)\b/iu;
+
+/**
+ * The lead a question gets (see LeadFit), given whether it names what the entry is about and the
+ * entry's own yes/no questions (read only for a question asking whether things stay fine).
+ */
+export function leadFit(question: string, namesSubject: boolean, entryYesNoQuestions: () => readonly string[]): LeadFit {
+  const folded = question.normalize('NFKC');
+  if (!namesSubject || ASKS_WH.test(folded)) return 'none';
+  return STAYS_FINE.test(folded) && !entryYesNoQuestions().some((q) => STAYS_FINE.test(q.normalize('NFKC'))) ? 'inverted' : 'as-written';
 }
 
 /** The text without the "Yes." / 「はい。」 it opens with, if any. */
@@ -129,8 +166,8 @@ export function withoutYesNoLead(text: string): string {
   return rest === text || !rest ? text : rest[0].toUpperCase() + rest.slice(1);
 }
 
-export function curatedAnswer(entry: CuratedAnswer, score: number, lang: Lang, form: QuestionForm = 'other', namesSubject = true): Answer {
-  const answer: Answer = { id: entry.id, kind: 'curated', text: fitToQuestion(entry.answer[lang], form, namesSubject), score, citations: entry.citations };
+export function curatedAnswer(entry: CuratedAnswer, score: number, lang: Lang, form: QuestionForm = 'other', lead: LeadFit = 'as-written'): Answer {
+  const answer: Answer = { id: entry.id, kind: 'curated', text: fitToQuestion(entry.answer[lang], form, lead), score, citations: entry.citations };
   if (entry.notes.length) answer.notes = mergeNotes(entry.notes.map((n) => ({ text: n.text[lang], citations: n.citations })));
   return answer;
 }

@@ -10,7 +10,7 @@ import type { Authority, Citation, SourceDocument } from '../../content/types.js
 import type { Analyzer } from '../analysis/analyzer.js';
 import { detectLang } from '../language.js';
 import { AnswerCache } from './answer-cache.js';
-import { bestQuote, curatedAnswer, englishGist, hasYesNoLead, mergeNotes, passageAnswer } from './answers.js';
+import { bestQuote, curatedAnswer, englishGist, hasYesNoLead, leadFit, mergeNotes, passageAnswer, type LeadFit } from './answers.js';
 import { exactKeys, foldForLookup } from './exact-lookup.js';
 import type { GlossaryExpander } from './glossary-expansion.js';
 import type { IndexedItem, SearchIndex } from './index-store.js';
@@ -228,7 +228,7 @@ export class KnowledgeBase {
     const cited = new Set<string>();
     for (const c of ranked) {
       if (answers.length >= limit) break;
-      const answer = this.toAnswer(c, lang, q);
+      const answer = this.toAnswer(c, lang, q, question);
       if (!answer) continue;
       // A passage already cited by a curated answer above adds nothing; an answer whose English an
       // answer above already gave (a passage's English is a curated entry's, see curatedFor) adds
@@ -247,18 +247,18 @@ export class KnowledgeBase {
     return { question, lang, answered: answers.length > 0, answers };
   }
 
-  private toAnswer(c: Candidate, lang: 'ja' | 'en', q: ReturnType<typeof analyzeQuery>): Answer | undefined {
+  private toAnswer(c: Candidate, lang: 'ja' | 'en', q: ReturnType<typeof analyzeQuery>, question: string): Answer | undefined {
     const score = Math.round(c.score * 1000) / 1000;
     if (c.item.kind === 'curated') {
       const entry = this.curatedById.get(c.item.ref);
-      return entry && curatedAnswer(entry, score, lang, q.form, this.namesSubject(entry, q));
+      return entry && curatedAnswer(entry, score, lang, q.form, this.leadFor(entry, question, q));
     }
     const passage = this.passageById.get(c.item.ref);
     const doc = passage && this.docById.get(passage.docId);
     if (!passage || !doc) return undefined;
     const quote = bestQuote(passage, c.itemIndex, this.index.quotes, q);
     // An English asker gets English from data we have, or no answer from this passage.
-    const english = lang === 'en' ? englishGist(passage, doc, quote, this.curatedFor(passage), this.glossary, q.form, (entry) => this.namesSubject(entry, q)) : undefined;
+    const english = lang === 'en' ? englishGist(passage, doc, quote, this.curatedFor(passage), this.glossary, q.form, (entry) => this.leadFor(entry, question, q)) : undefined;
     if (lang === 'en' && !english) return undefined;
     const answer = passageAnswer(passage, doc, score, lang, quote, english);
     const notes = this.passageNotes(answer, lang);
@@ -277,6 +277,11 @@ export class KnowledgeBase {
       if (found?.length) return found;
     }
     return [];
+  }
+
+  /** How a curated entry's yes or no fits the question (see leadFit). */
+  private leadFor(entry: CuratedAnswer, question: string, q: AnalyzedQuery): LeadFit {
+    return leadFit(question, this.namesSubject(entry, q), () => [...entry.questions.ja, ...entry.questions.en].filter((asked) => questionForm(asked) === 'yes-no'));
   }
 
   /**
