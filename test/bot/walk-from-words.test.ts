@@ -69,4 +69,76 @@ describe('the diagnosis reads what the user already said (what Teams receives)',
       assert.match(reply, verdict, reply);
     });
   }
+  it('who the user is, in their own words in the first message, is not asked (ja, en)', async () => {
+    for (const [locale, text, next] of [
+      ['ja-JP', '利用者です。フローの接続が切れてしまいました', /どのエラーが表示されていますか/],
+      ['ja-JP', '私が作ったフローの接続が切れました', /どのエラーが表示されていますか/],
+      ['en-US', 'end user here, my flow connection broke this morning', /Which error does the flow run history/],
+      ['en-US', 'IT admin here: a flow connection is broken', /Which error does the flow run history/],
+    ] as const) {
+      const reply = await conversation(locale)(text);
+      assert.match(reply, next, `${text}: ${reply}`);
+      assert.doesNotMatch(reply, /あなたの立場を教えてください。\n|which describes you\?\n/, text);
+    }
+  });
+
+  it('options named by their place in the user\'s words: kanji numbers, number words, a hedge (ja, en)', async () => {
+    const ja = conversation('ja-JP');
+    await ja('フローの接続が切れました');
+    assert.match(await ja('二番です'), /どのエラーが表示されていますか/);
+    assert.match(await ja('六番目のやつ'), /次のどれかがありましたか/);
+    assert.match(await ja('6番かな'), /アカウント|更新トークンが失効|90 日/);
+    const en = conversation('en-US');
+    await en('my flow connection is broken');
+    assert.match(await en('option two'), /Which error does the flow run history/);
+  });
+
+  it('a change of a CA policy named in the first message is the conditional access event', async () => {
+    const reply = await conversation('en-US')('our flows have been failing since we updated a CA policy yesterday');
+    assert.match(reply, /Since the MFA or conditional access change, what happens\?/, reply);
+  });
+
+  it('「なおりました」 in kana while a question is asked ends the walk as solved', async () => {
+    const say = conversation('ja-JP');
+    await say('フローの接続が切れました');
+    assert.match(await say('ありがとうございます、なおりました'), /解決してよかった/);
+  });
+
+  it('after every branch failed, the walk ends by handing over to the admin, not with prevention tips as a cause (en, ja)', async () => {
+    for (const [locale, first, no, handOver, tips] of [
+      ['en-US', 'my flow fails with AADSTS50196', 'no', /Send the summary above to your IT admin/, /keep it from happening again/],
+      ['ja-JP', 'フローが AADSTS50196 で失敗します', 'いいえ', /まとめを IT 管理者に送る/, /再発を防ぐための対策です/],
+    ] as const) {
+      const say = conversation(locale);
+      let reply = await say(first);
+      for (let i = 0; i < 8 && !handOver.test(reply); i++) {
+        assert.doesNotMatch(reply, tips, reply);
+        reply = await say(no);
+      }
+      assert.match(reply, handOver, reply);
+    }
+  });
+
+  for (const [locale, text] of [
+    ['ja-JP', '403エラーってなんのこと？'],
+    ['ja-JP', '401と403のちがいを教えて'],
+    ['ja-JP', '接続が切れないようにするコツはある？'],
+  ] as const) {
+    it(`a question about an error or about avoiding it is answered, not diagnosed: "${text}"`, async () => {
+      const reply = await conversation(locale)(text);
+      assert.match(reply, /\[1\]/, reply);
+      assert.doesNotMatch(reply, /あなたの立場/, reply);
+    });
+  }
+
+  for (const [locale, text, walk] of [
+    ['ja-JP', 'フローの接続がむこうになってる', /あなたの立場/],
+    ['ja-JP', '接続の横に⚠マークが出ています', /あなたの立場/],
+    ['en-US', 'I see a red warning icon next to my flow connection', /which describes you/],
+  ] as const) {
+    it(`a report in its own words starts the diagnosis: "${text}"`, async () => {
+      const reply = await conversation(locale)(text);
+      assert.match(reply, walk, reply);
+    });
+  }
 });

@@ -155,8 +155,8 @@ const STRINGS = {
   outcomeSolved: { en: 'Did this solve it?', ja: '解決しましたか？' },
   thanksSolved: { en: "Great, glad it's fixed.", ja: '解決してよかったです。' },
   notSolved: {
-    en: "Sorry it's not fixed yet. Say \"restart\" to go through the diagnosis again, or ask me about what you see.",
-    ja: 'まだ解決していないとのこと、申し訳ありません。「やり直し」で診断をやり直すか、表示されている内容について質問してください。',
+    en: "Sorry it's not fixed yet. Send the summary above to your IT admin, say \"restart\" to go through the diagnosis again, or ask me about what you see.",
+    ja: 'まだ解決していないとのこと、申し訳ありません。上のまとめを IT 管理者に送るか、「やり直し」で診断をやり直すか、表示されている内容について質問してください。',
   },
   welcomeTyping: {
     en: 'No buttons? Just type your question, "troubleshoot" to start a diagnosis, or "help".',

@@ -114,12 +114,28 @@ interface PreparedOption {
 }
 
 const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth'];
+const NUMBER_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+const KANJI_DIGITS = '一二三四五六七八九';
 
-/** "2", "２", "②", "2️⃣", "#2", "2番", "2 です", "no. 2", "option 2", "the second one" → 2. */
+/** 一 … 十二 as the number they write (one or two kanji), or the text as it is. */
+function kanjiNumber(text: string): string {
+  return text.replace(/(十)?([一二三四五六七八九])?(?=\s*(?:番|つ目))|十(?=\s*(?:番|つ目))/gu, (m, ten?: string, digit?: string) => {
+    if (!m) return m;
+    return String((ten || m === '十' ? 10 : 0) + (digit ? KANJI_DIGITS.indexOf(digit) + 1 : 0));
+  });
+}
+
+/**
+ * "2", "２", "②", "2️⃣", "#2", "2番", 「三番目のやつ」, 「5番かな」, "2 です", "no. 2", "option 2",
+ * "option two", "the second one" → 2.
+ */
 export function parseChoiceNumber(text: string): number | undefined {
   // A keycap emoji is the digit, a variation selector and the enclosing keycap.
-  const plain = normalizeInput(text).replace(/(\d)\uFE0F?\u20E3/gu, '$1');
-  const m = /^(?:no\.?|#|番号|option|number|choice|answer)?\s*(\d{1,2})\s*(?:番目?|つ目|\.|:|\))?\s*(?:です|で|を選択|を選びます|にします|please|i guess|i think)?$/u.exec(plain);
+  const plain = kanjiNumber(normalizeInput(text).replace(/(\d)\uFE0F?\u20E3/gu, '$1')).replace(
+    new RegExp(`^((?:option|number|choice|answer|no\\.?)\\s+)(${NUMBER_WORDS.join('|')})$`),
+    (_, head: string, word: string) => `${head}${NUMBER_WORDS.indexOf(word) + 1}`,
+  );
+  const m = /^(?:no\.?|#|番号|option|number|choice|answer)?\s*(\d{1,2})\s*(?:番目?|つ目|\.|:|\))?\s*(?:の(?:やつ|もの|選択肢))?\s*(?:です|で|を選択|を選びます|にします|でお願いします|かな|かも|please|i guess|i think)?$/u.exec(plain);
   if (m) return Number(m[1]);
   const ordinal = /^(?:the )?([a-z]+)(?: one| option)?(?: please)?$/.exec(plain);
   const n = ordinal ? ORDINALS.indexOf(ordinal[1]) : -1;

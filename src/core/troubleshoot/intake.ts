@@ -11,7 +11,7 @@ import type { MessageKind, TroubleshootFacts } from './types.js';
  * power automate shows invalid", "the flow died overnight". A clause ends at 。!? or a line break.
  */
 const THING_JA = '(?:接続|コネクション|コネクタ|フロー)';
-const FAILED_JA = '(?:無効|切れ|期限切れ|失効|使えな|壊れ|止まっ|止まり|止まる|失敗し|失敗す|こけ|コケ|エラー|動かな|動いてな|動いておら|動いていな|動きませ|動作しな|実行されな|落ち|直らな|治らな|直りませ|繋がらな|つながらな|切断)';
+const FAILED_JA = '(?:無効|むこう|ムコウ|⚠|警告|びっくりマーク|赤い?(?:マーク|アイコン|表示)|切れ|期限切れ|失効|使えな|壊れ|止まっ|止まり|止まる|失敗し|失敗す|こけ|コケ|エラー|動かな|動いてな|動いておら|動いていな|動きませ|動作しな|実行されな|落ち|直らな|治らな|直りませ|繋がらな|つながらな|切断)';
 const THING_EN = '(?:conn(?:ection)?s?|connectors?|flows?)';
 const FAILED_EN =
   "(?:invalid|broken|broke|breaks|expired|expires|expiring|disconnected|dead|died|dying|failing|failed|fails|errors?|erroring|stopped|stops|down|(?:is|are|was|were)(?:n'?t| not) (?:working|running)|(?:does|do|did)(?:n'?t| not) (?:work|run|help)|won'?t (?:work|run|connect)|not working|keeps? (?:failing|breaking|expiring|dying))";
@@ -20,13 +20,15 @@ const PROBLEM = [
   new RegExp(`(?:無効な|切れた|壊れた|失効した|期限切れの)\\s*${THING_JA}`, 'gu'),
   new RegExp(`\\b${THING_EN}\\b(?:[^.!?\\n]{0,40}?)\\b${FAILED_EN}\\b`, 'gi'),
   new RegExp(`\\b(?:invalid|broken|expired|disconnected|dead|failed|failing)\\s+(?:\\w+\\s+)?${THING_EN}\\b`, 'gi'),
+  // A mark the portal shows by the thing: "a red warning on my connection", "an error icon next to the flow".
+  new RegExp(`\\b(?:warning|error|red|exclamation)(?:\\s+(?:icon|mark|sign|triangle|symbol|badge))?\\s+(?:on|next to|by|beside)\\s+(?:\\w+\\s+){0,2}?${THING_EN}\\b`, 'gi'),
 ];
 
 /**
  * A failure inside a condition is no report of one: 「フローが失敗したときに通知したい」,
  * 「接続が切れたら」, "notify me when a flow fails", "if the connection breaks".
  */
-const CONDITION_AFTER_JA = /^[^。!?\n]{0,6}?(?:たら|だら|たとき|た時|る時|るとき|ないとき|ない時|た場合|る場合|ない場合|場合|際|なら|ても|でも)/u;
+const CONDITION_AFTER_JA = /^[^。!?\n]{0,6}?(?:ないよう|たら|だら|たとき|た時|る時|るとき|ないとき|ない時|た場合|る場合|ない場合|場合|際|なら|ても|でも)/u;
 const CONDITION_BEFORE_EN = /\b(?:when|whenever|if|in case|once|until|before)\b[^,.!?]*$/i;
 
 /** Where one sentence ends and the next begins: after 。!? or a full stop and a space, or at a line break. */
@@ -67,7 +69,7 @@ const HYPOTHETICAL = /(?<!どう)したら|すると|(?<!どうし)(?:た|だ)�
 const FAILURE = /失敗|こけ|コケ|エラー|出(?:る|ます|ました|た|て)|表示|止ま|動かな|fail|error|get(?:ting)?\b|got\b|shows?\b|returns?\b|throws?\b|stopped|broke/i;
 
 /** A general question about a topic (answered from the knowledge base), not a report of one's own problem. */
-const GENERAL_QUESTION = /なぜ(?!か[^?？]|か$)|どうして|(?<![こあもそ])とは|意味|違い|どのくらい|どれくらい|理由|仕組み|\bwhy\b|\bwhat\s+(?:is|are|does|do|causes?|happens)\b|\bmeaning\b|\bdifference\b|\bhow\s+(?:long|do|does|can|to)\b/i;
+const GENERAL_QUESTION = /なぜ(?!か[^?？]|か$)|どうして|(?<![こあもそ])とは|って(?:なに|何|なん)|意味|違い|ちがい|コツ|秘訣|どのくらい|どれくらい|理由|仕組み|\bwhy\b|\bwhat\s+(?:is|are|does|do|causes?|happens)\b|\bmeaning\b|\bdifference\b|\bhow\s+(?:long|do|does|can|to)\b/i;
 
 /** Asking what to do about it (「どう対応すればよいでしょうか」, "what should I do"): one's own case, not a general "what if". */
 const ASKS_FOR_ADVICE = /どう(?:すれば|したら|したらいい|対応|対処|直)|どのように(?:対応|対処|すれば|したら|直)|どうしよう|\bwhat (?:should|do|can|shall) (?:i|we) do\b|\bwhat now\b|\bhow (?:do|can|should) (?:i|we) fix (?:it|this|that)\b|\bany (?:idea|ideas|advice|help)\b/i;

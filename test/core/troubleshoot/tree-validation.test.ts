@@ -42,7 +42,7 @@ describe('troubleshooting trees: loading and validation', () => {
   const cases: [string, (t: any) => void, RegExp][] = [
     ['a dangling option target', (t) => (t.nodes.symptom.options[0].next = 'nowhere'), /node "symptom": option "aadsts70008" leads to missing node "nowhere"/],
     ['a dangling "not solved" branch', (t) => (t.nodes['out-inactive'].next = 'nowhere'), /node "out-inactive": next leads to missing node "nowhere"/],
-    ['an unreachable node', (t) => (t.nodes.orphan = { ...t.nodes['out-prevention'] }), /node "orphan" cannot be reached/],
+    ['an unreachable node', (t) => (t.nodes.orphan = { ...t.nodes['out-new-connection'] }), /node "orphan" cannot be reached/],
     [
       'a loop without an exit',
       (t) => {
