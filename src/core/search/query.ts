@@ -127,7 +127,7 @@ const JA_ACTED_IN = /([^\s、。,.!?？！をのにがはでと「」『』]+)\s
  * 「XをYにする設定」「XをYにしたい」「XをYにする方法」: Y, the state the thing is to be put in, when the
  * question asks how, where or whether it can be done.
  */
-const JA_SETS_STATE = new RegExp(`([^\\s、。,.!?？！をにがはでと「」『』]+)を\\s*([^\\s、。,.!?？！をのにがはでと「」『』]+)\\s*に\\s*(?:する|したい|して|変える|変更|設定)[^\\s、。]{0,6}?(?:設定|方法|手順|やり方|仕方|には|たい|どこ|どう|でき)`);
+const JA_SETS_STATE = new RegExp(`([^\\s、。,.!?？！をにがはでと「」『』]+)を\\s*([^\\s、。,.!?？！をのにがはでと「」『』]+)\\s*に\\s*(?:したい|(?:する|して|変える|変更|設定)[^\\s、。]{0,6}?(?:設定|方法|手順|やり方|仕方|には|たい|どこ|どう|でき))`);
 
 /** A number or a duration: a value the answer need not repeat. */
 function isValue(c: Concept): boolean {
@@ -167,8 +167,9 @@ function subjectsOf(question: string, script: 'ja' | 'en', concepts: readonly Co
     const m = JA_SETS_STATE.exec(question);
     if (m) {
       // The thing (its head) and the state, each matched as a whole: パスワードの有効期限, not パスワード alone.
-      const thing = inside(m.index, m.index + m[1].length).at(-1);
-      if (thing !== undefined) states.add(thing);
+      // The words narrowing the thing belong to it (パスワードの有効期限): a text stating a token's lifetime is not about a password's.
+      const thing = inside(m.index, m.index + m[1].length);
+      thing.forEach((j, i) => (i === thing.length - 1 || !concepts[j].general) && states.add(j));
       const from = m.index + m[1].length + m[0].slice(m[1].length).indexOf(m[2]);
       const found = inside(from, from + m[2].length);
       for (const j of found) states.add(j);
