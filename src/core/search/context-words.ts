@@ -22,9 +22,10 @@ const OWN_ORGANISATION = /^(?:うち|弊社|当社|自社|我が社|わが社)$/
 
 /**
  * The people and departments around the asker who told them something or did it (「情シスから連絡きた」,
- * 「前任者が作った」, 「上司に言われた」): who it was changes nothing in the answer.
+ * 「前任者が作った」, 「上司に言われた」), or whom they are to tell (「フロー作ってる人たち」): who it is
+ * changes nothing in the answer.
  */
-const PEOPLE_AROUND = /情シス|情報システム部門?|システム部門?|上司|同僚|先輩|前任者?|後任者?|部長|課長/g;
+const PEOPLE_AROUND = /情シス|情報システム部門?|システム部門?|上司|同僚|先輩|前任者?|後任者?|部長|課長|(?:作って(?:る|いる)|作った|使って(?:る|いる))(?:人|ひと|メンバー)(?:たち|達)?/g;
 
 /**
  * When it happened, by the asker's clock (「夜中だけ」, 「朝いちで」, 「休み明けに」, 「定時後」): the time of

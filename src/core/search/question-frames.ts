@@ -50,6 +50,8 @@ const ADVICE: readonly { asked: readonly string[]; givenWith: readonly string[];
     // What can or should be done: できること, やっておくべきこと, したほうがいい, おすすめ, "best practice"
     asked: [
       '(?:できる|やれる|やるべき|すべき|しておく(?:べき)?|やっておく(?:べき)?|しとく|やっとく)こと',
+      // 「何をしておけばいい？」「何をアナウンスしとけば」: what should have been done (or said) beforehand.
+      '(?:アナウンス|周知|告知)?(?:して|やって|し|やっ)(?:おけ|とけ)ば',
       'ておくべき',
       '(?:た|ない)(?:ほう|方)が(?:いい|良い|よい|よろしい)',
       '(?:やめ|止め)た(?:ほう|方)が',

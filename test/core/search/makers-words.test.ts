@@ -155,6 +155,27 @@ describe("makers' own words", function () {
     assert.ok(citesInTop3(r, '直接接続を作成することはできません'), ids(r));
   });
 
+  it("makers' words for what a token holds, for noticing, for the network and place they were on, and for enforcing MFA", () => {
+    for (const [q, term] of [
+      ['更新トークンの中身ってどんな情報？', '含む'],
+      ['止まったらすぐ気づくようにしたい', '通知'],
+      ['ホテルのWi-Fiで接続を作った', 'ネットワーク'],
+      ['出張中に作った接続', '場所'],
+      ['来月からMFA必須になる', '有効'],
+    ]) assert.ok(termsOf(q).includes(term), `${q}: ${termsOf(q).join(',')}`);
+    const r = kb.ask('更新トークンの中身ってどんな情報が入ってるの？');
+    assert.ok(r.answered, JSON.stringify(r.suggestions));
+    assert.ok(citesInTop3(r, '含まれ'), ids(r));
+  });
+
+  it('what to have done or said beforehand asks for advice, and whom to tell is context', () => {
+    assert.equal(questionForm('MFA必須にする前に、何をやっとけばいい？'), 'advice');
+    assert.equal(questionForm('みんなに何をアナウンスしとけばいい？'), 'advice');
+    const people = kb.analyze('フロー作ってる人たちに伝えること').concepts.filter((c) => c.label === '人' || c.label === '作る');
+    assert.equal(people.length, 2);
+    assert.ok(people.every((c) => c.context), JSON.stringify(people));
+  });
+
   it('a flow that failed once and then worked again by itself reads as a temporary fault', () => {
     for (const q of ['夜だけフローがエラーで落ちて、朝には勝手に直ってた。なんで？', 'きのうだけフローが接続エラーになって、今日はまた動いてる。こういうことってある？']) {
       assert.ok(termsOf(q).includes('一時的'), `${q}: ${termsOf(q).join(',')}`);
