@@ -366,6 +366,11 @@ function loanwordTerms(heads: readonly string[], expander: GlossaryExpander, var
 }
 
 const ASKS_DURATION = /\bhow (?:long|soon)\b/gi;
+/**
+ * "How long does an access token last?": in a question for a duration, "last" as a verb (ending its
+ * clause, not "last week") asks for the lifetime of its subject, in the documents' word.
+ */
+const LASTS = /\blasts?\b(?=\s*(?:$|[?.!,;:)]|(?:before|after|until|till|for|by|if|when|without|once|now|anymore|then|by default|normally|usually|actually)\b))/gi;
 /** "What happens", "what would happen": the question's form, asking for the consequence of what follows. */
 const ASKS_CONSEQUENCE = /\bwhat (?:happens|happened|will happen|would happen|could happen)\b/gi;
 /** "instead of PowerShell", "rather than the portal": an alternative set aside, up to the end of its noun phrase. */
@@ -378,6 +383,7 @@ function englishConcepts(question: string, analyzer: Analyzer, expander: Glossar
   for (const d of durations) rest_ = rest_.slice(0, d.start) + ' '.repeat(d.end - d.start) + rest_.slice(d.end);
   // "How long", "how soon" ask for a duration, "what happens" for a consequence (the question's
   // form): they name nothing it is about.
+  if (new RegExp(ASKS_DURATION.source, 'i').test(rest_)) rest_ = rest_.replace(LASTS, (m) => ' '.repeat(m.length));
   rest_ = rest_.replace(ASKS_DURATION, (m) => ' '.repeat(m.length)).replace(ASKS_CONSEQUENCE, (m) => ' '.repeat(m.length));
   // What the asker sets aside ("through Graph instead of PowerShell") is not what they ask about.
   rest_ = rest_.replace(SET_ASIDE, (m) => ' '.repeat(m.length));
