@@ -117,4 +117,20 @@ describe('English askers', () => {
     const r = kb.ask('is it possible for access tokens to be valid for just eight minutes?');
     assert.ok(firstCites(r, '最小: 10 分'), ids(r));
   });
+
+  it('"how long does X last" asks for the lifetime of X, not for a text that happens to say "last"', () => {
+    const labels = (question: string) => kb.analyze(question).concepts.map((c) => c.label.toLowerCase());
+    assert.ok(!labels('how long do access tokens last?').includes('last'), labels('how long do access tokens last?').join(','));
+    // Not the adjective: "last week" is when it happened.
+    assert.ok(labels('it broke last week, how long until it works again?').includes('last'));
+    const r = kb.ask('how long do access tokens last?');
+    assert.ok(firstCites(r, '60 分から 90 分'), ids(r));
+  });
+
+  it('"nobody uses it" reads as a connection left unused', () => {
+    assert.ok(japaneseTerms('what if no one used the connection for months?').includes('使用されていない'));
+    // The answer's own source states it, not one it only cites beside the lifetime settings.
+    const r = kb.ask('how long will my connection last if nobody uses it?');
+    assert.ok(r.answers[0]?.citations[0]?.passage.includes('90 日以上'), ids(r));
+  });
 });
