@@ -141,4 +141,15 @@ describe('the diagnosis reads what the user already said (what Teams receives)',
       assert.match(reply, walk, reply);
     });
   }
+  it('a correction at an outcome reached from the first message alone goes where the corrected words lead (ja, en)', async () => {
+    for (const [locale, first, fix, outcome] of [
+      ['ja-JP', 'フローが AADSTS70008 で止まっています', 'すみません、403 でした', /前の回答を変更[\s\S]*アクセス許可がない/],
+      ['en-US', 'flow fails with AADSTS50196 since today', 'sorry, actually the code is AADSTS50105', /changed that earlier answer[\s\S]*not assigned/],
+    ] as const) {
+      const say = conversation(locale);
+      await say(first);
+      const reply = await say(fix);
+      assert.match(reply, outcome, reply);
+    }
+  });
 });

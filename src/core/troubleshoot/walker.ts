@@ -5,7 +5,7 @@
  */
 import type { Lang } from '../../content/types.js';
 import { matchCommand } from '../vocabulary.js';
-import { classifyMessage, type MessageKind } from './intake.js';
+import { classifyMessage, extractFacts, type MessageKind } from './intake.js';
 import { SAYS_FIXED, SOLVED_NO, SOLVED_OPTIONS, SOLVED_YES } from './solved-options.js';
 import { nodeAt, viewStep } from './step-view.js';
 import { citationKey } from './tree-loader.js';
@@ -117,6 +117,12 @@ function corrected(tree: TroubleshootingTree, state: WalkState, input: string): 
     return { action: 'changed', state: answerWith(tree, backTo(tree, state, a), picked, rest) };
   }
   const last = asked.find((a) => !a.inferred);
+  if (!last && tree.nodes[state.nodeId]?.kind === 'outcome') {
+    // An outcome reached from the first message alone (an error code): the corrected words are
+    // read as a first message would be, and the walk goes where they lead.
+    const fresh = startWalk(tree, extractFacts(rest));
+    if (fresh.nodeId !== tree.start && fresh.nodeId !== state.nodeId) return { action: 'changed', state: state.audience ? { ...fresh, audience: state.audience } : fresh };
+  }
   return last && RETRACTION.test(folded) ? { action: 'taken-back', state: backTo(tree, state, last) } : undefined;
 }
 
