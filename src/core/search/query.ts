@@ -95,7 +95,7 @@ const EN_PHRASE = String.raw`((?:(?:${ENGLISH_DETERMINERS.join('|')})\s+)?(?:(?!
  * that posts a message"), which belongs to what is asked as much as the thing itself.
  */
 const EN_ACTED_ON = new RegExp(
-  String.raw`\b(?:${EN_ASKS_HOW})\s+([\w-]+)(?:\s+(?:on|off|up|out|back))?\s+${EN_PHRASE}(?:(to|into|that|which)\s+${EN_PHRASE})?`,
+  String.raw`\b(?:${EN_ASKS_HOW})\s+([\w-]+)(?:\s+(?:on|off|up|out|back))?\s+(?:(?:me|us|them|him|her)\s+(?=(?:a|an|the|my|our|your|their|this|that|some)\b))?${EN_PHRASE}(?:(to|into|that|which)\s+${EN_PHRASE})?`,
   'i',
 );
 /** "Can I set X to Y?": whether a thing can be put in a state asks about that state as a how-question does. */
@@ -127,7 +127,7 @@ const JA_ACTED_IN = /([^\s、。,.!?？！をのにがはでと「」『』]+)\s
  * 「XをYにする設定」「XをYにしたい」「XをYにする方法」: Y, the state the thing is to be put in, when the
  * question asks how, where or whether it can be done.
  */
-const JA_SETS_STATE = new RegExp(`([^\\s、。,.!?？！をにがはでと「」『』]+)を\\s*([^\\s、。,.!?？！をのにがはでと「」『』]+)\\s*に\\s*(?:したい|(?:する|して|変える|変更|設定)[^\\s、。]{0,6}?(?:設定|方法|手順|やり方|仕方|には|たい|どこ|どう|でき))`);
+const JA_SETS_STATE = new RegExp(`([^\\s、。,.!?？！をにがはでと「」『』]+)を\\s*「?([^\\s、。,.!?？！をのにがはでと「」『』]+)」?\\s*に\\s*(?:したい|(?:する|して|変える|変更|設定)[^\\s。]{0,8}?(?:設定|方法|手順|やり方|仕方|には|たい|どこ|どう|でき))`);
 
 /** A number or a duration: a value the answer need not repeat. */
 function isValue(c: Concept): boolean {

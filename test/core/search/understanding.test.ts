@@ -406,6 +406,9 @@ describe('understanding questions as people write them', function () {
       // The state asked for is a password's; the knowledge states it for tokens.
       'Microsoft 365 のパスワード有効期限を無期限にしたい',
       '社員のパスワードの有効期限を無期限にする設定はどこ？',
+      'Microsoft 365 管理センターでパスワードの期限を「無期限」にする設定、どこ？',
+      // The thing given to someone comes after them (issue them a pass).
+      'how do i send them a temporary access pass by email',
     ]) {
       it(`declines a how-question whose asked-for state or narrowing word no answer covers: ${q}`, () => {
         const r = kb.ask(q);
@@ -422,6 +425,8 @@ describe('understanding questions as people write them', function () {
       assert.ok(labels('How do I give a contractor co-owner rights on my flow?', (a) => a.subjectModifiers).includes('contractor'));
       assert.ok(labels('How do I share my flow with a contractor?', (a) => a.subjectModifiers).includes('contractor'));
       assert.ok(labels('更新トークンを無期限にする方法', (a) => a.subjectStates).includes('無期限'));
+      assert.ok(labels('ゲストのパスワードを「無期限」にする設定、どこ？', (a) => a.subjectStates).includes('無期限'), 'a quoted state, the question after a comma');
+      assert.ok(labels('how do i issue them a temporary access pass?', (a) => a.subjects).includes('pass'), 'the thing given, not the person given it');
       assert.deepEqual(labels('Microsoft 365 のパスワード有効期限を無期限にしたい', (a) => a.subjectStates), ['パスワード', '有効期限', '無期限'], 'the thing with its narrowing words, and the state');
       assert.ok(labels('where in the zoho admin portal do i turn on multi-factor authentication', (a) => a.subjectModifiers).includes('zoho'), 'the place before the action');
       assert.ok(labels('how do I reset a password in the jira console', (a) => a.subjectModifiers).includes('jira'), 'the place after the thing');
