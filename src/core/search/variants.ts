@@ -17,7 +17,7 @@ import { durationMinutes } from '../analysis/filters.js';
 import type { Token } from '../analysis/token.js';
 
 /** Bump when what is built changes. */
-const VARIANTS_FORMAT = 6;
+const VARIANTS_FORMAT = 7;
 /** Shorter readings (キ, サイ) are parts of too many words to stand for one. */
 const MIN_READING = 3;
 const MAX_READING = 16;
@@ -51,6 +51,7 @@ interface SavedVariants {
   loanwords: [string, string][];
   rendaku: [string, string][];
   everyday: string[];
+  partlyKana: [string, string][];
 }
 
 /** Hiragana → katakana (the readings are katakana). */
@@ -79,6 +80,12 @@ export class Variants {
      * only when both are everyday or neither is (きのう, yesterday, is not 機能).
      */
     private readonly everyday: ReadonlySet<string> = new Set(),
+    /**
+     * A compound with some of its words written in kana, each as it reads in the compound (多ようそ認証,
+     * じょうけん付きアクセス) → the compound: the kanji the asker kept need not be read the way the
+     * dictionary reads them alone (多 alone is おお).
+     */
+    private readonly partlyKana: ReadonlyMap<string, string> = new Map(),
   ) {}
 
   /** The word of the vocabulary a katakana reading spells, with or without the compound's sound change. */
@@ -117,6 +124,7 @@ export class Variants {
     const readings = new Map<string, string>();
     const plainReadings = new Map<string, string>();
     const everyday = new Set<string>();
+    const partlyKana = new Map<string, string>();
     // The vocabulary's words first, then the glossary's (直す, and the askers' 確かめる): a kana
     // spelling of either is the word (なおす, たしかめる).
     for (const term of new Set([...vocab, ...known])) {
@@ -126,6 +134,7 @@ export class Variants {
         readings.set(reading, term);
         const raw = analyzer.rawTokens(term);
         if (raw.length === 1 && raw[0].general) everyday.add(term);
+        for (const spelt of partlyKanaSpellings(raw)) if (!partlyKana.has(spelt) && !vocab.has(spelt)) partlyKana.set(spelt, term);
         for (const plain of withoutRendaku(term, reading, vocab, analyzer)) if (!plainReadings.has(plain)) plainReadings.set(plain, term);
       }
     }
@@ -149,7 +158,7 @@ export class Variants {
         synonymsOf.set(term, list);
       }
     }
-    return new Variants(vocab, readings, synonymsOf, loanwords, plainReadings, everyday);
+    return new Variants(vocab, readings, synonymsOf, loanwords, plainReadings, everyday, partlyKana);
   }
 
   /** Sudachi synonyms of an analyzed term that the corpus uses. */
@@ -227,10 +236,27 @@ export class Variants {
       if (found && !this.isOtherWord(t, found) && !tokens.some((x) => x.term === term && x.start < t.end && t.start < x.end)) out.push(found);
     }
     // A word read over kana and kanji (きげん切れ → 期限切れ) is longer than the kana alone (きげん → 期限).
-    const mixed = this.mixedMatches(s, tokens, raw);
+    const spelt = this.partlyKanaMatches(s, tokens);
+    const mixed = [...spelt, ...this.mixedMatches(s, tokens, raw).filter((m) => !spelt.some((p) => m.start < p.end && p.start < m.end))];
     return [...mixed, ...out.filter((o) => !mixed.some((m) => o.start < m.end && m.start < o.end))]
       .map((m) => (this.everyday.has(m.term) ? { ...m, everyday: true } : m))
       .sort((a, b) => a.start - b.start);
+  }
+
+  /** Compounds written with some of their words in kana (see partlyKana), longest first. */
+  private partlyKanaMatches(s: string, tokens: readonly Token[]): ReadingMatch[] {
+    const out: ReadingMatch[] = [];
+    if (!this.partlyKana.size) return out;
+    for (let i = 0; i < s.length; i++) {
+      for (let j = Math.min(s.length, i + MAX_PARTLY_KANA); j > i + 2; j--) {
+        const term = this.partlyKana.get(s.slice(i, j).toLowerCase());
+        if (!term) continue;
+        if (!tokens.some((x) => x.term === term && x.start < j && i < x.end)) out.push({ start: i, end: j, term });
+        i = j - 1;
+        break;
+      }
+    }
+    return out;
   }
 
   /**
@@ -308,6 +334,7 @@ export class Variants {
       loanwords: [...this.loanwords],
       rendaku: [...this.rendakuReadings],
       everyday: [...this.everyday],
+      partlyKana: [...this.partlyKana],
     };
     const tmp = `${file}.${process.pid}.tmp`;
     writeFileSync(tmp, JSON.stringify(saved));
@@ -319,7 +346,7 @@ export class Variants {
     try {
       const saved = JSON.parse(readFileSync(file, 'utf8')) as SavedVariants;
       if (saved.format !== VARIANTS_FORMAT || saved.hash !== hash) return undefined;
-      return new Variants(new Set(saved.vocabulary), new Map(saved.readings), new Map(saved.synonyms), new Map(saved.loanwords), new Map(saved.rendaku), new Set(saved.everyday));
+      return new Variants(new Set(saved.vocabulary), new Map(saved.readings), new Map(saved.synonyms), new Map(saved.loanwords), new Map(saved.rendaku), new Set(saved.everyday), new Map(saved.partlyKana));
     } catch {
       return undefined;
     }
@@ -408,6 +435,30 @@ function wordReadings(term: string, analyzer: Analyzer): string[] | undefined {
 }
 
 const KANA = /[\u3041-\u3096\u30a1-\u30fa\u30fc]/;
+/** Longest compound looked up as written partly in kana. */
+const MAX_PARTLY_KANA = 24;
+
+/** Katakana → hiragana (ー stays). */
+function toHiragana(s: string): string {
+  return s.replace(/[\u30a1-\u30f6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));
+}
+
+/**
+ * The spellings of a compound (its kuromoji tokens) with some, not all, of its kanji words written
+ * in hiragana as they read in it: 多|要素|認証 → 多ようそ認証, 多要素にんしょう, …; a word read in one
+ * kana is left in kanji, as such a kana is too often a particle. Compounds of two to five words.
+ */
+function partlyKanaSpellings(raw: readonly Token[]): string[] {
+  if (raw.length < 2 || raw.length > 5 || !raw.every((t) => t.reading)) return [];
+  const kanji = raw.flatMap((t, i) => (KANJI.test(t.surface) && t.reading!.length > 1 ? [i] : []));
+  const out: string[] = [];
+  for (let mask = 1; mask < 1 << kanji.length; mask++) {
+    const written = raw.map((t, i) => (kanji.includes(i) && mask & (1 << kanji.indexOf(i)) ? toHiragana(t.reading!) : t.surface));
+    // Every kanji word in kana is the pure kana spelling, which the readings already find.
+    if (written.some((w) => KANJI.test(w))) out.push(written.join('').toLowerCase());
+  }
+  return out;
+}
 const HIRAGANA_WORD = /^[\u3041-\u3096]+$/;
 const KANJI = /[\u3400-\u9fff\u3005]/;
 const KANJI_RUN = /[\u3400-\u9fff\u3005]+/g;

@@ -50,6 +50,14 @@ describe('spelling variants: readings', function () {
     assert.deepEqual(matches('登録しようとした'), []);
   });
 
+  it('reads a compound with some of its words in kana as they read in it, whatever the kanji kept read alone (多ようそ認証)', () => {
+    const compounds = Variants.build(['多要素認証', '条件付きアクセス'], [], new Set(), a, []);
+    const read = (text: string) => compounds.readingMatches(text, a.tokens(text), a.rawTokens(text)).map((m) => [text.slice(m.start, m.end), m.term]);
+    // 多 alone reads おお, so reading the kanji the asker kept does not spell the word.
+    assert.deepEqual(read('多ようそ認証を有効にした'), [['多ようそ認証', '多要素認証']]);
+    assert.deepEqual(read('じょうけん付きアクセスを変えた'), [['じょうけん付きアクセス', '条件付きアクセス']]);
+  });
+
   it('reads an inflected verb written in kana through its base form (とりけせる → 取り消す)', () => {
     const verbs = Variants.build(['取り消す', '変わる'], [], new Set(), a, []);
     const read = (text: string) => verbs.readingMatches(text, a.tokens(text), a.rawTokens(text)).map((m) => [text.slice(m.start, m.end), m.term, !!m.everyday]);
@@ -87,6 +95,7 @@ describe('spelling variants: readings', function () {
       for (const [kanji, mixed] of [
         ['再認証しても直らない場合は', 'さい認証しても直らない場合は'],
         ['更新トークンが期限切れになる原因', '更新トークンがきげん切れになる原因'],
+        ['多要素認証を有効にしたら接続が切れた', '多ようそ認証を有効にしたら接続が切れた'],
       ]) {
         const r = kb.ask(mixed);
         assert.equal(r.answered, true, mixed);
