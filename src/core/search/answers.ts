@@ -93,12 +93,28 @@ export function passageCitation(passage: Passage, doc: SourceDocument, quote: st
   return { docId: doc.id, title: doc.title, url: doc.url, section: passage.section, quote, passage: passage.text };
 }
 
-/** A passage as an answer: its text in Japanese, `english` (see englishGist) for English askers. */
-export function passageAnswer(passage: Passage, doc: SourceDocument, score: number, lang: Lang, quote: string, english?: string): Answer {
+/**
+ * A text that ends by announcing what follows: 「以下の点を意識しましょう。」, 「次の方法を試してみてください。」,
+ * a closing colon. Answered alone it promises a list the reader never gets.
+ */
+const ANNOUNCES_WHAT_FOLLOWS = /(?:以下|次)の[^。\n]{0,20}(?:ましょう|ください|です|ます|とおり|通り)[。:：]?\s*$|[:：]\s*$/u;
+
+/** True when the passage's text ends by announcing what follows it (see ANNOUNCES_WHAT_FOLLOWS). */
+export function announcesWhatFollows(text: string): boolean {
+  return ANNOUNCES_WHAT_FOLLOWS.test(text);
+}
+
+/**
+ * A passage as an answer: its text in Japanese, `english` (see englishGist) for English askers.
+ * A Japanese text announcing what follows ends with the headings of the sections that follow it
+ * (`following`), so the reader sees what the list holds and can ask about each.
+ */
+export function passageAnswer(passage: Passage, doc: SourceDocument, score: number, lang: Lang, quote: string, english?: string, following: readonly string[] = []): Answer {
+  const ja = following.length ? `${passage.text}\n${following.map((h) => `- ${h}`).join('\n')}` : passage.text;
   return {
     id: passage.id,
     kind: 'passage',
-    text: lang === 'ja' ? passage.text : (english ?? ''),
+    text: lang === 'ja' ? ja : (english ?? ''),
     score,
     citations: [passageCitation(passage, doc, quote)],
   };

@@ -10,7 +10,7 @@ import type { Authority, Citation, SourceDocument } from '../../content/types.js
 import type { Analyzer } from '../analysis/analyzer.js';
 import { detectLang } from '../language.js';
 import { AnswerCache } from './answer-cache.js';
-import { bestQuote, curatedAnswer, englishGist, hasYesNoLead, leadFit, mergeNotes, passageAnswer, type LeadFit } from './answers.js';
+import { announcesWhatFollows, bestQuote, curatedAnswer, englishGist, hasYesNoLead, leadFit, mergeNotes, passageAnswer, type LeadFit } from './answers.js';
 import { exactKeys, foldForLookup } from './exact-lookup.js';
 import type { GlossaryExpander } from './glossary-expansion.js';
 import type { IndexedItem, SearchIndex } from './index-store.js';
@@ -45,6 +45,8 @@ const MAX_MERGED_CITATIONS = 4;
  * part of the entries, while パスワード, MFA, SSPR or デバイス登録 belong to a few.
  */
 const SUBJECT_MAX_SHARE = 0.12;
+/** Headings listed after a passage that announces what follows (see sectionsAfter). */
+const MAX_FOLLOWING_SECTIONS = 8;
 
 export class KnowledgeBase {
   readonly documents: readonly SourceDocument[];
@@ -56,6 +58,8 @@ export class KnowledgeBase {
   readonly indexSource: IndexSource;
 
   private readonly passageById: Map<string, Passage>;
+  /** Passage id → its position in `passages` (document order). */
+  private readonly passageIndex: Map<string, number>;
   private readonly curatedById: Map<string, CuratedAnswer>;
   private readonly docById: Map<string, SourceDocument>;
   /**
@@ -106,6 +110,7 @@ export class KnowledgeBase {
     this.searchCache = new TermCache(caches.searchCacheHits);
     this.answerCache = new AnswerCache(caches.answerCacheSize);
     this.passageById = new Map(loaded.passages.map((p) => [p.id, p]));
+    this.passageIndex = new Map(loaded.passages.map((p, i) => [p.id, i]));
     this.curatedById = new Map(loaded.curated.map((c) => [c.id, c]));
     this.curatedItems = new Map(this.index.items.flatMap((item, i) => (item.kind === 'curated' ? [[item.ref, i] as const] : [])));
     this.docById = new Map(loaded.documents.map((d) => [d.id, d]));
@@ -260,7 +265,8 @@ export class KnowledgeBase {
     // An English asker gets English from data we have, or no answer from this passage.
     const english = lang === 'en' ? englishGist(passage, doc, quote, this.curatedFor(passage), this.glossary, q.form, (entry) => this.leadFor(entry, question, q)) : undefined;
     if (lang === 'en' && !english) return undefined;
-    const answer = passageAnswer(passage, doc, score, lang, quote, english);
+    const following = lang === 'ja' && announcesWhatFollows(passage.text) ? this.sectionsAfter(passage) : [];
+    const answer = passageAnswer(passage, doc, score, lang, quote, english, following);
     const notes = this.passageNotes(answer, lang);
     return notes ? { ...answer, notes } : answer;
   }
@@ -277,6 +283,32 @@ export class KnowledgeBase {
       if (found?.length) return found;
     }
     return [];
+  }
+
+  /**
+   * The headings of the sections a passage announces (see announcesWhatFollows), in document
+   * order: its subsections, or in a document without nesting the sections after it at its own
+   * level, up to the next passage announcing a list of its own or MAX_FOLLOWING_SECTIONS. None
+   * when its own section goes on (what it announces is right there: an example, a table).
+   */
+  private sectionsAfter(passage: Passage): string[] {
+    const headings: string[] = [];
+    const path = passage.sectionPath;
+    const within = (p: Passage, depth: number) => path.slice(0, depth).every((h, k) => p.sectionPath[k] === h);
+    let children = false;
+    for (let i = this.passageIndex.get(passage.id)! + 1; i < this.passages.length && headings.length < MAX_FOLLOWING_SECTIONS; i++) {
+      const next = this.passages[i];
+      if (next.docId !== passage.docId || announcesWhatFollows(next.text)) break;
+      const own = next.sectionPath.length === path.length && within(next, path.length);
+      const child = next.sectionPath.length > path.length && within(next, path.length);
+      const sibling = !children && next.sectionPath.length === path.length && within(next, path.length - 1);
+      if (own && (children || !headings.length)) break;
+      if (!child && !sibling && !own) break;
+      children ||= child;
+      const heading = child ? next.sectionPath[path.length] : next.sectionPath.at(-1);
+      if (heading && !own && !headings.includes(heading)) headings.push(heading);
+    }
+    return headings;
   }
 
   /** How a curated entry's yes or no fits the question (see leadFit). */
