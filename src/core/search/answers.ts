@@ -104,13 +104,27 @@ export function announcesWhatFollows(text: string): boolean {
   return ANNOUNCES_WHAT_FOLLOWS.test(text);
 }
 
+/** The label lines of the documents' callouts, in either language, and the Japanese label each is shown with. */
+const ADMONITION_LABELS: Record<string, string> = { 注意: '注意', note: '注意', 重要: '重要', important: '重要', ヒント: 'ヒント', tip: 'ヒント', 警告: '警告', warning: '警告', caution: '警告' };
+const ADMONITION_LINE = /^[ \t]*(注意|重要|ヒント|警告|Note|Important|Tip|Warning|Caution)[ \t]*\n(?:[ \t]*\n)*/gimu;
+
+/**
+ * A callout's label line (「注意」, an English "Note" left in a translated page) joined to the
+ * paragraph it labels as 「注意: …」, so an answer neither opens with a bare word nor shows an
+ * English heading in Japanese text.
+ */
+function withInlineAdmonitions(text: string): string {
+  return text.replace(ADMONITION_LINE, (_, label: string) => `${ADMONITION_LABELS[label.toLowerCase()] ?? label}: `);
+}
+
 /**
  * A passage as an answer: its text in Japanese, `english` (see englishGist) for English askers.
  * A Japanese text announcing what follows ends with the headings of the sections that follow it
  * (`following`), so the reader sees what the list holds and can ask about each.
  */
 export function passageAnswer(passage: Passage, doc: SourceDocument, score: number, lang: Lang, quote: string, english?: string, following: readonly string[] = []): Answer {
-  const ja = following.length ? `${passage.text}\n${following.map((h) => `- ${h}`).join('\n')}` : passage.text;
+  const text = withInlineAdmonitions(passage.text);
+  const ja = following.length ? `${text}\n${following.map((h) => `- ${h}`).join('\n')}` : text;
   return {
     id: passage.id,
     kind: 'passage',
