@@ -168,6 +168,12 @@ describe("makers' own words", function () {
     assert.ok(citesInTop3(r, '含まれ'), ids(r));
   });
 
+  it('a connection said broken without its particle (接続切れた, 接続落ちた) and flows that all died (全滅) are what the documents name', () => {
+    for (const q of ['今朝から止まってる、接続切れた？', '接続落ちてる', '接続きれたっぽい']) assert.ok(termsOf(q).includes('無効な接続'), `${q}: ${termsOf(q).join(',')}`);
+    assert.ok(termsOf('フローが全滅した').includes('失敗'));
+    assert.ok(kb.ask('MFAいれたらフロー全滅したんですけど').answered);
+  });
+
   it('what to have done or said beforehand asks for advice, and whom to tell is context', () => {
     assert.equal(questionForm('MFA必須にする前に、何をやっとけばいい？'), 'advice');
     assert.equal(questionForm('みんなに何をアナウンスしとけばいい？'), 'advice');
