@@ -171,6 +171,9 @@ describe("makers' own words", function () {
   it('a connection said broken without its particle (接続切れた, 接続落ちた) and flows that all died (全滅) are what the documents name', () => {
     for (const q of ['今朝から止まってる、接続切れた？', '接続落ちてる', '接続きれたっぽい']) assert.ok(termsOf(q).includes('無効な接続'), `${q}: ${termsOf(q).join(',')}`);
     assert.ok(termsOf('フローが全滅した').includes('失敗'));
+    // The loanword for the documents' 無効.
+    assert.ok(termsOf('コネクションがインバリッドになる').includes('無効'));
+    assert.ok(kb.ask('コネクションがインバリッドになる').answered);
     assert.ok(kb.ask('MFAいれたらフロー全滅したんですけど').answered);
   });
 
