@@ -143,14 +143,25 @@ function requestForm(text: string): string {
 
 const ASKING_FORMS = new Set(ASKING.map(requestForm));
 
+const requestWordsOf = new Map<BotCommand, { core: ReadonlySet<string>; around: ReadonlySet<string> }>();
+
+/** A command's request words and the words that may surround them, in request form; built once per command. */
+function requestWords(command: BotCommand): { core: ReadonlySet<string>; around: ReadonlySet<string> } {
+  let words = requestWordsOf.get(command);
+  if (!words) {
+    words = { core: new Set((command.asks ?? []).map(requestForm)), around: new Set([...ASKING_FORMS, ...(command.about ?? []).map(requestForm)]) };
+    requestWordsOf.set(command, words);
+  }
+  return words;
+}
+
 /**
  * Whether `form` is one of the command's request words with only ways of asking and what it is
  * about around it, read end to end (at least one request word, nothing unknown).
  */
 function asksFor(command: BotCommand, form: string): boolean {
-  const core = new Set((command.asks ?? []).map(requestForm));
+  const { core, around } = requestWords(command);
   if (!core.size) return false;
-  const around = new Set([...ASKING_FORMS, ...(command.about ?? []).map(requestForm)]);
   // reach[i]: 0 = not reachable, 1 = reachable without a request word yet, 2 = with one.
   const reach = new Uint8Array(form.length + 1);
   reach[0] = 1;
