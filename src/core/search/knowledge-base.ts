@@ -226,6 +226,16 @@ export class KnowledgeBase {
       (i) => this.folded[i],
     );
     if (!shouldAnswer(q, ranked, (i) => this.folded[i])) {
+      // A message telling its situation at length and asking last ("we moved office last week… does
+      // the token care about IP?"): the sentence that asks is the question.
+      const asking = askingSentence(question);
+      // Its answer must also be among the best for the whole message, which says what it is about.
+      // A bare "fix?" names nothing of its own to ask about.
+      if (asking && this.analyze(asking).concepts.length >= 2) {
+        const r = this.search(asking, lang, limit);
+        const first = r.answers[0]?.id;
+        if (r.answered && ranked.slice(0, 5).some((c) => c.item.id === first || c.item.ref === first)) return { ...r, question };
+      }
       const suggestions = this.suggestions(ranked, lang);
       return { question, lang, answered: false, answers: [], ...(suggestions.length ? { suggestions } : {}) };
     }
@@ -389,4 +399,15 @@ function sectionKey(docId: string, path: readonly string[]): string {
 /** Identifies the passage a citation points into. */
 function citationKey(c: Pick<Citation, 'docId' | 'passage'>): string {
   return `${c.docId}\n${c.passage}`;
+}
+
+/**
+ * The last sentence of a message of several that asks (ends in a question mark), when the
+ * sentences before it tell the situation; undefined for a message of one sentence.
+ */
+export function askingSentence(message: string): string | undefined {
+  const sentences = message.match(/[^。.!！?？\n]+[。.!！?？]*/g)?.map((x) => x.trim()).filter(Boolean) ?? [];
+  const last = sentences.at(-1);
+  if (sentences.length < 2 || !last || !/[?？]$/.test(last)) return undefined;
+  return last;
 }

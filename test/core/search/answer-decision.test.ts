@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import type { KnowledgeBase } from '../../../src/core/search/knowledge-base.js';
 import { EVERYDAY_UNSEEN_FACTOR, MIN_COVERAGE, MIN_SCORE, STRONG_MATCH, rankCandidates, shouldAnswer, type Candidate } from '../../../src/core/search/ranking.js';
 import { buildIndex } from '../../../src/core/search/index-store.js';
+import { askingSentence } from '../../../src/core/search/knowledge-base.js';
 import { sharedKnowledgeBase } from './shared.js';
 
 const candidate = (score: number, coverage: number): Candidate => ({ item: { id: 'p:x', kind: 'passage', ref: 'x' }, itemIndex: 0, score, coverage, subjectCoverage: coverage, exactHits: 0, covers: -1, fullCovers: -1 });
@@ -45,5 +46,16 @@ describe('whether to answer: coverage against strength of the match', function (
     assert.ok(all.length > 0);
     for (const c of all) assert.equal(c.subjectCoverage, 1, c.item.ref);
     assert.ok(EVERYDAY_UNSEEN_FACTOR < 1);
+  });
+
+  it('answers a long message by the sentence that asks, when the whole message leads to the same answer', () => {
+    assert.equal(askingSentence('we switched provider. is the token tied to the IP?'), 'is the token tied to the IP?');
+    assert.equal(askingSentence('is the token tied to the IP?'), undefined, 'one sentence is the question itself');
+    assert.equal(askingSentence('we switched provider. flows broke.'), undefined, 'no sentence asks');
+    const r = kb.ask('our whole team switched to a new internet provider with new IP addresses, and a lot of flows went invalid that week. is the refresh token tied to the IP?');
+    assert.equal(r.answered, true);
+    assert.ok(r.answers.slice(0, 3).some((a) => a.citations.some((c) => c.docId === 'invalid-connection')), JSON.stringify(r.answers.map((a) => a.id)));
+    // The asking sentence names nothing of its own: the message stays out of scope.
+    assert.equal(kb.ask('the power apps gallery shows only some of the rows and warns about delegation. fix?').answered, false);
   });
 });
