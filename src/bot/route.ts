@@ -6,7 +6,7 @@ import { answerQuestion } from './question.js';
 import { textReply } from './replies.js';
 import type { BotLogger, BotServices, StepResult } from './services.js';
 import type { Turn } from './turn.js';
-import { applyMove, cancelBrokenWalk, moveOf, showStep, startWalk } from './walk.js';
+import { applyMove, atOutcome, cancelBrokenWalk, moveOf, showStep, startWalk } from './walk.js';
 import { smallTalkOf, type SmallTalk } from './language/small-talk.js';
 
 /** What one message is, decided before anything is said. */
@@ -77,8 +77,11 @@ export function routeMessage(turn: Turn, services: BotServices, logger: BotLogge
     if (talk) return talk === 'ack' ? { kind: 'walk-again', onlyQuestion: true } : { kind: 'small-talk', talk };
     // The walk has read the message already when it could not take it as a move.
     const kind = move.kind ?? intentOf(turn, services, logger).kind;
+    // At an outcome the walk has asked all it had to: a problem reported now is another one, diagnosed anew.
+    if (kind === 'report' && atOutcome(turn, svc)) return { kind: 'walk-start', facts: intentOf(turn, services, logger).facts };
     if (kind === 'report') return { kind: 'walk-again' };
-    if (kind === 'statement') return { kind: 'walk-not-understood' };
+    // At an outcome, what is neither "solved?" nor a correction is read as outside a walk: a question about the outcome or a new matter.
+    if (kind === 'statement' && !atOutcome(turn, svc)) return { kind: 'walk-not-understood' };
     return { kind: 'question', duringWalk: true };
   }
 
@@ -146,7 +149,7 @@ export function replyToMessage(turn: Turn, services: BotServices, logger: BotLog
     case 'command':
       return runCommand(turn, route.command, services);
     case 'walk-move':
-      return applyMove(turn, route.move);
+      return applyMove(turn, route.move, services.knowledge);
     case 'walk-broken':
       return cancelBrokenWalk(turn);
     case 'walk-unknown-choice':
@@ -195,7 +198,9 @@ export function replyToMessage(turn: Turn, services: BotServices, logger: BotLog
       // During a walk, a question the documents do not answer gets one line and the step again, not the no-answer card.
       const unanswered = route.duringWalk ? () => (say('walkQuestionNoAnswer'), showStep(turn, services.troubleshoot, AGAIN)) : diagnose;
       const answered = answerQuestion(turn, services.knowledge, logger, unanswered, route.offerDiagnosis === true);
-      if (route.duringWalk && answered) say('walkResumeHint');
+      // At an outcome its steps are just above: "did this solve it?" alone goes on from the answer.
+      if (route.duringWalk && answered && atOutcome(turn, services.troubleshoot)) showStep(turn, services.troubleshoot, AGAIN);
+      else if (route.duringWalk && answered) say('walkResumeHint');
       if (answered && diagnose) say('offerDiagnosis');
       return;
     }

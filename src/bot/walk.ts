@@ -1,7 +1,7 @@
 import { walkEvent } from '../core/events/index.js';
 import { t } from './language/strings.js';
 import { stepReply, textReply } from './replies.js';
-import type { BotServices, StepResult, StepView, TroubleshootService } from './services.js';
+import type { BotServices, KnowledgeService, StepResult, StepView, TroubleshootService } from './services.js';
 import type { Turn } from './turn.js';
 
 /**
@@ -42,14 +42,25 @@ export function startWalk(turn: Turn, services: BotServices, options: { facts?: 
   }
   const { state, view, done } = svc.start(options.facts, lang);
   if (!done) turn.conversation.walk = state;
+  keepOutcomeTopic(turn, view, services.knowledge);
   const notice = options.restarted ? 'walkRestartedNote' : view.kind === 'outcome' ? 'walkJumpedNote' : 'walkStartedNote';
   turn.replies.push(stepReply(view, lang, t(lang, notice)));
 }
 
 const ASIDE_NOTICE = { noted: 'walkNoted', known: 'walkAlreadyKnown', changed: 'walkAnswerChanged', 'late-answer': 'walkSkippedAnswered', 'taken-back': 'walkAnswerTakenBack', 'ruled-out': 'walkRuledOut' } as const;
 
+/**
+ * An outcome shown is what the conversation is about now: its cause becomes the topic a
+ * follow-up (「それを防ぐには？」, "why?") is asked with, as an answered question's would.
+ */
+function keepOutcomeTopic(turn: Turn, view: StepView | undefined, kb: KnowledgeService | undefined): void {
+  if (view?.kind !== 'outcome' || !kb?.topicOf) return;
+  const words = kb.topicOf(view.verdict);
+  if (words.length) turn.conversation.topic = { lang: turn.lang, words };
+}
+
 /** Applies an accepted move: the next step, or the end of the walk (solved, not solved, cancelled). */
-export function applyMove(turn: Turn, move: StepResult): void {
+export function applyMove(turn: Turn, move: StepResult, kb?: KnowledgeService): void {
   const { lang } = turn;
   // A move that says whether the branch solved it ends that branch, wherever the walk stood.
   const ended = move.solved === undefined ? undefined : walkEvent(turn.conversation.walk, move.solved ? 'solved' : 'not-solved');
@@ -57,6 +68,7 @@ export function applyMove(turn: Turn, move: StepResult): void {
   turn.conversation.walk = move.state;
   const aside = move.aside && t(lang, ASIDE_NOTICE[move.aside]);
   if (move.view) turn.replies.push(stepReply(move.view, lang, aside));
+  keepOutcomeTopic(turn, move.view, kb);
   if (!move.done) return;
   // The walker's own "cancel" leaves the walk where it stood: abandoned there.
   if (move.solved === undefined) abandonWalk(turn);
@@ -105,4 +117,15 @@ export function abandonWalk(turn: Turn): void {
 export function cancelBrokenWalk(turn: Turn): void {
   endWalk(turn);
   turn.replies.push(textReply(t(turn.lang, 'walkCancelled')));
+}
+
+/** Whether the walk in progress stands at an outcome (waiting for "did this solve it?"). */
+export function atOutcome(turn: Turn, svc: TroubleshootService | undefined): boolean {
+  const walk = turn.conversation.walk;
+  if (!svc || walk === undefined) return false;
+  try {
+    return svc.view(walk, turn.lang).kind === 'outcome';
+  } catch {
+    return false;
+  }
 }
