@@ -23,6 +23,17 @@ describe('glossary expansion', function () {
     assert.ok(!phrases('delete the').some((p) => p.endsWith('the')));
   });
 
+  it('a failure that keeps coming back is a failure, not something about keeping or retrying', () => {
+    const phrases = (text: string) => expander.expand(text).matches.map((m) => m.phrase);
+    assert.ok(phrases('the invoice flow keeps failing every night').includes('keeps failing'));
+    assert.ok(phrases('our sync flow kept failing after lunch').includes('kept failing'));
+    // "keep" alone matches the retry policy's "keeps retrying"; the question is about the 401.
+    const r = kb.ask('our invoice flow keeps failing with a 401 error');
+    assert.ok(r.answers.length > 0);
+    assert.notEqual(r.answers[0].id, 'prevent-retry-policy', r.answers.map((a) => a.id).join(' '));
+    assert.ok(r.answers[0].citations.some((c) => c.docId === 'error-401'), r.answers.map((a) => a.id).join(' '));
+  });
+
   it('a token\'s 寿命 is its 有効期間', () => {
     assert.ok(expander.jaSynonyms('寿命').includes('有効期間'));
     const r = kb.ask('アクセストークンの寿命って既定でどれくらい？');
