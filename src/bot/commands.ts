@@ -12,7 +12,8 @@ export function runCommand(turn: Turn, command: CommandId, services: BotServices
   switch (command) {
     case 'help':
       turn.replies.push(helpReply(turn.lang));
-      showStep(turn, services.troubleshoot);
+      // The help answers nothing of the step: an outcome's steps are just above, only its "did this solve it?" is asked again.
+      showStep(turn, services.troubleshoot, { onlyQuestion: true });
       return;
     case 'english':
     case 'japanese': {

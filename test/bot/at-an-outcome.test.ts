@@ -60,4 +60,18 @@ describe('at an outcome, questions and new reports are read as such (what Teams 
       assert.doesNotMatch(reply, NOT_MATCHED, reply);
     });
   }
+
+  for (const [locale, help, helpShown] of [
+    ['ja-JP', '何ができるの？', /できること/],
+    ['en-US', 'what can you do?', /What I can do|help/i],
+  ] as const) {
+    it(`help at an outcome is followed by "did this solve it?" alone, not the whole outcome again: "${help}"`, async () => {
+      const say = conversation(locale);
+      assert.match(await say(locale === 'ja-JP' ? 'フローが AADSTS70008 で止まっています' : 'Flow fails with AADSTS70008'), /手順:|Steps:/);
+      const reply = await say(help);
+      assert.match(reply, helpShown, reply);
+      assert.match(reply, SOLVED_QUESTION, reply);
+      assert.doesNotMatch(reply, /手順:|Steps:|AADSTS70008/, reply);
+    });
+  }
 });
