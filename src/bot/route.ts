@@ -8,6 +8,7 @@ import type { BotLogger, BotServices, StepResult } from './services.js';
 import type { Turn } from './turn.js';
 import { applyMove, atOutcome, cancelBrokenWalk, moveOf, showStep, startWalk } from './walk.js';
 import { smallTalkOf, type SmallTalk } from './language/small-talk.js';
+import { asksWhichLanguages } from './language/languages-asked.js';
 
 /** What one message is, decided before anything is said. */
 export type Route =
@@ -16,6 +17,8 @@ export type Route =
   /** Only files or images, which the bot cannot read. */
   | { kind: 'attachments-only' }
   | { kind: 'command'; command: CommandId }
+  /** Whether the bot speaks a language ("can you speak Japanese?"): answered, no language pinned. */
+  | { kind: 'languages-asked' }
   /** An answer, "back" or a "did this solve it?" reply to the walk in progress. */
   | { kind: 'walk-move'; move: StepResult }
   /** The stored walk is one the engine cannot read. */
@@ -54,6 +57,7 @@ export function routeMessage(turn: Turn, services: BotServices, logger: BotLogge
   const { input } = turn;
   const pressed = input.choice !== undefined || input.step !== undefined;
   if (!pressed && !READABLE.test(input.text)) return { kind: input.attachments ? 'attachments-only' : 'empty' };
+  if (!pressed && asksWhichLanguages(input.text)) return { kind: 'languages-asked' };
   const command = pressed && input.choice ? undefined : findCommand(input.text);
   if (command) return { kind: 'command', command: command.id };
   const talk = input.fromCard ? undefined : smallTalkOf(input.text);
@@ -148,6 +152,9 @@ export function replyToMessage(turn: Turn, services: BotServices, logger: BotLog
       return showStep(turn, services.troubleshoot, AGAIN);
     case 'command':
       return runCommand(turn, route.command, services);
+    case 'languages-asked':
+      say('languagesSpoken');
+      return showStep(turn, services.troubleshoot, AGAIN);
     case 'walk-move':
       return applyMove(turn, route.move, services.knowledge);
     case 'walk-broken':

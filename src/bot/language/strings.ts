@@ -38,6 +38,11 @@ const STRINGS = {
   buttonBack: { en: 'Back', ja: '戻る' },
   /** Said in the newly pinned language. */
   langPinned: { en: "OK, I'll reply in English from now on.", ja: '了解しました。これから日本語で返信します。' },
+  /** Asked whether the bot speaks a language: it does, and pins nothing. */
+  languagesSpoken: {
+    en: 'Yes: I speak English and Japanese, and reply in the language you write in. To always get one of them, say "English please", or “日本語で” for Japanese.',
+    ja: 'はい、日本語と英語で話せます。書かれた言語で返信します。いつも同じ言語で返信してほしいときは「日本語で」か「English please」と送ってください。',
+  },
   answerSourcesTitle: { en: 'Sources', ja: '出典' },
   answerNotesTitle: { en: 'Note', ja: '注意' },
   declineTitle: { en: "I couldn't find an answer", ja: '回答が見つかりませんでした' },
