@@ -9,6 +9,8 @@ import type { Passage } from '../../content/passages.js';
 import type { Authority, Citation, SourceDocument } from '../../content/types.js';
 import type { Analyzer } from '../analysis/analyzer.js';
 import { detectLang } from '../language.js';
+import { LRUCache } from 'lru-cache';
+import { deepFreeze } from '../deep-freeze.js';
 import { AnswerCache } from './answer-cache.js';
 import { announcesWhatFollows, bestQuote, curatedAnswer, englishGist, hasYesNoLead, leadFit, mergeNotes, passageAnswer, type LeadFit } from './answers.js';
 import { exactKeys, foldForLookup } from './exact-lookup.js';
@@ -26,7 +28,7 @@ import type { Variants } from './variants.js';
 export interface CacheOptions {
   /** Search results kept for later questions, in hits (see TermCache; 0 keeps none). */
   searchCacheHits?: number;
-  /** Whole answers kept for repeated questions, in entries (see AnswerCache; 0 keeps none). */
+  /** Whole answers kept for repeated questions, in entries (see AnswerCache; 0 keeps none), and as many questions as read. */
   answerCacheSize?: number;
 }
 
@@ -95,6 +97,11 @@ export class KnowledgeBase {
   private readonly variants: Variants;
   private readonly searchCache: TermCache;
   private readonly answerCache: AnswerCache;
+  /**
+   * Questions as read, by text: a turn reads its message for a follow-up, asks it and takes its
+   * topic, and a repeated question is read again though its answer is cached. Off with the answer cache.
+   */
+  private readonly analyses: LRUCache<string, AnalyzedQuery> | undefined;
 
   constructor(loaded: LoadedKnowledge, caches: CacheOptions = {}) {
     this.documents = loaded.documents;
@@ -109,6 +116,7 @@ export class KnowledgeBase {
     this.variants = loaded.variants;
     this.searchCache = new TermCache(caches.searchCacheHits);
     this.answerCache = new AnswerCache(caches.answerCacheSize);
+    this.analyses = this.answerCache.maxEntries > 0 ? new LRUCache({ max: this.answerCache.maxEntries }) : undefined;
     this.passageById = new Map(loaded.passages.map((p) => [p.id, p]));
     this.passageIndex = new Map(loaded.passages.map((p, i) => [p.id, i]));
     this.curatedById = new Map(loaded.curated.map((c) => [c.id, c]));
@@ -185,7 +193,11 @@ export class KnowledgeBase {
 
   /** A question as this knowledge base reads it (concepts, weights, form): what `ask` searches with. */
   analyze(question: string): AnalyzedQuery {
-    return analyzeQuery(question, this.analyzer, this.expander, this.variants);
+    const cached = this.analyses?.get(question);
+    if (cached) return cached;
+    const q = deepFreeze(analyzeQuery(question, this.analyzer, this.expander, this.variants));
+    this.analyses?.set(question, q);
+    return q;
   }
 
   /** What a question is about, as its asker wrote it, most specific first: the topic a follow-up carries on (see follow-up.ts). */
