@@ -144,12 +144,13 @@ export class KnowledgeBase {
       return new Set(e ? [...e.questions.ja, ...e.questions.en].map(questionForm) : []);
     });
     this.notesByPassage = new Map();
+    const passageByKey = new Map(loaded.passages.map((p) => [passageKey(p), p]));
     for (const entry of loaded.curated) {
       for (const c of entry.citations) {
         const list = this.curatedByPassage.get(citationKey(c)) ?? [];
         if (!list.includes(entry)) list.push(entry);
         this.curatedByPassage.set(citationKey(c), list);
-        const cited = loaded.passages.find((p) => p.docId === c.docId && p.text === c.passage);
+        const cited = passageByKey.get(citationKey(c));
         if (cited) {
           const section = sectionKey(cited.docId, cited.sectionPath);
           const inSection = this.curatedBySection.get(section) ?? [];
@@ -298,7 +299,7 @@ export class KnowledgeBase {
    * another passage of its section or of the section it is part of (an example under a change).
    */
   private curatedFor(passage: Passage): readonly CuratedAnswer[] {
-    const own = this.curatedByPassage.get(`${passage.docId}\n${passage.text}`);
+    const own = this.curatedByPassage.get(passageKey(passage));
     if (own?.length) return own;
     for (let depth = passage.sectionPath.length; depth > 1; depth--) {
       const found = this.curatedBySection.get(sectionKey(passage.docId, passage.sectionPath.slice(0, depth)));
@@ -411,6 +412,11 @@ function sectionKey(docId: string, path: readonly string[]): string {
 /** Identifies the passage a citation points into. */
 function citationKey(c: Pick<Citation, 'docId' | 'passage'>): string {
   return `${c.docId}\n${c.passage}`;
+}
+
+/** The key a citation into the passage has (see citationKey). */
+function passageKey(p: Pick<Passage, 'docId' | 'text'>): string {
+  return citationKey({ docId: p.docId, passage: p.text });
 }
 
 /**
