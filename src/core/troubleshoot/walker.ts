@@ -230,14 +230,15 @@ function wayPast(tree: TroubleshootingTree, node: QuestionNode, id: string, fits
  */
 function settle(tree: TroubleshootingTree, state: WalkState): WalkState {
   let s = state;
+  // The facts stay the same while questions are settled: their text is read once for all of them.
+  const text = state.facts?.text;
+  const fits = text ? tree.matcher.specTest(text) : undefined;
   for (let i = 0; i < MAX_INFERRED_STEPS; i++) {
     const node = nodeAt(tree, s);
     if (node.kind === 'outcome') {
       return s.triedOutcomes.includes(s.nodeId) ? s : { ...s, triedOutcomes: [...s.triedOutcomes, s.nodeId] };
     }
-    const text = s.facts?.text;
-    if (!text || s.answers.some((a) => a.nodeId === s.nodeId)) return s;
-    const fits = tree.matcher.specTest(text);
+    if (!fits || s.answers.some((a) => a.nodeId === s.nodeId)) return s;
     const known = node.options.find((o) => fits(o.match));
     if (!known) {
       const past = wayPast(tree, node, s.nodeId, fits);
