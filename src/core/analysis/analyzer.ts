@@ -28,7 +28,7 @@ import type { JaTokenizer } from './kuromoji-adapter.js';
 import type { Token } from './token.js';
 
 /** Bump when any step changes what terms are produced: prebuilt indexes are rebuilt. */
-export const ANALYZER_VERSION = 'ja-chain-13';
+export const ANALYZER_VERSION = 'ja-chain-14';
 
 type TokenFilter = (tokens: Token[]) => Token[];
 

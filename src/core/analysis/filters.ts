@@ -215,7 +215,20 @@ export function dropStopWords(tokens: Token[]): Token[] {
 const DURATION_UNITS: Record<string, number> = {
   秒: 1 / 60, 秒間: 1 / 60, 分: 1, 分間: 1, 時間: 60, 日: 1440, 日間: 1440, 週: 10080, 週間: 10080,
   か月: 43200, ヶ月: 43200, カ月: 43200, ヵ月: 43200, ケ月: 43200, 箇月: 43200, か月間: 43200, ヶ月間: 43200, カ月間: 43200,
+  年: 525600, 年間: 525600,
 };
+/** A number of years this large is a calendar year (2023 年), not a duration. */
+const CALENDAR_YEAR = 1000;
+
+/** Durations written as one word, without a number (半年 is half a year, 180 days). */
+const DURATION_WORDS: Record<string, number> = { 半年: 259200, 半日: 720 };
+
+/**
+ * After a duration, ぶり (振り) says that much time has passed since the thing was last done
+ * (「半年ぶりに動かした」, 「3か月ぶりの実行」): the asker's way of saying it sat unused. Kept as a
+ * term, which the glossary reads as inactivity (see its spellings).
+ */
+const TIME_SINCE = /^(?:ぶり|振り)$/;
 
 /**
  * The term a duration is indexed under, the same however it is written: ISO 8601 in its
@@ -267,6 +280,12 @@ export function addDurations(tokens: Token[]): Token[] {
     // The number: digits, or kanji numerals kuromoji gives one token each (二, 九 + 十).
     let last = i;
     let value: number | undefined;
+    const word = DURATION_WORDS[t.surface];
+    if (word !== undefined) {
+      out.push({ ...t, term: durationTerm(word)!, pos: '名詞', posDetail: '一般', merged: true, general: false });
+      keepTimeSince(tokens[i + 1], t.end, out);
+      continue;
+    }
     if (/^\d+(?:\.\d+)?$/.test(t.surface)) value = Number(t.surface);
     else if (KANJI_NUMERAL.test(t.surface) && !KANJI_NUMERAL.test(tokens[i - 1]?.surface ?? '')) {
       while (tokens[last + 1] && tokens[last + 1].start === tokens[last].end && KANJI_NUMERAL.test(tokens[last + 1].surface)) last++;
@@ -281,10 +300,18 @@ export function addDurations(tokens: Token[]): Token[] {
     const after = tokens[last + 2];
     const two = after && after.start === next.end ? next.surface + after.surface : '';
     const [unit, end] = DURATION_UNITS[two] ? [two, after.end] : [next.surface, next.end];
+    if (unit.startsWith('年') && value >= CALENDAR_YEAR) continue;
     const term = DURATION_UNITS[unit] ? durationTerm(value * DURATION_UNITS[unit]) : undefined;
-    if (term) out.push({ surface: `${tokens.slice(i, last + 1).map((x) => x.surface).join('')}${unit}`, term, pos: '名詞', posDetail: '一般', start: t.start, end, merged: true });
+    if (!term) continue;
+    out.push({ surface: `${tokens.slice(i, last + 1).map((x) => x.surface).join('')}${unit}`, term, pos: '名詞', posDetail: '一般', start: t.start, end, merged: true });
+    keepTimeSince(tokens.find((x) => x.start >= end), end, out);
   }
   return out;
+}
+
+/** Adds ぶり right after a duration ending at `end` as a term of its own (see TIME_SINCE). */
+function keepTimeSince(next: Token | undefined, end: number, out: Token[]): void {
+  if (next && next.start === end && TIME_SINCE.test(next.surface)) out.push({ ...next, term: 'ぶり', pos: '名詞', posDetail: '一般', merged: true });
 }
 
 const KANJI_NUMERAL = /^[〇一二三四五六七八九十百]+$/;

@@ -33,7 +33,8 @@ export function editDistance(a: string, b: string, max: number): number {
 
 /** The text with its misspelt words replaced by the glossary words they stand for. */
 export function correctTypos(text: string, vocabulary: ReadonlySet<string>): string {
-  return text.replace(/[A-Za-z]{4,}/g, (word) => {
+  // A word before an apostrophe is part of a contraction (haven't, hadn't), not a word of its own.
+  return text.replace(/\b[A-Za-z]{4,}\b(?!['’])/g, (word) => {
     const w = word.toLowerCase();
     if (w.length < MIN_DROPPED_LENGTH || vocabulary.has(w) || ENGLISH_STOP_WORDS.has(w) || isEverydayEnglish(w)) return word;
     const short = w.length < MIN_LENGTH;

@@ -12,26 +12,32 @@ export type Range = [number, number];
 
 /**
  * Nouns for the things an asker names by their own business purpose (「月次の請求書送付フロー」,
- * "my weekly timesheet reminder flow"): what the documents say about flows holds for every flow,
- * whatever it is for.
+ * "my weekly timesheet reminder flow", 「備品申請の通知」, what a flow sends): what the documents
+ * say about flows holds for every flow, whatever it is for.
  */
-const NAMED_BY_PURPOSE = /^(?:フロー|ワークフロー|flows?|workflows?)$/i;
+const NAMED_BY_PURPOSE = /^(?:フロー|ワークフロー|通知|メール|アラート|リマインダー|flows?|workflows?|notifications?|alerts?|reminders?)$/i;
 
 /** How askers name their own organisation (「うちのテナント」, 「弊社の環境」): what the documents say holds for every one. */
 const OWN_ORGANISATION = /^(?:うち|弊社|当社|自社|我が社|わが社)$/;
 
 /**
  * The people and departments around the asker who told them something or did it (「情シスから連絡きた」,
- * 「前任者が作った」, 「上司に言われた」), or whom they are to tell (「フロー作ってる人たち」): who it is
- * changes nothing in the answer.
+ * 「前任者が作った」, 「上司に言われた」), whom they are to tell (「フロー作ってる人たち」) or whose account
+ * they looked after (「異動者のパスワード」, 「新人のアカウント」): who it is changes nothing in the answer.
  */
-const PEOPLE_AROUND = /情シス|情報システム部門?|システム部門?|上司|同僚|先輩|前任者?|後任者?|部長|課長|(?:作って(?:る|いる)|作った|使って(?:る|いる))(?:人|ひと|メンバー)(?:たち|達)?/g;
+const PEOPLE_AROUND = /情シス|情報システム部門?|システム部門?|上司|同僚|先輩|後輩|部下|新人|新入社員|異動者|派遣(?:社員|さん)?|アルバイト|パート(?:さん)?|前任者?|後任者?|部長|課長|(?:作って(?:る|いる)|作った|使って(?:る|いる))(?:人|ひと|メンバー)(?:たち|達)?/g;
 
 /**
  * When it happened, by the asker's clock (「夜中だけ」, 「朝いちで」, 「休み明けに」, 「定時後」): the time of
  * day or of the week changes nothing in the answer (how long it took is a duration, read apart).
  */
 const WHEN_IT_HAPPENED = /朝(?:いち|イチ|一番?)|真?夜中|深夜|夜間|早朝|お?昼(?:休み|過ぎ|前)?|夕方|(?:連休|休み|週|月|年|年度)明け|始業|終業|定時|(?:業務|営業)時間外?|出社|退社|帰宅|(?:月|年度|期)末/g;
+
+/**
+ * The task the asker was doing when it happened (「退職者と異動者の対応で、」「棚卸しの作業で、」「年度替わりの
+ * 処理で、」): why they did it changes nothing in what it did.
+ */
+const DOING_TASK = /[^\s、。,.!！?？「」]{1,24}?の(?:対応|作業|処理|手続き|件|関係)で[、,]/g;
 
 /** Nouns that build a noun phrase; a dependent noun (ん, こと) ends one. */
 const isNoun = (t: Token): boolean => (t.pos === '名詞' && t.posDetail !== '非自立' && t.posDetail !== '代名詞' || t.pos === '接頭詞') && !/^[\p{P}\p{S}]+$/u.test(t.surface);
@@ -63,7 +69,7 @@ function describedFrom(tokens: readonly Token[], k: number): number {
   return from;
 }
 
-/** 「経理の田中です。」「人事部の山本でございます。」: a sentence that only says who is asking. */
+/** 「経理の田中です。」「人事部の山本でございます。」「総務部の者です。」: a sentence that only says who is asking. */
 const SELF_INTRODUCTION = /(?:です|でございます|と申します)(?:[。.!！\n、,]|$)/;
 /** Sentences, and the greetings and introductions chat runs on with a comma (「お疲れさまです、総務の佐藤です！」). */
 const SENTENCE = /[^。.!！?？\n]*?(?:(?:です|でございます|と申します)[、,]|[。.!！?？\n]|$)/g;
@@ -71,7 +77,7 @@ const SENTENCE = /[^。.!！?？\n]*?(?:(?:です|でございます|と申し�
 /**
  * Ranges of a Japanese question (kuromoji's tokens of its filtered text) that are context: the
  * sentences introducing the asker, the words naming their organisation, the people around them,
- * when it happened and what one of their things is for.
+ * when it happened, the task they were doing and what one of their things is for.
  */
 export function japaneseContext(text: string, tokens: readonly Token[]): Range[] {
   const out: Range[] = [];
@@ -82,10 +88,11 @@ export function japaneseContext(text: string, tokens: readonly Token[]): Range[]
     if (SELF_INTRODUCTION.test(sentence)) {
       const end = at + sentence.search(SELF_INTRODUCTION);
       const inside = tokens.filter((t) => t.start >= at && t.end <= end);
-      if (inside.length && inside.every((t) => isNoun(t) || isNo(t))) out.push([at, end]);
+      // 者 (one of) is the head of 「総務部の者です」, a noun IPADIC marks as dependent.
+      if (inside.length && inside.every((t, k) => isNoun(t) || isNo(t) || (k === inside.length - 1 && k > 0 && /^(?:者|もの)$/.test(t.surface)))) out.push([at, end]);
     }
   }
-  for (const r of [PEOPLE_AROUND, WHEN_IT_HAPPENED]) for (const m of text.matchAll(r)) out.push([m.index, m.index + m[0].length]);
+  for (const r of [PEOPLE_AROUND, WHEN_IT_HAPPENED, DOING_TASK]) for (const m of text.matchAll(r)) out.push([m.index, m.index + m[0].length]);
   tokens.forEach((t, k) => {
     if (isNoun(t) && OWN_ORGANISATION.test(t.surface)) out.push([t.start, t.end]);
     if (!isNoun(t) || !NAMED_BY_PURPOSE.test(t.surface)) return;
