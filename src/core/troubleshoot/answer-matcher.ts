@@ -148,11 +148,12 @@ const LAST_OPTION = /^(?:the )?last(?: one| option)?$|^最後(?:の(?:やつ|も
 /**
  * True when the text asks about something (an interrogative: "what is SSPR?", 「401 ってどういう意味?」,
  * "is 90 days the limit?"): even a pattern hit is then no answer, but the topic of a question.
- * A bare question mark or かな is not enough: 「MFA を有効にしたからかな」 is a hedged answer; いつも and どこか ask nothing.
+ * A bare question mark or かな is not enough: 「MFA を有効にしたからかな」 is a hedged answer; いつも and どこか ask nothing;
+ * an auxiliary followed by "not" opens a statement ("did not fix it").
  */
 function asksAbout(text: string): boolean {
   // An English interrogative opens a sentence or a clause; mid-sentence it is a relative ("a user who left", "broke when we …").
-  return /(?:^|[,.;:!?]\s*|\b(?:and|but|so|also|then|ok|hmm|wait|btw)\s+)(?:why|what|what's|whats|how|when|which|where|who)\b|(?:^|[,.;:!?]\s*)(?:is|are|does|do|did|can|could|will|would|should|was|were)\s|\bdid you\b|なぜ|どうして|どう(?:すれ|したら|やって|いう|なる|なり)|(?<![こあもそ])とは|って(?:何|なに|どう)|何(?:です|でしょう|なの)|意味|どこ(?!か)|いつ(?!も)|どれ(?:です|が|を|くらい)|ですか|ますか|でしょうか/iu.test(
+  return /(?:^|[,.;:!?]\s*|\b(?:and|but|so|also|then|ok|hmm|wait|btw)\s+)(?:why|what|what's|whats|how|when|which|where|who)\b|(?:^|[,.;:!?]\s*)(?:is|are|does|do|did|can|could|will|would|should|was|were)\s(?!not\b)|\bdid you\b|なぜ|どうして|どう(?:すれ|したら|やって|いう|なる|なり)|(?<![こあもそ])とは|って(?:何|なに|どう)|何(?:です|でしょう|なの)|意味|どこ(?!か)|いつ(?!も)|どれ(?:です|が|を|くらい)|ですか|ますか|でしょうか/iu.test(
     text.normalize('NFKC'),
   );
 }

@@ -9,17 +9,20 @@ import type { MessageKind, TroubleshootFacts } from './types.js';
  * A problem is a thing of the user's (a connection, a flow) said to be in a failed state, in one
  * clause, in either order and with words between: 「接続がいきなり無効になった」, "connection in
  * power automate shows invalid", "the flow died overnight". A clause ends at 。!? or a line break.
+ * The state may be a loanword or a reading (「コネクションがエクスパイア」, 「さい認証ぎれ」, "timed out").
  */
 const THING_JA = '(?:接続|コネクション|コネクタ|フロー)';
-const FAILED_JA = '(?:無効|むこう|ムコウ|⚠|警告|びっくりマーク|赤い?(?:マーク|アイコン|表示)|切れ|期限切れ|失効|使えな|壊れ|止まっ|止まり|止まる|失敗し|失敗す|こけ|コケ|エラー|動かな|動いてな|動いておら|動いていな|動きませ|動作しな|実行されな|落ち|直らな|治らな|直りませ|繋がらな|つながらな|切断)';
+const FAILED_JA = '(?:無効|むこう|ムコウ|⚠|警告|びっくりマーク|赤い?(?:マーク|アイコン|表示)|切れ|ぎれ|ギレ|期限切れ|(?:エクスパイア|エキスパイア|expire|タイムアウト)(?:し|になっ|してる)|失効|使えな|壊れ|止まっ|止まり|止まる|失敗し|失敗す|こけ|コケ|エラー|動かな|動いてな|動いておら|動いていな|動きませ|動作しな|実行されな|落ち|直らな|治らな|直りませ|繋がらな|つながらな|切断)';
 const THING_EN = '(?:conn(?:ection)?s?|connectors?|flows?)';
 const FAILED_EN =
-  "(?:invalid|broken|broke|breaks|expired|expires|expiring|disconnected|dead|died|dying|failing|failed|fails|errors?|erroring|stopped|stops|down|(?:is|are|was|were)(?:n'?t| not) (?:working|running)|(?:does|do|did)(?:n'?t| not) (?:work|run|help)|won'?t (?:work|run|connect)|not working|keeps? (?:failing|breaking|expiring|dying))";
+  "(?:invalid|broken|broke|breaks|expired|expires|expiring|disconnected|dead|died|dying|failing|failed|fails|errors?|erroring|stopped|stops|down|timed out|times out|timing out|(?:is|are|was|were)(?:n'?t| not) (?:working|running)|(?:does|do|did)(?:n'?t| not) (?:work|run|help)|won'?t (?:work|run|connect)|not working|keeps? (?:failing|breaking|expiring|dying))";
 const PROBLEM = [
   new RegExp(`${THING_JA}[^。!?\\n]{0,20}?${FAILED_JA}`, 'gu'),
   new RegExp(`(?:無効な|切れた|壊れた|失効した|期限切れの)\\s*${THING_JA}`, 'gu'),
   new RegExp(`\\b${THING_EN}\\b(?:[^.!?\\n]{0,40}?)\\b${FAILED_EN}\\b`, 'gi'),
   new RegExp(`\\b(?:invalid|broken|expired|disconnected|dead|failed|failing)\\s+(?:\\w+\\s+)?${THING_EN}\\b`, 'gi'),
+  // A lapse said before the thing it happened to: "session timeout on my flow connection", "expiry of the connector".
+  new RegExp(`\\b(?:time ?outs?|timed out|expir(?:ed|y|ation))\\s+(?:on|of|in|for|with)\\s+(?:\\w+\\s+){0,2}?${THING_EN}\\b`, 'gi'),
   // A mark the portal shows by the thing: "a red warning on my connection", "an error icon next to the flow".
   new RegExp(`\\b(?:warning|error|red|exclamation)(?:\\s+(?:icon|mark|sign|triangle|symbol|badge))?\\s+(?:on|next to|by|beside)\\s+(?:\\w+\\s+){0,2}?${THING_EN}\\b`, 'gi'),
 ];
@@ -56,8 +59,11 @@ const PROBLEM_WORDS = new Set([
   'connection', 'connections', 'connector', 'connectors', 'invalid', 'broken', 'expired', 'expiring', 'disconnected', 'failing', 'failed', 'stopped', 'working', 'running',
 ]);
 
-/** A question form (a sentence that ends in a question mark or か, or opens as an English question), or a polite request to be told. */
-const QUESTION_FORM = /[?？]\s*$|何を|何が|何の|いつ(?:から|まで)?(?:に|の|は|で)?(?:なる|止ま|切れ|無効)|どこ(?:で|に|を|から)|どれ(?:を|が|くらい)|どの(?:よう|くらい|程度)|どうやって|どう(?:すれ|した|直|対処|対応)|教えて|お教え|ご教示|ご教授|知りたい|説明して|(?:には|方法|やり方|手順|(?<!み)たい|ほしい|欲しい)[。]?\s*$|^\s*(?:please\s+)?(?:notify|show|list|give)\b|\bi(?: want| need| would like|'d like) to\b|\bis there a way\b|\b(?:tell me|show me|explain)\b|(?:ます|です|でしょう|ません|の)か[。]?\s*$|(?:かな|かしら|の)[?？]?\s*$|^\s*(?:can|could|does|do|did|is|are|was|were|will|would|should|has|have|why|what|how|when|which|where|who)\b/iu;
+/**
+ * A question form (a sentence that ends in a question mark or か, or opens as an English question), or a polite request to be told.
+ * An auxiliary followed by "not" opens a statement ("did not fix it", "does not work"), not a question.
+ */
+const QUESTION_FORM = /[?？]\s*$|何を|何が|何の|いつ(?:から|まで)?(?:に|の|は|で)?(?:なる|止ま|切れ|無効)|どこ(?:で|に|を|から)|どれ(?:を|が|くらい)|どの(?:よう|くらい|程度)|どうやって|どう(?:すれ|した|直|対処|対応)|教えて|お教え|ご教示|ご教授|知りたい|説明して|(?:には|方法|やり方|手順|(?<!み)たい|ほしい|欲しい)[。]?\s*$|^\s*(?:please\s+)?(?:notify|show|list|give)\b|\bi(?: want| need| would like|'d like) to\b|\bis there a way\b|\b(?:tell me|show me|explain)\b|(?:ます|です|でしょう|ません|の)か[。]?\s*$|(?:かな|かしら|の)[?？]?\s*$|^\s*(?:(?:can|could|does|do|did|is|are|was|were|will|would|should|has|have)\b(?!\s+not\b)|(?:why|what|how|when|which|where|who)\b)/iu;
 
 /**
  * A question about what would happen, asked in general ("if I change my password, does the
@@ -69,7 +75,7 @@ const HYPOTHETICAL = /(?<!どう)したら|すると|(?<!どうし)(?:た|だ)�
 const FAILURE = /失敗|こけ|コケ|エラー|出(?:る|ます|ました|た|て)|表示|止ま|動かな|fail|error|get(?:ting)?\b|got\b|shows?\b|returns?\b|throws?\b|stopped|broke/i;
 
 /** A general question about a topic (answered from the knowledge base), not a report of one's own problem. */
-const GENERAL_QUESTION = /なぜ(?!か[^?？]|か$)|どうして|(?<![こあもそ])とは|って(?:なに|何|なん)|意味|違い|ちがい|コツ|秘訣|どのくらい|どれくらい|理由|仕組み|\bwhy\b|\bwhat\s+(?:is|are|does|do|causes?|happens)\b|\bmeaning\b|\bdifference\b|\bhow\s+(?:long|do|does|can|to)\b/i;
+const GENERAL_QUESTION = /なぜ(?!か[^?？]|か$)|どうして|(?<![こあもそ])とは|って(?:なに|何|なん)|意味|違い(?!ま[すせし])|ちがい(?!ま[すせし])|コツ|秘訣|どのくらい|どれくらい|理由|仕組み|\bwhy\b|\bwhat\s+(?:is|are|does|do|causes?|happens)\b|\bmeaning\b|\bdifference\b|\bhow\s+(?:long|do|does|can|to)\b/i;
 
 /** Asking what to do about it (「どう対応すればよいでしょうか」, "what should I do"): one's own case, not a general "what if". */
 const ASKS_FOR_ADVICE = /どう(?:すれば|したら|したらいい|対応|対処|直)|どのように(?:対応|対処|すれば|したら|直)|どうしよう|\bwhat (?:should|do|can|shall) (?:i|we) do\b|\bwhat now\b|\bhow (?:do|can|should) (?:i|we) fix (?:it|this|that)\b|\bany (?:idea|ideas|advice|help)\b/i;

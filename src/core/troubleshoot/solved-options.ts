@@ -39,7 +39,7 @@ export const SOLVED_OPTIONS: readonly Matchable[] = [
     },
     answerPatterns: [
       '(しても|やっても|したけど|したが|したのに)[^。]{0,6}(同じ|変わら|ダメ|だめ|駄目|直らな)|(直|治|なお)(らない|ってない|っていない|りません|らなかった)|(解決|改善)(しない|していない|してない|しません|しなかった)|(変わら|変わりませ|うまくいか|動か|でき)(ない|ん|なかった)|(駄目|ダメ|だめ)(だった|でした|です|みたい)?|同じ(エラー|状態|まま)',
-      '^\\s*(no|nope|nah)\\b|\\b(didn\'?t|did not|doesn\'?t|does not|won\'?t|still (doesn\'?t|does not)) (work|help|fix)|\\bstill (broken|failing|fails|failed|invalid|the same|not|getting)\\b|\\bsame (error|problem|issue|thing)\\b|\\bno (luck|change|difference)\\b',
+      '^\\s*(no|nope|nah)\\b|\\b(didn\'?t|did not|doesn\'?t|does not|won\'?t|still (doesn\'?t|does not)) (work|help|fix|solve)|\\bstill (broken|failing|fails|failed|invalid|the same|not|getting)\\b|\\bsame (error|problem|issue|thing)\\b|\\bno (luck|change|difference)\\b',
     ],
   },
 ];

@@ -67,15 +67,15 @@ function answerWith(tree: TroubleshootingTree, state: WalkState, picked: OptionM
     audience: o.audience ?? state.audience,
     pendingNote: o.note ? citationKey.optionNote(state.nodeId, o.id) : undefined,
   };
-  return enter(tree, answered, o.next);
+  return enter(tree, answered, o.next, said === state.facts ? undefined : input);
 }
 
 /**
- * Words that take back an earlier answer: "sorry, I meant 2", "actually I'm an admin", 「いや、管理者です」,
+ * Words that take back an earlier answer: "sorry, I meant 2", "actually I'm an admin", 「いや、管理者です」, 「あ、やっぱり403でした」,
  * 「実際は 2 週間でした」, and an apology before what it was (「ごめんなさい、403でした」).
  */
 const CORRECTION =
-  /^\s*(?:(?:oh|ah|um|uh|hmm|er|well)[\s,]+)?(?:sorry|oops|actually|correction|wait|no wait)\b[\s,.:!-]*|(?:^|[,.;]\s*)actually\b[\s,.:]*|\b(?:i meant|i mean)\b[\s,.:]*|^\s*(?:すみません|すいません|失礼しました|ごめんなさい|ごめん)?[、,。\s]*(?:間違えました|間違えた|訂正(?:します|です)?|やっぱり|いや)[、,。\s]*|^\s*(?:すみません|すいません|失礼しました|ごめんなさい|ごめん|申し訳(?:ありません|ございません))[、,。!\s]+(?=.*(?:でした|だった)[。!\s]*$)|(?:^|[、,。\s])(?:実は|実際は|実際には|本当は|正しくは)[、,\s]*/giu;
+  /^\s*(?:(?:oh|ah|um|uh|hmm|er|well)[\s,]+)?(?:sorry|oops|actually|correction|wait|no wait)\b[\s,.:!-]*|(?:^|[,.;]\s*)actually\b[\s,.:]*|\b(?:i meant|i mean)\b[\s,.:]*|^\s*(?:(?:あっ?|ああ|あー|えっと|えーと|うーん|ん)[、,。\s]+)?(?:すみません|すいません|失礼しました|ごめんなさい|ごめん)?[、,。\s]*(?:間違えました|間違えた|訂正(?:します|です)?|やっぱり|いや)[、,。\s]*|^\s*(?:(?:あっ?|ああ|あー|えっと|えーと|うーん|ん)[、,。\s]+)?(?:すみません|すいません|失礼しました|ごめんなさい|ごめん|申し訳(?:ありません|ございません))[、,。!\s]+(?=.*(?:でした|だった)[。!\s]*$)|(?:^|[、,。\s])(?:実は|実際は|実際には|本当は|正しくは)[、,\s]*/giu;
 
 /** Of those, the ones that take an answer back even when what follows is no option: "actually", 「実は」, 「間違えました」. */
 const RETRACTION = /\b(?:actually|correction|i meant|i mean)\b|間違え|訂正|やっぱり|実は|実際(?:は|には)|本当は|正しくは/iu;
@@ -107,17 +107,20 @@ function corrected(tree: TroubleshootingTree, state: WalkState, input: string): 
   const rest = folded.replace(CORRECTION, ' ').trim();
   if (!rest || rest === folded.trim()) return undefined;
   const asked = [...state.answers].reverse().filter((a) => a.nodeId !== state.nodeId && tree.nodes[a.nodeId]?.kind === 'question' && state.trail.includes(a.nodeId));
+  const atOutcome = tree.nodes[state.nodeId]?.kind === 'outcome';
   for (const [i, a] of asked.entries()) {
     const node = tree.nodes[a.nodeId] as QuestionNode;
     const picked = tree.matcher.matchOption(node.options, rest);
     // A bare number can only mean the question just before; a general way of answering
     // ("sorry, I don't know") changes no answer: only what names an option or states its fact does.
+    // At an outcome nothing else is asked, so an answer taken back with one ("actually no, nobody
+    // reset anything") is the new answer to the question just before.
     if (!picked || picked.option.id === a.optionId || (picked.how === 'number' && i > 0)) continue;
-    if (picked.general) continue;
+    if (picked.general && !(i === 0 && atOutcome && RETRACTION.test(folded))) continue;
     return { action: 'changed', state: answerWith(tree, backTo(tree, state, a), picked, rest) };
   }
   const last = asked.find((a) => !a.inferred);
-  if (!last && tree.nodes[state.nodeId]?.kind === 'outcome') {
+  if (!last && atOutcome) {
     // An outcome reached from the first message alone (an error code): the corrected words are
     // read as a first message would be, and the walk goes where they lead.
     const fresh = startWalk(tree, extractFacts(rest));
@@ -225,10 +228,40 @@ function wayPast(tree: TroubleshootingTree, node: QuestionNode, id: string, fits
 }
 
 /**
- * From the current node on, answers the questions what the user has said already settles, and
- * passes over those it makes moot (see wayPast); records an outcome reached.
+ * Of the options the user's words fit, the one they answer with: the first, in the tree's order,
+ * after which the words answer the next question too, else the first. "I changed my password and
+ * MFA was turned on" is the password change, whose note says it is no cause, and then the MFA
+ * change at the question of the real causes: every fact said is used, none dropped.
  */
-function settle(tree: TroubleshootingTree, state: WalkState): WalkState {
+function fittingOption(tree: TroubleshootingTree, node: QuestionNode, fits: (spec: MatchSpec | undefined) => boolean): TreeOption | undefined {
+  const fitting = node.options.filter((o) => fits(o.match));
+  if (fitting.length < 2) return fitting[0];
+  const answersNext = (o: TreeOption) => {
+    const next = tree.nodes[o.next];
+    return next?.kind === 'question' && next.options.some((n) => fits(n.match));
+  };
+  return fitting.find(answersNext) ?? fitting[0];
+}
+
+/**
+ * Whether the walk goes on past the outcome it is at: one that sends the user on to a question
+ * (a 401 explained, then "what happened before?") is passed when the words that led to it already
+ * answer that question or one soon after it (「MFAを有効にしてから401が出る」 names the cause of
+ * the 401). Only the words just said count: an error code said later, on its own, is explained.
+ */
+function passesOutcome(tree: TroubleshootingTree, state: WalkState, fresh: string | undefined): string | undefined {
+  const node = tree.nodes[state.nodeId];
+  const on = node?.kind === 'outcome' ? node.next : undefined;
+  if (!fresh || !on || tree.nodes[on]?.kind !== 'question' || state.answers.some((a) => a.nodeId === on)) return undefined;
+  return questionsTo(tree, on, tree.matcher.specTest(fresh), MAX_LOOKAHEAD - 1, new Set([state.nodeId])) < Infinity ? on : undefined;
+}
+
+/**
+ * From the current node on, answers the questions what the user has said already settles, and
+ * passes over those it makes moot (see wayPast) and outcomes on the way to a question it answers
+ * (see passesOutcome); records an outcome reached. `fresh` is what the user has just said.
+ */
+function settle(tree: TroubleshootingTree, state: WalkState, fresh?: string): WalkState {
   let s = state;
   // The facts stay the same while questions are settled: their text is read once for all of them.
   const text = state.facts?.text;
@@ -236,10 +269,15 @@ function settle(tree: TroubleshootingTree, state: WalkState): WalkState {
   for (let i = 0; i < MAX_INFERRED_STEPS; i++) {
     const node = nodeAt(tree, s);
     if (node.kind === 'outcome') {
+      const on = passesOutcome(tree, s, fresh);
+      if (on) {
+        s = { ...s, trail: [...s.trail, s.nodeId], nodeId: on };
+        continue;
+      }
       return s.triedOutcomes.includes(s.nodeId) ? s : { ...s, triedOutcomes: [...s.triedOutcomes, s.nodeId] };
     }
     if (!fits || s.answers.some((a) => a.nodeId === s.nodeId)) return s;
-    const known = node.options.find((o) => fits(o.match));
+    const known = fittingOption(tree, node, fits);
     if (!known) {
       const past = wayPast(tree, node, s.nodeId, fits);
       if (!past) return s;
@@ -258,9 +296,9 @@ function settle(tree: TroubleshootingTree, state: WalkState): WalkState {
   return s;
 }
 
-/** Moves to `nextId` after an answer, then settles what the user's words already answer. */
-function enter(tree: TroubleshootingTree, state: WalkState, nextId: string): WalkState {
-  return settle(tree, { ...state, trail: [...state.trail, state.nodeId], nodeId: nextId });
+/** Moves to `nextId` after an answer, then settles what the user's words already answer (`fresh`: the words of the answer). */
+function enter(tree: TroubleshootingTree, state: WalkState, nextId: string, fresh?: string): WalkState {
+  return settle(tree, { ...state, trail: [...state.trail, state.nodeId], nodeId: nextId }, fresh);
 }
 
 /**
@@ -275,7 +313,7 @@ export function startWalk(tree: TroubleshootingTree, facts?: TroubleshootFacts):
   const direct = text ? Object.entries(tree.nodes).find(([, n]) => n.kind === 'outcome' && tree.matcher.matchesSpec(n.match, text)) : undefined;
   // "Back" from an outcome reached this way leads to the first question.
   if (direct) return { ...base, nodeId: direct[0], trail: [tree.start], triedOutcomes: [direct[0]] };
-  return settle(tree, base);
+  return settle(tree, base, text);
 }
 
 /** The next branch to offer after "it did not solve it": the outcome's `next`, skipping outcomes already shown. */
