@@ -214,11 +214,11 @@ function subjectsOf(question: string, script: 'ja' | 'en', concepts: readonly Co
 
 /**
  * The form of a question: yes/no, or one asking for a reason, a duration or time, a way or next
- * step, a consequence or advice; 'open' for a request or statement without a question mark,
- * 'other' for a question of none of these forms. Only a yes/no question (or one of no known form)
- * is answered with "Yes." / 「はい。」 first.
+ * step, a consequence, advice or what a thing is; 'open' for a request or statement without a
+ * question mark, 'other' for a question of none of these forms. Only a yes/no question (or one of
+ * no known form) is answered with "Yes." / 「はい。」 first.
  */
-export type QuestionForm = 'yes-no' | 'why' | 'how-long' | 'what-next' | 'how' | 'what-happens' | 'advice' | 'open' | 'other';
+export type QuestionForm = 'yes-no' | 'why' | 'how-long' | 'what-next' | 'how' | 'what-happens' | 'advice' | 'define' | 'open' | 'other';
 
 const FORMS: [QuestionForm, RegExp][] = [
   // A sentence opening with an auxiliary asks whether, whatever clause it holds ("Do we need a licence
@@ -227,7 +227,7 @@ const FORMS: [QuestionForm, RegExp][] = [
   ['yes-no', /(?:^|[.!?;]\s+|,\s*(?:(?:so|and|but)\s+)?)(?:can|could|does|do|did|is|are|was|were|will|would|should|has|have|must|might)\b(?!\s+there (?:a|any) way\b)(?!\s+(?:i|we)\s+(?:see|check|find out|figure out|look up)\s+(?:how|why|when|what|which|where)\b)(?![^.!?]*\b(?:(?:you|anyone|anybody|someone|somebody)\s+(?:\w+\s+)?(?:know|explain|tell(?: me| us)?|say)|wonder(?:ing)?|idea|sure)\s+(?:how|why|when|what|which|where|if)\b)(?=[^.!?]*\b(?:how|why|when|what|which|where|reason|cause)\b)/i],
   // 「…が原因ですか」「…のせいでしょうか」 ask whether something is the cause.
   ['yes-no', /(?:が|は)原因(?:です|でしょう)?か|のせい(?:です|でしょう)?か/],
-  ['why', /なぜ|なんで|何で|どうして|理由|原因|仕組み(?!(?:を|って|は|が)?(?:作|つく))|\bwhy\b|\bhow come\b|\bhow (?:is|was|can) (?:that|this|it) (?:even )?possible\b|\bwhat causes?\b|\breason\b/i],
+  ['why', /なぜ|なんで(?!す)|何で(?!す)|どうして|理由|原因|仕組み(?!(?:を|って|は|が)?(?:作|つく))|\bwhy\b|\bhow come\b|\bhow (?:is|was|can) (?:that|this|it) (?:even )?possible\b|\bwhat causes?\b|\breason\b/i],
   ['how-long', /どのくらい|どれくらい|どれぐらい|どのぐらい|(?:何|なん)(?:分|時間|日|ヶ月|か月|ぷん|じかん|にち|かげつ)(?!も)|いつまで|いつ(?:から|頃|ごろ)?(?:止|切|無効|失効|変|反映)|\bhow long\b|\bhow soon\b|\bwhen (?:will|does|do|did|is)\b|\bhow many (?:days|hours|minutes)\b/i],
   // What to do when the obvious fix did not help: the passage's "if that does not work" part.
   ['what-next', /次は|次に(?:何|どう)|ほかに|他に(?:何|方法)|それでも|(?:てみた|した|やった)(?:けど|のに|が).{0,12}(?:まだ|直らな|変わらな|ダメ|だめ)|\bstill (?:fails?|failing|broken|not working|get(?:ting)?|the same)\b|\b(?:did ?n[o']t|does ?n[o']t|didn't|doesn't) (?:help|work|fix)\b|\bwhat else\b|\banything else\b|\bnext step/i],
@@ -247,6 +247,9 @@ export function questionForm(question: string): QuestionForm {
   // the recommendation, whether phrased as how, yes/no or neither; a reason or a duration asked
   // for stays what is asked.
   if ((form === 'how' || form === 'yes-no' || form === 'other') && asksAdvice(t, form === 'yes-no')) return 'advice';
+  // "What is MFA?", "define refresh token", 「MFAとは何ですか」: what the thing is, whatever else the
+  // sentence looks like (「…ですか」 reads as yes/no).
+  if ((form === 'yes-no' || form === 'other') && ASKS_DEFINITION.some((r) => r.test(t))) return 'define';
   // "Is it A, or is it enough that B?", 「AですかそれともBですか」: a choice, not yes or no.
   if ((form === 'yes-no' || form === 'other') && ALTERNATIVES.test(t)) return 'open';
   // No form and no question mark: a request (「…を教えて」, "list the cases") or a statement of the
@@ -258,6 +261,19 @@ export function questionForm(question: string): QuestionForm {
   if ((form === 'other' && (ASKS_WHAT_EN.test(t) || ASKS_WHAT_JA.test(t))) || ((form === 'other' || form === 'yes-no') && ASKS_WHETHER_THERE_IS.test(t))) return 'open';
   return form;
 }
+
+/** Words that say which or how much of a thing, not the thing itself: "what is MFA" asks what MFA is, "what is the default" does not. */
+const NOT_A_NAME = String.raw`(?:the|of|for|in|on|to|with|between|by|after|before|when|if|from|and|or|vs|versus|difference|limit|maximum|minimum|default|value|price|cost|point|best|right|way|reason|problem|issue|fix|status|wrong|happening|going|up|new|next|changed|different)`;
+/**
+ * Asking what a thing is or what a word means: "what is (a) X?" with X a name of up to four words,
+ * "what does X mean / stand for", "define X", "meaning of X", 「Xとは（何）」「Xって何」「Xの意味」.
+ */
+const ASKS_DEFINITION: readonly RegExp[] = [
+  new RegExp(String.raw`(?:^|[.!?]\s+)(?:so\s+|and\s+|ok\s+|hey\s+)?(?:what|what's|whats|what’s)\s+(?:is|are|'s|’s)?\s*(?:an?\s+)?(?!${NOT_A_NAME}\b)(?:(?!${NOT_A_NAME}\b)[\w'’-]+\s*){1,4}(?:exactly|anyway|again)?\s*[?!.]*\s*$`, 'i'),
+  /\bwhat (?:does|do|did) (?:.{1,60}?) (?:mean|stand for)\b/i,
+  /\b(?:define|definition of|meaning of|what is meant by)\b/i,
+  /(?:とは|って|(?:これ|それ|あれ)(?:は|って)?)\s*(?:何|なに|なん|どういう(?:もの|こと|意味))|とは[?？]?\s*$|(?:の|って)意味(?:は|って|を|が)/,
+];
 
 /** English words asking for a thing, a person or a place (not "how", "why", "when": forms of their own). */
 const ASKS_WHAT_EN = /\b(?:what|what's|whats|which|who|whom|whose|where|where's)\b/i;

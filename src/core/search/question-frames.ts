@@ -104,8 +104,17 @@ const MANNER: readonly string[] = [
   "\\b(?:in (?:simple|plain|layman'?s|laymans|easy) (?:words|terms|english|language)|simply put|in a nutshell|in short|eli5)\\b",
 ];
 
+/**
+ * Asking what a word means or what a thing is ("define", "what does X mean", "stand for"): the
+ * question is about the thing named, and the form (see questionForm) leans towards texts defining it.
+ */
+const DEFINITION: readonly string[] = [
+  '\\b(?:define|definition(?: of)?|meaning(?: of)?|stands? for)\\b',
+  '\\bmean\\b(?=\\s*(?:[?.!,]|$|in (?:plain|simple)\\b|exactly\\b|for\\b))',
+];
+
 const ASKED = ADVICE.map((k) => new RegExp(k.asked.join('|'), 'i'));
-const FRAME = new RegExp([...ADVICE.flatMap((k) => k.asked), ...CONTEXT, ...MANNER].join('|'), 'gi');
+const FRAME = new RegExp([...ADVICE.flatMap((k) => k.asked), ...CONTEXT, ...MANNER, ...DEFINITION].join('|'), 'gi');
 
 /** The kinds of advice a question asks for; `yesNo` when it asks whether (see notInYesNo). */
 function kindsAsked(question: string, yesNo: boolean): typeof ADVICE {
@@ -122,7 +131,7 @@ export function adviceWords(question: string, yesNo = false): string[] {
   return kindsAsked(question, yesNo).flatMap((k) => k.givenWith);
 }
 
-/** Character ranges of the question's frame words (advice, context and manner). */
+/** Character ranges of the question's frame words (advice, context, manner and definition). */
 export function frameSpans(question: string): [number, number][] {
   return [...question.matchAll(FRAME)].filter((m) => m[0].length > 0).map((m) => [m.index, m.index + m[0].length]);
 }

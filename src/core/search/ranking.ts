@@ -50,10 +50,15 @@ export const STRONG_MATCH = { minCoverage: 0.33, minScore: 12 } as const;
 /**
  * A question for a duration ("how long", どのくらい) prefers, by this factor, the candidates that
  * state one: the passage with the delay, not the one about the event alone; so does a question
- * for what to do next the candidates that say what to do when the first fix does not work, and
- * one for advice those that recommend or warn.
+ * for what to do next the candidates that say what to do when the first fix does not work, one
+ * for advice those that recommend or warn, and one asking what a thing is those that define it.
  */
 export const DURATION_ANSWER_FACTOR = 1.3;
+/**
+ * A question asking what a thing is prefers a text defining it by this factor: every text on the
+ * subject names the thing, and the one saying what it is must come before those using it.
+ */
+export const DEFINITION_FACTOR = 3;
 /** A curated answer written for questions of the asker's form (why, how long, how) is preferred by this factor. */
 export const FORM_MATCH_FACTOR = 1.3;
 /**
@@ -65,6 +70,11 @@ export const OPENING_FACTOR = 0.7;
 const STATES_FALLBACK = /うまくいかない場合|解決しない場合|修正できない場合|直らない場合|それでも|\bif (?:that|this|fixing|re-?authenticat\w*|it) (?:does not|doesn't|did not|didn't) (?:work|help|fix)/;
 /** A text that recommends or warns: what a question for advice asks for. */
 const RECOMMENDS = /推奨|お勧め|おすすめ|お薦め|ましょう|心がけ|忘れないよう|忘れずに|留意|注意して|べきではない|べきです|\bshould\b|\brecommend|\bmake sure\b|\bremember to\b/;
+/**
+ * After a thing's name, what a text defining it says (folded text): 「Xとは」, 「Xは、…の機能です」, a gloss
+ * in brackets or after a colon (「多要素認証(MFA: パスワードだけでなく…」), "X is a…", "X means".
+ */
+const DEFINES_AFTER = String.raw`\s*[)）」』\]]?\s*(?:とは|は[、,]?[^。.]{0,100}?(?:の機能|の一種|の仕組み|のこと|という意味|意味にな|を意味し|を示し|を指し|を表し|と呼ば|と読み|の略)|[(（][^)）:：]{0,15}[:：]|[(（][^)）]{0,40}?(?:種類|ための|のこと|の略|とも呼ば)|[:：]\s*\S{5,}|(?:is|are) (?:a|an|the)\b|means\b|stands for\b)`;
 const STATES_DURATION = /\d+(?:\.\d+)?\s*(?:分|時間|日|週間|か月|ヶ月|minutes?\b|hours?\b|days?\b|weeks?\b|months?\b)/;
 
 export interface Candidate {
@@ -157,6 +167,23 @@ function conceptWeight(n: number, c: Concept, perTerm: ReadonlyMap<string, TermH
 function everydayWeight(n: number, c: Concept, perTerm: ReadonlyMap<string, TermHits>): number {
   const heads = c.terms.filter((t) => !c.partial.has(t));
   return Math.max(...(heads.length ? heads : c.terms).map((t) => idf(n, perTerm.get(t)?.df ?? 0))) * EVERYDAY_UNSEEN_FACTOR;
+}
+
+/**
+ * A text defining the concept (see DEFINES_AFTER), or naming it in brackets after a description
+ * (「継続的なアクセスを行うためのトークン (更新 トークン)」), as a test on folded text; undefined when the
+ * concept has no name to look for. The names are its whole-concept terms, spaces optional inside.
+ */
+function definitionTest(c: Concept): RegExp | undefined {
+  const names = c.terms.filter((t) => !c.partial.has(t) && t.length >= 2 && durationMinutes(t) === undefined);
+  if (!names.length) return undefined;
+  // A katakana word is a term without its final ー (ポリシ for ポリシー), an English one may be plural.
+  const spaced = names
+    .map((t) => [...t].map((ch) => ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join(' ?') + (/[\u30a1-\u30fa]$/.test(t) ? 'ー?' : /[a-z]$/.test(t) ? 's?' : ''))
+    .join('|');
+  // The name itself, not the end of a longer one (更新トークン in 多要素更新トークン is another token);
+  // in brackets after a description, not after another of its names (「多要素認証 (MFA)」 only names it).
+  return new RegExp(`(?:^|[^a-z0-9\\u3400-\\u9fff\\u30a1-\\u30fa])(?:${spaced})(?![a-z0-9])${DEFINES_AFTER}|[^\\s(（]{5}(?<!${spaced})\\s?[(（]\\s?(?:${spaced})\\s?[)）]`);
 }
 
 /**
@@ -321,6 +348,7 @@ export function rankCandidates(q: AnalyzedQuery, index: SearchIndex, ctx: RankCo
   // Final scores first, objects only for the best: common words make nearly every item a
   // candidate, and building and sorting an object for each would dominate a large corpus' ranking.
   const coord = new Map<number, number>();
+  const defines = q.form === 'define' && key >= 0 ? definitionTest(q.concepts[key]) : undefined;
   const coverage = new Float64Array(order.length);
   const final = new Float64Array(order.length);
   order.forEach((i, k) => {
@@ -328,9 +356,12 @@ export function rankCandidates(q: AnalyzedQuery, index: SearchIndex, ctx: RankCo
     const share = totalForCoord ? gotForCoord[i] / totalForCoord : 0;
     let c = coord.get(share);
     if (c === undefined) coord.set(share, (c = COORD(share)));
-    const text = q.form === 'how-long' || q.form === 'what-next' || q.form === 'advice' ? ctx.foldedText(i) : '';
+    const text = q.form === 'how-long' || q.form === 'what-next' || q.form === 'advice' || defines ? ctx.foldedText(i) : '';
     let form =
-      (q.form === 'how-long' && STATES_DURATION.test(text)) || (q.form === 'what-next' && STATES_FALLBACK.test(text)) || (q.form === 'advice' && RECOMMENDS.test(text)) ? DURATION_ANSWER_FACTOR : 1;
+      (q.form === 'how-long' && STATES_DURATION.test(text)) || (q.form === 'what-next' && STATES_FALLBACK.test(text)) || (q.form === 'advice' && RECOMMENDS.test(text)) || defines?.test(text)
+        ? DURATION_ANSWER_FACTOR
+        : 1;
+    if (defines?.test(text)) form *= DEFINITION_FACTOR / DURATION_ANSWER_FACTOR;
     if (q.form !== 'other' && q.form !== 'open' && ctx.forms?.(i).has(q.form)) form *= FORM_MATCH_FACTOR;
     if (ctx.opening?.(i)) form *= OPENING_FACTOR;
     final[k] = score[i] * c * form * AUTHORITY_FACTOR[ctx.authority(i)];

