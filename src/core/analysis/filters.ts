@@ -280,7 +280,8 @@ export function addDurations(tokens: Token[]): Token[] {
     // The number: digits, or kanji numerals kuromoji gives one token each (二, 九 + 十).
     let last = i;
     let value: number | undefined;
-    const word = DURATION_WORDS[t.surface];
+    // Own keys only: a word such as "toString" names no duration.
+    const word = Object.hasOwn(DURATION_WORDS, t.surface) ? DURATION_WORDS[t.surface] : undefined;
     if (word !== undefined) {
       out.push({ ...t, term: durationTerm(word)!, pos: '名詞', posDetail: '一般', merged: true, general: false });
       keepTimeSince(tokens[i + 1], t.end, out);

@@ -9,6 +9,11 @@ describe('durations', function () {
   this.timeout(120000);
   const minutes = (s: string) => englishDurations(s).map((d) => d.minutes);
 
+  it('reads only the words for a duration as durations, not names every object has (toString, constructor)', async () => {
+    const a = await analyzerWith();
+    for (const w of ['toString', 'constructor', 'hasOwnProperty']) assert.ok(a.terms(w).every((t) => typeof t === 'string'), w);
+  });
+
   it('reads English numbers written in words, compounds and hyphenated forms', () => {
     assert.deepEqual(minutes('after thirty-six hours'), [36 * 60]);
     assert.deepEqual(minutes('roughly twenty four hours'), [1440]);
