@@ -383,10 +383,12 @@ function loanwordTerms(heads: readonly string[], expander: GlossaryExpander, var
 
 const ASKS_DURATION = /\bhow (?:long|soon)\b/gi;
 /**
- * "How long does an access token last?": in a question for a duration, "last" as a verb (ending its
- * clause, not "last week") asks for the lifetime of its subject, in the documents' word.
+ * "How long does an access token last?", "how long does it stay valid?": in a question for a
+ * duration, "last" as a verb (ending its clause, not "last week") and "stay valid" (or good, alive)
+ * ask for the lifetime of their subject, which the question's form already asks for; they name
+ * nothing else (not 維持, keeping something going).
  */
-const LASTS = /\blasts?\b(?=\s*(?:$|[?.!,;:)]|(?:before|after|until|till|for|by|if|when|without|once|now|anymore|then|by default|normally|usually|actually)\b))/gi;
+const LASTS = /\b(?:lasts?|(?:stays?|remains?) (?:valid|good|alive))\b(?=\s*(?:$|[?.!,;:)]|(?:before|after|until|till|for|by|if|when|without|once|now|anymore|then|by default|normally|usually|actually)\b))/gi;
 /** "What happens", "what would happen": the question's form, asking for the consequence of what follows. */
 const ASKS_CONSEQUENCE = /\bwhat (?:happens|happened|will happen|would happen|could happen)\b/gi;
 /** "instead of PowerShell", "rather than the portal": an alternative set aside, up to the end of its noun phrase. */
