@@ -27,17 +27,26 @@ export interface SentAnswer {
   /** The sent message's id, as the connector returned it. */
   messageId?: string;
   answerId: string;
-  question: string;
+  /** The question it answered; none for a walk outcome. */
+  question?: string;
+}
+
+/**
+ * What a 👍/👎 on a walk outcome names in place of an answer id: the tree and the outcome node,
+ * as walk events name where a walk ended. Never a curated entry's id (those have no colon).
+ */
+export function outcomeAnswerId(tree: string, node: string): string {
+  return `walk:${tree}/${node}`;
 }
 
 /** The conversation's kept answers with `sent` added, newest last, at most KEPT_ANSWERS. */
 export function keepSentAnswers(kept: unknown, sent: readonly SentAnswer[]): SentAnswer[] {
   const valid = Array.isArray(kept) ? kept.filter((a): a is SentAnswer => typeof a?.answerId === 'string') : [];
-  return [...valid, ...sent.map((a) => ({ ...a, question: a.question.slice(0, MAX_COMMENT) }))].slice(-KEPT_ANSWERS);
+  return [...valid, ...sent.map((a) => (a.question === undefined ? a : { ...a, question: a.question.slice(0, MAX_COMMENT) }))].slice(-KEPT_ANSWERS);
 }
 
 /**
- * Feedback on answers. Answers ask Teams for its feedback buttons with
+ * Feedback on answers and walk outcomes. Both ask Teams for its feedback buttons with
  * `channelData.feedbackLoop: { type: 'default' }`; a press arrives as a
  * `message/submitAction` invoke with `value.actionName: 'feedback'` and
  * `value.actionValue: { reaction: 'like' | 'dislike', feedback: '{"feedbackText":"…"}' }`.
@@ -45,7 +54,7 @@ export function keepSentAnswers(kept: unknown, sent: readonly SentAnswer[]): Sen
  * keeps which answer each of its latest sent messages carried (see SentAnswer), and
  * any instance sharing that state resolves the answer id from it; an invoke without
  * replyToId (the Agents Playground sends none) is taken to rate the conversation's
- * latest answer, since only answers carry the buttons. An answer id in the invoke
+ * latest answer, since only answers and outcomes carry the buttons. An answer id in the invoke
  * itself is never trusted. Each feedback goes to the event log (see core/events).
  */
 export class FeedbackLog {

@@ -171,7 +171,7 @@ async function sendReplies(context: TurnContext, turn: Turn): Promise<SentAnswer
   const responses = await context.sendActivities(replies.map((r) => toActivity(r, context.activity.channelId)));
   return replies.flatMap((r, i) => {
     const messageId = responses[i]?.id;
-    return r.answerId ? [{ ...(messageId ? { messageId } : {}), answerId: r.answerId, question: turn.input.text }] : [];
+    return r.answerId ? [{ ...(messageId ? { messageId } : {}), answerId: r.answerId, ...(r.answersQuestion === false ? {} : { question: turn.input.text }) }] : [];
   });
 }
 

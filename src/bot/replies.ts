@@ -7,6 +7,7 @@ import { helpCard } from './cards/help-card.js';
 import { choiceCard, outcomeCard } from './cards/step-cards.js';
 import { bilingualWelcomeCard, welcomeCard } from './cards/welcome-card.js';
 import { CitationList, citationEntity, sourcesText, type NumberedCitation } from './citations.js';
+import { outcomeAnswerId } from './feedback.js';
 import { t } from './language/strings.js';
 import type { OutcomeView, StepView } from './services.js';
 
@@ -16,8 +17,10 @@ import type { OutcomeView, StepView } from './services.js';
  * terminal chat and text-only clients lose nothing.
  */
 export type Reply = Partial<Activity> & {
-  /** Bookkeeping for feedback: the answer this reply carries. Never sent. */
+  /** Bookkeeping for feedback: the answer (or walk outcome, see outcomeAnswerId) this reply carries. Never sent. */
   answerId?: string;
+  /** False for a rated reply that answers no question (a walk outcome): its 👍/👎 is recorded without one. Never sent. */
+  answersQuestion?: false;
   /** The sources as text, added to `text` on channels that do not render citations. Never sent as such. */
   sourcesText?: string;
 };
@@ -30,7 +33,7 @@ const CITING_CHANNELS = new Set(['msteams']);
  * sources written into the text where the channel shows no citation pop-ups.
  */
 export function toActivity(reply: Reply, channelId: string | undefined): Partial<Activity> {
-  const { answerId: _answerId, sourcesText: sources, ...activity } = reply;
+  const { answerId: _answerId, answersQuestion: _answersQuestion, sourcesText: sources, ...activity } = reply;
   if (sources && !CITING_CHANNELS.has(channelId ?? '')) activity.text = [activity.text, sources].filter(Boolean).join('\n\n');
   return activity;
 }
@@ -105,6 +108,10 @@ export function stepReply(view: StepView, lang: Lang, notice?: string): Reply {
   return outcomeReply(view, lang, notice);
 }
 
+/**
+ * The end of a branch: the verdict with its markers as the text, the card with the steps, and
+ * Teams' feedback buttons, since the diagnosis is an answer too; its 👍/👎 names the outcome.
+ */
 function outcomeReply(view: OutcomeView, lang: Lang, notice?: string): Reply {
   const list = new CitationList();
   const markers = list.add(view.citations);
@@ -116,5 +123,6 @@ function outcomeReply(view: OutcomeView, lang: Lang, notice?: string): Reply {
     textFormat: 'markdown',
     attachments: [outcomeCard(view, list.items, noteMarkers, lang)],
     ...(list.items.length ? { entities: [citationEntity(list.items)] as Activity['entities'] } : {}),
+    ...(view.tree && view.step ? { channelData: { feedbackLoop: { type: 'default' } }, answerId: outcomeAnswerId(view.tree, view.step), answersQuestion: false as const } : {}),
   };
 }

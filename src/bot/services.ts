@@ -40,6 +40,8 @@ export interface OutcomeView {
   kind: 'outcome';
   /** Which step of the walk this is; card buttons carry it back. */
   step?: string;
+  /** The tree the walk is in: with the step, it names the outcome a 👍/👎 rates. */
+  tree?: string;
   verdict: string;
   steps: string[];
   citations: Citation[];

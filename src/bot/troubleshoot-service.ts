@@ -21,10 +21,10 @@ function mainTree(trees: readonly TroubleshootingTree[]): TroubleshootingTree {
   return trees.find((t) => t.id === 'invalid-connection') ?? trees[0];
 }
 
-/** The bot's view is the core's, its node id kept as the step that card buttons carry back. */
-function toView(v: CoreView): StepView {
+/** The bot's view is the core's, its node id kept as the step that card buttons carry back, an outcome's tree with it. */
+function toView(v: CoreView, tree: string): StepView {
   const { nodeId, ...view } = v;
-  return { ...view, step: nodeId };
+  return view.kind === 'outcome' ? { ...view, step: nodeId, tree } : { ...view, step: nodeId };
 }
 
 function factsOf(raw: Record<string, unknown> | undefined): TroubleshootFacts | undefined {
@@ -58,7 +58,7 @@ export function troubleshootService(trees: readonly TroubleshootingTree[]): Trou
     start(facts, lang: Lang) {
       const tree = mainTree(trees);
       const state = startWalk(tree, factsOf(facts));
-      return { state, view: toView(viewStep(tree, state, lang)), done: false };
+      return { state, view: toView(viewStep(tree, state, lang), tree.id), done: false };
     },
     apply(raw, input, lang: Lang) {
       const { tree, state } = resolve(raw);
@@ -69,13 +69,13 @@ export function troubleshootService(trees: readonly TroubleshootingTree[]): Trou
         solved: r.solved,
         aside: ASIDES.has(r.action) ? (r.action as StepResult['aside']) : undefined,
         state: r.state,
-        view: r.view && toView(r.view),
+        view: r.view && toView(r.view, tree.id),
         ...(r.kind ? { kind: r.kind } : {}),
       };
     },
     view(raw, lang: Lang) {
       const { tree, state } = resolve(raw);
-      return toView(viewStep(tree, state, lang));
+      return toView(viewStep(tree, state, lang), tree.id);
     },
   };
 }

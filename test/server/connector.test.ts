@@ -56,6 +56,23 @@ describe('normal delivery: what the connector receives', function () {
     );
   });
 
+  it('a walk outcome carries the feedback buttons, and 👍/👎 on it is recorded against the outcome, without a question', async () => {
+    const { say, send } = conversation('en-US');
+    const roleCard = cards(await say('troubleshoot')).at(-1)!;
+    const symptomCard = cards(await send({ type: 'message', value: pickValue(roleCard, 'end-user') })).at(-1)!;
+    const [outcome] = await send({ type: 'message', value: pickValue(symptomCard, stepOptions(symptomCard)[0].id) });
+    assert.ok(cards([outcome])[0].body.some((el: any) => el.id === 'summary'), 'an outcome');
+    assert.deepEqual(outcome.channelData, { feedbackLoop: { type: 'default' } });
+    assert.equal((outcome as any).answerId, undefined, 'bookkeeping is not sent');
+    const messageId = `msg-${fake().received.length}`;
+    await send({ type: 'invoke', name: 'message/submitAction', replyToId: messageId, value: { actionName: 'feedback', actionValue: { reaction: 'dislike', feedback: '{"feedbackText":"wrong cause"}' } } });
+    const [rec] = (await recordedEvents(bot().app)).filter((e) => e.kind === 'feedback').slice(-1);
+    assert.equal(rec.reaction, 'dislike');
+    assert.match(rec.answerId, /^walk:invalid-connection\/[\w-]+$/);
+    assert.equal(rec.comment, 'wrong cause');
+    assert.equal(rec.question, undefined, 'a button press is no question');
+  });
+
   it('the welcome arrives in the client language when the activity says it, otherwise in both', async () => {
     const join = (locale?: string) =>
       conversation(locale).send({ type: 'conversationUpdate', membersAdded: [{ id: 'bot-1' }], ...(locale ? {} : { locale: undefined }) });
