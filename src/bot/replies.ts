@@ -94,7 +94,7 @@ function citing(citations: readonly NumberedCitation[], lang: Lang): Pick<Reply,
   if (!citations.length) return {};
   return {
     entities: [citationEntity(citations)] as Activity['entities'],
-    sourcesText: sourcesText(citations, t(lang, 'answerSourcesTitle')),
+    sourcesText: sourcesText(citations, t(lang, 'answerSourcesTitle'), lang),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { MessageKind } from '../core/troubleshoot/index.js';
 import type { Citation, Lang } from '../content/types.js';
+import type { QuoteEnglish } from '../core/search/answers.js';
 import type { AskOptions, AskResult } from '../core/search/types.js';
 
 /**
@@ -13,7 +14,12 @@ export interface KnowledgeService {
   topicOf?(question: string): string[];
   /** A follow-up ("what about MFA?") written out with the topic of the question before; else the question itself. */
   withTopic?(question: string, topic: readonly string[]): string;
+  /** English beside a quote of a Japanese source, from the curated answers and the glossary. */
+  englishOf?(citation: Citation): QuoteEnglish;
 }
+
+/** A quoted source as a step shows it; in an English step, with the English there is for it. */
+export type ShownCitation = Citation & { english?: QuoteEnglish };
 
 /** One numbered option of a troubleshooting question. */
 export interface StepOption {
@@ -31,7 +37,7 @@ export interface QuestionView {
   /** Optional hint shown under the question. */
   help?: string;
   /** Shown above the question (e.g. "that event does not invalidate a connection"), with sources. */
-  notes?: { text: string; citations: Citation[] }[];
+  notes?: { text: string; citations: ShownCitation[] }[];
   /** True when "back" / 「戻る」 leads to an earlier step. */
   canGoBack?: boolean;
 }
@@ -44,8 +50,8 @@ export interface OutcomeView {
   tree?: string;
   verdict: string;
   steps: string[];
-  citations: Citation[];
-  notes: { text: string; citations: Citation[] }[];
+  citations: ShownCitation[];
+  notes: { text: string; citations: ShownCitation[] }[];
   /** Plain-text summary the user can copy into a ticket. */
   summary: string;
   /** The "did this solve it?" question in the user's language (a default is used when absent). */

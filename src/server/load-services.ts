@@ -30,5 +30,5 @@ function loadTroubleshooter(dialogsDir: string, kb: KnowledgeBase, logger: Logge
     return undefined;
   }
   logger.info({ trees: trees.map((t) => t.id) }, 'troubleshooting trees loaded');
-  return troubleshootService(trees);
+  return troubleshootService(trees, (c) => kb.englishOf(c));
 }

@@ -1,7 +1,7 @@
 import type { Attachment } from 'botbuilder';
 import type { Lang } from '../../content/types.js';
 import type { NumberedCitation } from '../citations.js';
-import { sourcesByUrl, sourcesText } from '../citations.js';
+import { quoteEnglishLine, sourcesByUrl, sourcesText } from '../citations.js';
 import { t } from '../language/strings.js';
 import type { OutcomeView, QuestionView } from '../services.js';
 import { adaptiveCard, paragraph, plainRuns, submitButton, type CardElement } from './elements.js';
@@ -26,7 +26,7 @@ function noteBlocks(notes: QuestionView['notes'], lang: Lang): { body: CardEleme
   const body: CardElement[] = [];
   const lines: string[] = [];
   for (const n of notes ?? []) {
-    const src = n.citations.map((c) => `“${clip(c.title, 80)}” ${c.url}: “${clip(c.quote, 200)}”`);
+    const src = n.citations.map((c) => [`“${clip(c.title, 80)}” ${c.url}: “${clip(c.quote, 200)}”`, quoteEnglishLine(c, lang)].filter(Boolean).join(' '));
     body.push(plainRuns(`${t(lang, 'answerNotesTitle')}: ${n.text}`));
     for (const line of src) body.push(plainRuns(line, { italic: true, isSubtle: true }));
     lines.push(`${t(lang, 'answerNotesTitle')}: ${n.text}`, ...src.map((l) => `  ${l}`));
@@ -89,7 +89,11 @@ export function outcomeCard(view: OutcomeView, citations: readonly NumberedCitat
     for (const g of sourcesByUrl(citations)) {
       const title = `“${clip(g.title, 120)}”`;
       body.push(/^https:\/\/[^\s()<>]+$/i.test(g.url) ? paragraph(`[${escapeMarkdown(title)}](${g.url})`, { weight: 'Bolder' }) : plainRuns(title, { weight: 'Bolder' }));
-      for (const c of g.items) body.push(plainRuns(`[${c.position}] “${clip(c.quote, 400)}”`, { italic: true }));
+      for (const c of g.items) {
+        body.push(plainRuns(`[${c.position}] “${clip(c.quote, 400)}”`, { italic: true }));
+        const english = quoteEnglishLine(c, lang);
+        if (english) body.push(plainRuns(english, { isSubtle: true }, 600));
+      }
     }
   }
   if (view.summary) {
@@ -113,7 +117,7 @@ export function outcomeCard(view: OutcomeView, citations: readonly NumberedCitat
   const fallback = [
     ...(view.steps.length ? [`${t(lang, 'outcomeSteps')}:`, ...view.steps.map((s, i) => `  ${i + 1}. ${s}`)] : []),
     ...notes,
-    sourcesText(citations, t(lang, 'answerSourcesTitle')),
+    sourcesText(citations, t(lang, 'answerSourcesTitle'), lang),
     view.summary ? `${t(lang, 'outcomeSummary')}:\n${view.summary}` : '',
     ...(view.solvedOptions.length ? [view.solvedQuestion || t(lang, 'outcomeSolved'), ...view.solvedOptions.map((o) => `  ${o.number}. ${o.label}`)] : []),
   ]

@@ -45,6 +45,9 @@ const STRINGS = {
   },
   answerSourcesTitle: { en: 'Sources', ja: '出典' },
   answerNotesTitle: { en: 'Note', ja: '注意' },
+  quoteGist: { en: 'In English, in short: {gist}', ja: '要旨: {gist}' },
+  quoteTopics: { en: 'A Japanese source about {topics}.', ja: '{topics} についての日本語の出典です。' },
+  quoteJapaneseOnly: { en: 'A Japanese source, with no English version.', ja: '日本語の出典です。' },
   declineTitle: { en: "I couldn't find an answer", ja: '回答が見つかりませんでした' },
   declineBody: {
     en: "The documentation I have doesn't cover this. Try other words, ask about Power Automate connections, or start a diagnosis.",

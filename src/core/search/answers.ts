@@ -89,6 +89,43 @@ export function englishGist(
   return `${source} covers this in a section about ${topics.join(', ')}; the passage is quoted below in Japanese.`;
 }
 
+/**
+ * English beside a Japanese quote in an English reply (a walk outcome's sources, a note's): the
+ * first sentence of what a curated entry says in English whose main source the quote is (the one
+ * citing fewest sources), since that entry's answer renders it; or else what the quote is about
+ * (glossary topics; its section's, when the quote names none). Neither: the reply can only say
+ * the source is Japanese. A curated entry merely citing the quote among others says more than it.
+ */
+export interface QuoteEnglish {
+  gist?: string;
+  topics?: string[];
+}
+
+const GIST_MAX = 240;
+
+export function quoteEnglish(citation: Pick<Citation, 'quote' | 'section'>, citing: readonly CuratedAnswer[], glossary: readonly GlossaryEntry[]): QuoteEnglish {
+  const entry = citing.filter((e) => e.citations[0]?.quote === citation.quote).sort((a, b) => a.citations.length - b.citations.length)[0];
+  if (entry) return { gist: firstSentence(withoutYesNoLead(entry.answer.en.trim()), GIST_MAX) };
+  const topics = distinctTopics(glossaryTopics(citation.quote, glossary, 6));
+  if (topics.length) return { topics };
+  const around = distinctTopics(glossaryTopics(citation.section.split(' > ').slice(-2).join(' '), glossary, 6));
+  return around.length ? { topics: around } : {};
+}
+
+/** At most three topics, without one that is a word of another ("token" beside "access token"). */
+function distinctTopics(topics: readonly string[]): string[] {
+  const within = (t: string, other: string) => other !== t && ` ${other.toLowerCase()} `.includes(` ${t.toLowerCase()} `);
+  return topics.filter((t) => !topics.some((o) => within(t, o))).slice(0, 3);
+}
+
+/** The text's first sentence, cut at a word with "…" past `max` characters. */
+function firstSentence(text: string, max: number): string {
+  const first = text.split(/(?<=[.!?])\s+(?=[A-Z])/)[0];
+  if (first.length <= max) return first;
+  const cut = first.slice(0, max);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max / 2)).replace(/[\s,;:]+$/, '')}…`;
+}
+
 export function passageCitation(passage: Passage, doc: SourceDocument, quote: string): Citation {
   return { docId: doc.id, title: doc.title, url: doc.url, section: passage.section, quote, passage: passage.text };
 }

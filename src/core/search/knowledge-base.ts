@@ -12,7 +12,7 @@ import { detectLang } from '../language.js';
 import { LRUCache } from 'lru-cache';
 import { deepFreeze } from '../deep-freeze.js';
 import { AnswerCache } from './answer-cache.js';
-import { announcesWhatFollows, bestQuote, curatedAnswer, englishGist, hasYesNoLead, leadFit, mergeNotes, passageAnswer, type LeadFit } from './answers.js';
+import { announcesWhatFollows, bestQuote, curatedAnswer, englishGist, hasYesNoLead, leadFit, mergeNotes, passageAnswer, quoteEnglish, type LeadFit, type QuoteEnglish } from './answers.js';
 import { exactKeys, foldForLookup } from './exact-lookup.js';
 import type { GlossaryExpander } from './glossary-expansion.js';
 import type { IndexedItem, SearchIndex } from './index-store.js';
@@ -209,6 +209,11 @@ export class KnowledgeBase {
   /** A follow-up written out with the topic of the question before it; the question itself when it is one of its own. */
   withTopic(question: string, topic: readonly string[]): string {
     return topic.length ? (withTopic(question, this.analyze(question), topic, (c) => this.commonness(c)) ?? question) : question;
+  }
+
+  /** English beside a quote of a Japanese source (see quoteEnglish), from the curated entries citing its passage. */
+  englishOf(citation: Citation): QuoteEnglish {
+    return quoteEnglish(citation, this.curatedByPassage.get(citationKey(citation)) ?? [], this.glossary);
   }
 
   /** How many items have the concept's main term in a covering field: the fewer, the more specific. */
