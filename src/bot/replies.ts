@@ -72,9 +72,53 @@ export function answerReply(answer: Answer, lang: Lang, notice?: string): Reply 
   return { ...reply };
 }
 
+/** A list item as the documents and curated answers write one: "- ", "* ", 「・」, "•", "1." or "1)". */
+const LIST_ITEM = /^[ \t]*(?:[-*][ \t]+|[・•][ \t]*|\d{1,2}[.)][ \t]+)/u;
+
+/**
+ * A passage's or curated answer's text as Markdown that reads as written: each line its own
+ * paragraph (a single line break would join them into one run-on paragraph), list items as a
+ * Markdown list set off from the text around it, the documents' 「・」 and "•" bullets as "- ".
+ */
+export function asMarkdownBlocks(text: string): string {
+  const out: string[] = [];
+  let inList = false;
+  for (const raw of text.trim().split(/\r?\n/)) {
+    const line = raw.trimEnd();
+    if (!line.trim()) {
+      inList = false;
+      continue;
+    }
+    const item = LIST_ITEM.exec(line);
+    if (item) {
+      const bullet = /^\s*\d/.test(item[0]) ? item[0].trim().replace(')', '.') : '-';
+      out.push(`${inList ? '\n' : '\n\n'}${bullet} ${line.slice(item[0].length)}`);
+      inList = true;
+    } else {
+      out.push(`\n\n${line.trim()}`);
+      inList = false;
+    }
+  }
+  return out.join('').trim();
+}
+
+/**
+ * The text with its [n] markers: at its end, or, when it ends with a list, at the end of its lead
+ * paragraph (Teams renders markers inside a list item as plain text, not as citations).
+ */
+function withMarkers(markdown: string, markers: string): string {
+  if (!markers) return markdown;
+  const blocks = markdown.split('\n\n');
+  const last = blocks.length - 1;
+  const at = LIST_ITEM.test(blocks[last]) ? blocks.findIndex((b) => !LIST_ITEM.test(b)) : last;
+  if (at < 0) return `${markdown}\n\n${markers}`;
+  blocks[at] = `${blocks[at]} ${markers}`;
+  return blocks.join('\n\n');
+}
+
 function buildAnswerReply(answer: Answer, lang: Lang, notice?: string): Reply {
   const list = new CitationList();
-  const parts = [`${answer.text.trim()} ${list.add(answer.citations)}`.trim()];
+  const parts = [withMarkers(asMarkdownBlocks(answer.text), list.add(answer.citations))];
   for (const note of answer.notes ?? []) {
     parts.push(`**${t(lang, 'answerNotesTitle')}:** ${note.text.trim()} ${list.add(note.citations)}`.trim());
   }

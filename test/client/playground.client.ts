@@ -15,7 +15,7 @@ import { freePort, startNode, waitForHttp, waitForOutput, type Started } from '.
 
 // Page-side globals used inside page.evaluate / waitForFunction callbacks (the project compiles without the DOM lib).
 declare const document: { querySelectorAll(selector: string): ArrayLike<{ children: ArrayLike<unknown>; textContent: string | null }> };
-declare function getComputedStyle(el: unknown): { lineHeight: string; textOverflow: string; overflow: string };
+declare function getComputedStyle(el: unknown): { lineHeight: string; textOverflow: string; overflow: string; opacity: string };
 
 const ROOT = join(__dirname, '..', '..', '..');
 const SHOTS = join(ROOT, 'build', 'client');
@@ -133,13 +133,24 @@ describe('in the Microsoft 365 Agents Playground (Teams channel), in Chromium', 
     await page.waitForFunction((n) => document.querySelectorAll('a[role="button"][aria-expanded]').length > n, before, { timeout: WAIT });
     const pill = pills.nth(before);
     assert.equal((await pill.textContent())?.trim(), '1');
-    const message = page.locator('p', { has: pill });
+    // The overview of causes reads as two lists, the markers after its lead line.
+    const message = pill.locator('xpath=ancestor::*[.//li][1]');
     assert.match((await message.textContent()) ?? '', /connection/);
+    const items = message.locator('li');
+    assert.ok((await items.count()) >= 10, `the causes as list items (${await items.count()})`);
+    await assertVisibleText(message, 'the connection is unused for 90 days or more');
     assert.doesNotMatch(await page.locator('body').innerText(), /AI generated/i, 'no AI-generated label');
+    await message.screenshot({ path: join(SHOTS, 'answer-list.png') });
 
     await pill.hover();
     const popup = page.locator('.fai-PreviewContent').last();
     await popup.waitFor({ state: 'visible', timeout: WAIT });
+    // The pop-up fades in: wait until it is opaque, so the picture shows what a reader sees.
+    await popup.evaluate((el: any) => Promise.all(el.getAnimations({ subtree: true }).map((a: any) => a.finished)).then(() => undefined));
+    await page.waitForFunction((el: any) => {
+      for (let e = el; e; e = e.parentElement) if (parseFloat(getComputedStyle(e).opacity) < 1) return false;
+      return true;
+    }, await popup.elementHandle(), { timeout: WAIT });
     assert.match((await popup.innerText()).replace(/\s+/g, ' '), /無効な接続/, 'the pop-up shows the cited document');
     assert.match((await popup.locator('a[href^="https://"]').first().getAttribute('href')) ?? '', /^https:\/\//, 'with a link to it');
     await page.screenshot({ path: join(SHOTS, 'answer-citation.png') });
@@ -198,7 +209,28 @@ describe('in the Microsoft 365 Agents Playground (Teams channel), in Chromium', 
     const box = await summary.evaluate((el: any) => ({ h: el.clientHeight, line: parseFloat(getComputedStyle(el).lineHeight) || 20 }));
     assert.ok(box.h > 2 * box.line, `the summary box shows several lines (${JSON.stringify(box)})`);
     await assertButtonsWhole(card);
+    // Each Japanese quote under Sources is followed by English.
+    const gist = card.getByText(/^(In English, in short: |A Japanese source)/).first();
+    await gist.waitFor({ state: 'visible', timeout: WAIT });
     await card.screenshot({ path: join(SHOTS, 'outcome.png') });
+
+    // The outcome can be rated like an answer, and the rating names the outcome.
+    const like = page.getByRole('button', { name: 'Like', exact: true }).last();
+    await like.scrollIntoViewIfNeeded();
+    assert.ok(await like.isVisible(), 'a like button on the outcome');
+    assert.ok(await page.getByRole('button', { name: 'Dislike', exact: true }).last().isVisible(), 'a dislike button on the outcome');
+    await like.click();
+    const dialog = page.getByRole('dialog').last();
+    await dialog.waitFor({ timeout: WAIT });
+    const submit = dialog.getByRole('button', { name: /^submit$/i });
+    if (await submit.count()) await submit.click();
+    await page.getByText('Thank you!').waitFor({ timeout: WAIT });
+    const rated = await waitForFeedback(eventDir, (l) => /^walk:/.test(l.answerId ?? ''));
+    assert.equal(rated.reaction, 'like');
+    assert.match(rated.answerId, /^walk:invalid-connection\//);
+    await page.screenshot({ path: join(SHOTS, 'outcome-feedback.png') });
+    await page.getByRole('button', { name: 'Close', exact: true }).last().click();
+    await page.getByText('Thank you!').waitFor({ state: 'hidden', timeout: WAIT });
 
     const before = await page.locator('text=glad it\'s fixed').count();
     await card.getByRole('button', { name: "Yes, it's fixed", exact: true }).click();
@@ -253,15 +285,15 @@ async function assertButtonsWhole(card: Locator): Promise<void> {
   for (const b of buttons) assert.ok(!b.cut, `the button "${b.title}" shows its whole title`);
 }
 
-/** The first feedback event in the event log folder (polled: the invoke is handled after the click). */
-async function waitForFeedback(dir: string): Promise<Record<string, any>> {
+/** The first feedback event in the event log folder that `which` accepts (polled: the invoke is handled after the click). */
+async function waitForFeedback(dir: string, which: (event: Record<string, any>) => boolean = () => true): Promise<Record<string, any>> {
   const until = Date.now() + WAIT;
   for (;;) {
     const lines = readdirSync(dir)
       .filter((f) => f.endsWith('.jsonl'))
       .flatMap((f) => readFileSync(join(dir, f), 'utf8').split('\n').filter(Boolean))
       .map((l) => JSON.parse(l) as Record<string, any>);
-    const found = lines.find((l) => l.kind === 'feedback');
+    const found = lines.find((l) => l.kind === 'feedback' && which(l));
     if (found) return found;
     if (Date.now() > until) throw new Error(`no feedback event in ${dir}`);
     await new Promise((r) => setTimeout(r, 250));

@@ -101,7 +101,7 @@ export interface QuoteEnglish {
   topics?: string[];
 }
 
-const GIST_MAX = 240;
+const GIST_MAX = 200;
 
 export function quoteEnglish(citation: Pick<Citation, 'quote' | 'section'>, citing: readonly CuratedAnswer[], glossary: readonly GlossaryEntry[]): QuoteEnglish {
   const entry = citing.filter((e) => e.citations[0]?.quote === citation.quote).sort((a, b) => a.citations.length - b.citations.length)[0];
@@ -118,9 +118,13 @@ function distinctTopics(topics: readonly string[]): string[] {
   return topics.filter((t) => !topics.some((o) => within(t, o))).slice(0, 3);
 }
 
-/** The text's first sentence, cut at a word with "…" past `max` characters. */
+/**
+ * The text's first sentence, cut at a word with "…" past `max` characters. A first paragraph
+ * written as a list ("…invalid when:" and its items) is one sentence, its items joined by "; ".
+ */
 function firstSentence(text: string, max: number): string {
-  const first = text.split(/(?<=[.!?])\s+(?=[A-Z])/)[0];
+  const paragraph = text.split(/\n\s*\n/)[0].replace(/:\s*\n\s*[-*]\s+/g, ': ').replace(/\s*\n\s*[-*]\s+/g, '; ').replace(/\s*\n\s*/g, ' ');
+  const first = paragraph.split(/(?<=[.!?])\s+(?=[A-Z])/)[0];
   if (first.length <= max) return first;
   const cut = first.slice(0, max);
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max / 2)).replace(/[\s,;:]+$/, '')}…`;
