@@ -214,13 +214,61 @@ function subjectsOf(question: string, script: 'ja' | 'en', concepts: readonly Co
 
 /**
  * The form of a question: yes/no, or one asking for a reason, a duration or time, a way or next
- * step, a consequence, advice or what a thing is; 'open' for a request or statement without a
+ * step, a consequence, advice or what a thing is, or about a delay (why something took effect
+ * later than what caused it, or has not yet); 'open' for a request or statement without a
  * question mark, 'other' for a question of none of these forms. Only a yes/no question (or one of
  * no known form) is answered with "Yes." / 「はい。」 first.
  */
-export type QuestionForm = 'yes-no' | 'why' | 'how-long' | 'what-next' | 'how' | 'what-happens' | 'advice' | 'define' | 'open' | 'other';
+export type QuestionForm = 'yes-no' | 'why' | 'how-long' | 'what-next' | 'how' | 'what-happens' | 'advice' | 'define' | 'delay' | 'open' | 'other';
+
+/**
+ * A delay between a change and its effect, as people ask about it: the lag named (タイムラグ, 時間差,
+ * "delay"); the effect said not to have come at once (すぐには効かない, "didn't break right away") or
+ * asked whether it comes at once (すぐ死にます？); things still working for a while after what should
+ * have stopped them (「無効化したのに、しばらく普通に動いてた」, 「その後も問題なく動作」, "but it still
+ * sent"); the effect coming later (後から無効になる, "hours after the change"). Whatever its why, when
+ * or whether, such a question asks about the delay, and the text on the delay answers it.
+ */
+const ASKS_DELAY = new RegExp(
+  [
+    'タイムラグ|時間差',
+    '(?:すぐ|即座|即時|直ちに|ただちに)に?は?(?:切れ|効か|止まら|無効になら|反映され|失効し|死な|落ち)(?:ない|なかった|ません|ず)',
+    '(?:すぐ|即座に|即時に?|直ちに|ただちに)は?(?:死|切れ|無効に|止ま|効|反映|失効)[^\\s、。?？]{0,6}[?？]',
+    '(?:まだ|しばらく(?:は|の間)?|その後も|そのあとも|直後は|直後も|まで(?:は)?)[^。?？]{0,16}?(?:動い(?:て|た)|動き続け|動作し(?:て|た)|使えて(?:た|い))',
+    '動き続け(?:て|た|る)',
+    // 後から as "later", not 「期限切れのあとから」「変えた後から」 (since then).
+    '(?<![のたて]|その)(?:後から|あとから)',
+    '(?:時間が経って|しばらく(?:して|経って|たって))から(?![^。]{0,4}また)',
+    String.raw`\b(?:delay|delayed|time lag|lag)\b`,
+    String.raw`(?:\bnot|n't|\bnever)\s+(?:\w+\s+){0,3}?(?:immediately|right away|instantly|straight away|at once)\b`,
+    String.raw`\b(?:hours?|an hour|days?|a day|a while)\s+(?:later|after (?:the|i|we|my|our|it|that|this))\b`,
+    String.raw`\b(?:keeps?|kept|continues?|continued)\s+(?:to\s+)?(?:work|working|run|running)\s+for\s+(?:a while|some time|an? (?:hour|day)|hours|days)\b`,
+    String.raw`\b(?:but|yet)\s+[^.?!]{0,40}?\bstill\s+(?:works?|worked|working|running|ran|runs|sent|sends|sending)\b`,
+  ].join('|'),
+  'i',
+);
+
+/** The words the documents explain a delay with (the glossary's terms for one). */
+const DELAY_WORDS = ['時間が経ってから', '期間が空く'];
+
+/**
+ * A question about a delay asks about the delay, whatever words it is told with: a concept of the
+ * documents' words for one (see DELAY_WORDS) unless the question already has it (タイムラグ, "delay"),
+ * standing for the everyday words that tell it (すぐ, 動いてた, 切れない), which are no concepts of
+ * their own. What caused it (the revocation, the policy change) stays what the question names.
+ */
+function withDelayConcept(text: string, concepts: readonly Concept[], analyzer: Analyzer): Concept[] {
+  // Each word whole (時間が経ってから, not also 時間, which every text stating a time has).
+  const terms = unique(DELAY_WORDS.map((w) => analyzer.terms(w)[0]).filter((t): t is string => !!t));
+  const told = [...text.matchAll(new RegExp(ASKS_DELAY.source, 'gi'))].map((m): Range => [m.index, m.index + m[0].length]);
+  const telling = (c: Concept) => !!c.general && !!c.span && told.some(([from, to]) => from <= c.span![0] && c.span![1] <= to);
+  const rest = concepts.filter((c) => !telling(c));
+  if (rest.some((c) => c.terms.some((t) => terms.includes(t)))) return rest;
+  return [...rest, { label: told.length ? text.slice(...told[0]) : DELAY_WORDS[0], terms, partial: new Set<string>() }];
+}
 
 const FORMS: [QuestionForm, RegExp][] = [
+  ['delay', ASKS_DELAY],
   // A sentence opening with an auxiliary asks whether, whatever clause it holds ("Do we need a licence
   // to change how long tokens last?", "I reset my password. Could that be why it fails?", "would
   // this explain why…"), unless it asks for the clause ("do you know how long", "is there a way to").
@@ -351,7 +399,7 @@ function japaneseConcepts(question: string, analyzed: readonly Token[], raw: rea
       ...own.flatMap((t) => expander.jaSynonyms(t)),
       ...sudachi,
       ...sudachi.flatMap((t) => expander.jaSynonyms(t)),
-      ...loanwordTerms(own, expander, variants),
+      ...loanwordTerms(own, question.slice(g.start, g.end), expander, variants),
     ]);
     // A duration near the one asked for (1 日 for "48 時間", 90 日 for 100 日) partly answers it.
     const near = g.heads.flatMap((t) => {
@@ -369,13 +417,16 @@ function japaneseConcepts(question: string, analyzed: readonly Token[], raw: rea
 }
 
 /**
- * A katakana word the corpus does not use, read as the English it was borrowed from
- * (リフレッシュトークン → refresh token) and looked up in the glossary (→ 更新トークン).
+ * A word the corpus does not use, in English: an abbreviation in capitals inside the Japanese
+ * (「CAのポリシー」, 「PC入れ替え」), or a katakana word read as the English it was borrowed from
+ * (リフレッシュトークン → refresh token); looked up in the glossary as an English question's words
+ * are (→ 条件付きアクセス, デバイス, 更新トークン). A whole English word there is a name (an app, a
+ * product) more often than the glossary's sense of it, and is left as written.
  */
-function loanwordTerms(heads: readonly string[], expander: GlossaryExpander, variants: Variants): string[] {
+function loanwordTerms(heads: readonly string[], written: string, expander: GlossaryExpander, variants: Variants): string[] {
   const head = heads[0];
-  if (!/^[\u30a1-\u30fa\u30fc]{3,}$/.test(head) || heads.some((t) => variants.has(t))) return [];
-  const english = variants.asEnglish(head);
+  if (heads.some((t) => variants.has(t))) return [];
+  const english = /^[A-Z][A-Z0-9]{1,4}$/.test(written) ? head : /^[\u30a1-\u30fa\u30fc]{3,}$/.test(head) ? variants.asEnglish(head) : undefined;
   if (!english) return [];
   const { matches, rest } = expander.expand(english);
   return rest.length ? [] : matches.flatMap((m) => m.terms).filter((t) => JAPANESE.test(t));
@@ -462,6 +513,8 @@ export function analyzeQuery(question: string, analyzer: Analyzer, expander: Glo
   markContext(script === 'ja' ? normalizeChars(question) : question, raw, concepts);
 
   const text = script === 'ja' ? normalizeChars(question) : question;
+  const form = questionForm(question);
+  if (form === 'delay') concepts = withDelayConcept(text, concepts, analyzer);
   const frames = frameSpans(text);
   const weights = new Map<string, number>();
   for (const c of concepts) {
@@ -476,7 +529,6 @@ export function analyzeQuery(question: string, analyzer: Analyzer, expander: Glo
   // Frame words say what kind of answer is wanted, not what it is about: they are not concepts.
   concepts = concepts.filter((c) => !isFrame(c, text, frames));
   // A question for advice also looks for the words the documents give it with (定期的, 改善策).
-  const form = questionForm(question);
   for (const t of adviceWords(text, form === 'yes-no').flatMap((w) => analyzer.terms(w))) weights.set(t, Math.max(weights.get(t) ?? 0, ADVICE_WORD_WEIGHT));
   if (NEGATED.test(question) || tokens.some((t) => t.term === NEGATION_TERM)) {
     weights.set(NEGATION_TERM, NEGATION_WEIGHT);

@@ -51,7 +51,8 @@ export const STRONG_MATCH = { minCoverage: 0.33, minScore: 12 } as const;
  * A question for a duration ("how long", どのくらい) prefers, by this factor, the candidates that
  * state one: the passage with the delay, not the one about the event alone; so does a question
  * for what to do next the candidates that say what to do when the first fix does not work, one
- * for advice those that recommend or warn, and one asking what a thing is those that define it.
+ * for advice those that recommend or warn, one asking what a thing is those that define it, and
+ * one about a delay those that explain it.
  */
 export const DURATION_ANSWER_FACTOR = 1.3;
 /**
@@ -75,6 +76,11 @@ const RECOMMENDS = /推奨|お勧め|おすすめ|お薦め|ましょう|心が�
  * in brackets or after a colon (「多要素認証(MFA: パスワードだけでなく…」), "X is a…", "X means".
  */
 const DEFINES_AFTER = String.raw`\s*[)）」』\]]?\s*(?:とは|は[、,]?[^。.]{0,100}?(?:の機能|の一種|の仕組み|のこと|という意味|意味にな|を意味し|を示し|を指し|を表し|と呼ば|と読み|の略)|[(（][^)）:：]{0,15}[:：]|[(（][^)）]{0,40}?(?:種類|ための|のこと|の略|とも呼ば)|[:：]\s*\S{5,}|(?:is|are) (?:a|an|the)\b|means\b|stands for\b)`;
+/**
+ * A text on why an effect comes later than what caused it: the gap it says there can be, or what
+ * stays usable until it expires (an access token cannot be revoked).
+ */
+const STATES_DELAY = /期間が空く|時間が経って|(?:有効期限|期限)(?:が切れる)?まで(?:の間)?は?(?:使用可能|有効|使用でき|使え)|取り消すことは?でき(?:ず|ない|ません)|\bnot (?:become \w+ )?immediately\b|\bthere can be a gap\b|\bcannot be revoked\b|\bcan'?t be revoked\b|\buntil (?:it|they|the current access token) expires?\b/;
 const STATES_DURATION = /\d+(?:\.\d+)?\s*(?:分|時間|日|週間|か月|ヶ月|minutes?\b|hours?\b|days?\b|weeks?\b|months?\b)/;
 
 export interface Candidate {
@@ -356,9 +362,13 @@ export function rankCandidates(q: AnalyzedQuery, index: SearchIndex, ctx: RankCo
     const share = totalForCoord ? gotForCoord[i] / totalForCoord : 0;
     let c = coord.get(share);
     if (c === undefined) coord.set(share, (c = COORD(share)));
-    const text = q.form === 'how-long' || q.form === 'what-next' || q.form === 'advice' || defines ? ctx.foldedText(i) : '';
+    const text = q.form === 'how-long' || q.form === 'what-next' || q.form === 'advice' || q.form === 'delay' || defines ? ctx.foldedText(i) : '';
     let form =
-      (q.form === 'how-long' && STATES_DURATION.test(text)) || (q.form === 'what-next' && STATES_FALLBACK.test(text)) || (q.form === 'advice' && RECOMMENDS.test(text)) || defines?.test(text)
+      (q.form === 'how-long' && STATES_DURATION.test(text)) ||
+      (q.form === 'what-next' && STATES_FALLBACK.test(text)) ||
+      (q.form === 'advice' && RECOMMENDS.test(text)) ||
+      (q.form === 'delay' && STATES_DELAY.test(text)) ||
+      defines?.test(text)
         ? DURATION_ANSWER_FACTOR
         : 1;
     if (defines?.test(text)) form *= DEFINITION_FACTOR / DURATION_ANSWER_FACTOR;
@@ -405,7 +415,23 @@ export function rankCandidates(q: AnalyzedQuery, index: SearchIndex, ctx: RankCo
   });
   // Stable: equal scores keep the order met.
   out.sort((a, b) => b.score - a.score);
-  return yieldOpenings(out, q, ctx);
+  return delayFirst(yieldOpenings(out, q, ctx), q, ctx);
+}
+
+/** How far down a question about a delay looks for the text on the delay (see delayFirst). */
+const DELAY_LOOKAHEAD = 10;
+
+/**
+ * A question about a delay (「無効化したのに、しばらく普通に動いてた」) shares most of its words with
+ * the texts on what caused it (the revocation, the policy change), which match them better; the
+ * first text that explains the delay goes first, as what the question asks: among the best, or
+ * further down when it covers enough of the question by itself.
+ */
+function delayFirst(ranked: Candidate[], q: AnalyzedQuery, ctx: RankContext): Candidate[] {
+  if (q.form !== 'delay') return ranked;
+  const k = ranked.findIndex((c, m) => (m < DELAY_LOOKAHEAD || c.coverage >= MIN_COVERAGE) && STATES_DELAY.test(ctx.foldedText(c.itemIndex)));
+  if (k <= 0) return ranked;
+  return [ranked[k], ...ranked.slice(0, k), ...ranked.slice(k + 1)];
 }
 
 /**
