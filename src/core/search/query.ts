@@ -275,7 +275,8 @@ const FORMS: [QuestionForm, RegExp][] = [
   ['yes-no', /(?:^|[.!?;]\s+|,\s*(?:(?:so|and|but)\s+)?)(?:can|could|does|do|did|is|are|was|were|will|would|should|has|have|must|might)\b(?!\s+there (?:a|any) way\b)(?!\s+(?:i|we)\s+(?:see|check|find out|figure out|look up)\s+(?:how|why|when|what|which|where)\b)(?![^.!?]*\b(?:(?:you|anyone|anybody|someone|somebody)\s+(?:\w+\s+)?(?:know|explain|tell(?: me| us)?|say)|wonder(?:ing)?|idea|sure)\s+(?:how|why|when|what|which|where|if)\b)(?=[^.!?]*\b(?:how|why|when|what|which|where|reason|cause)\b)/i],
   // 「…が原因ですか」「…のせいでしょうか」 ask whether something is the cause.
   ['yes-no', /(?:が|は)原因(?:です|でしょう)?か|のせい(?:です|でしょう)?か/],
-  ['why', /なぜ|なんで(?!す)|何で(?!す)|どうして|理由|原因|仕組み(?!(?:を|って|は|が)?(?:作|つく))|\bwhy\b|\bhow come\b|\bhow (?:is|was|can) (?:that|this|it) (?:even )?possible\b|\bwhat causes?\b|\breason\b/i],
+  // なんで (why), not the なん of 「…なんですか」「何でしょう」 (it is, what is).
+  ['why', /なぜ|(?:なんで|何で)(?!す|しょ)|どうして|理由|原因|仕組み(?!(?:を|って|は|が)?(?:作|つく))|\bwhy\b|\bhow come\b|\bhow (?:is|was|can) (?:that|this|it) (?:even )?possible\b|\bwhat causes?\b|\breason\b/i],
   ['how-long', /どのくらい|どれくらい|どれぐらい|どのぐらい|(?:何|なん)(?:分|時間|日|ヶ月|か月|ぷん|じかん|にち|かげつ)(?!も)|いつまで|いつ(?:から|頃|ごろ)?(?:止|切|無効|失効|変|反映)|\bhow long\b|\bhow soon\b|\bwhen (?:will|does|do|did|is)\b|\bhow many (?:days|hours|minutes)\b/i],
   // What to do when the obvious fix did not help: the passage's "if that does not work" part.
   ['what-next', /次は|次に(?:何|どう)|ほかに|他に(?:何|方法)|それでも|(?:てみた|した|やった)(?:けど|のに|が).{0,12}(?:まだ|直らな|変わらな|ダメ|だめ)|\bstill (?:fails?|failing|broken|not working|get(?:ting)?|the same)\b|\b(?:did ?n[o']t|does ?n[o']t|didn't|doesn't) (?:help|work|fix)\b|\bwhat else\b|\banything else\b|\bnext step/i],
@@ -290,7 +291,8 @@ const ALTERNATIVES = /,?\s+or (?:is|are|does|do|did|can|will|would|should|just|o
 
 export function questionForm(question: string): QuestionForm {
   const t = question.normalize('NFKC');
-  const form = FORMS.find(([, r]) => r.test(t))?.[0] ?? 'other';
+  const k = FORMS.findIndex(([, r]) => r.test(t));
+  const form = k < 0 ? 'other' : FORMS[k][0];
   // Asking for advice or a precaution ("how do we avoid this", 「気をつけることはありますか」) wants
   // the recommendation, whether phrased as how, yes/no or neither; a reason or a duration asked
   // for stays what is asked.
@@ -300,6 +302,8 @@ export function questionForm(question: string): QuestionForm {
   if ((form === 'yes-no' || form === 'other') && ASKS_DEFINITION.some((r) => r.test(t))) return 'define';
   // "Is it A, or is it enough that B?", 「AですかそれともBですか」: a choice, not yes or no.
   if ((form === 'yes-no' || form === 'other') && ALTERNATIVES.test(t)) return 'open';
+  // 「MFA とは何ですか」「どれを選べばいいですか」: a question for a thing ends like one asking whether.
+  if (k === FORMS.length - 1 && ASKS_WHAT_JA.test(t)) return 'open';
   // No form and no question mark: a request (「…を教えて」, "list the cases") or a statement of the
   // problem, which a bare yes or no does not answer.
   if (form === 'other' && !/[?？]/.test(t)) return 'open';
@@ -325,8 +329,8 @@ const ASKS_DEFINITION: readonly RegExp[] = [
 
 /** English words asking for a thing, a person or a place (not "how", "why", "when": forms of their own). */
 const ASKS_WHAT_EN = /\b(?:what|what's|whats|which|who|whom|whose|where|where's)\b/i;
-/** The same in Japanese, not as indefinites (何か, どこか, 誰も) nor in 何日 / 何分 (a duration, see how-long). */
-const ASKS_WHAT_JA = /(?:何|なに|どれ|どっち|どちら|誰|だれ)(?![かもでとやら日分時間週ヶか月年回])|(?:どの)(?!くらい|ぐらい|よう)/;
+/** The same in Japanese (何ですか), not as indefinites (何か, どこか, 誰も, 何でも) nor in 何日 / 何分 (a duration, see how-long). */
+const ASKS_WHAT_JA = /(?:何|なに|どれ|どっち|どちら|誰|だれ)(?![かもとやら日分時間週ヶか月年回]|で(?!す|しょ))|(?:どの)(?!くらい|ぐらい|よう)/;
 /** "Is there a…", "any habits I should…": whether something exists, answered by giving it. */
 const ASKS_WHETHER_THERE_IS = /\b(?:is|are) there (?:a|an|any)\b(?! way\b)|^\s*any\b/i;
 

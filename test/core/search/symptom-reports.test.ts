@@ -8,6 +8,7 @@ import { normalizeChars } from '../../../src/core/analysis/char-filter.js';
 import { correctTypos } from '../../../src/core/analysis/typos.js';
 import { japaneseContext, type Range } from '../../../src/core/search/context-words.js';
 import type { KnowledgeBase } from '../../../src/core/search/knowledge-base.js';
+import { questionForm } from '../../../src/core/search/query.js';
 import type { AskResult } from '../../../src/core/search/types.js';
 import { analyzerWith, sharedKnowledgeBase } from './shared.js';
 
@@ -84,6 +85,27 @@ describe('symptom reports in everyday words', function () {
         assert.ok(r.answers.slice(0, 3).some((a) => a.citations.some((c) => c.passage.includes('管理センターでのパスワードのリセット'))), ids(r));
       });
     }
+  });
+
+  describe('the form of a polite report', () => {
+    it('「…なんですが」「…なんですか」 say what is, not why', () => {
+      for (const q of ['年に一度しか使わないフローなんですが、接続が切れていました', 'アクセストークンって何分くらいもつものなんですか？', 'これってバグなんでしょうか？', '在宅だとダメなんですかね？']) {
+        assert.notEqual(questionForm(q), 'why', q);
+      }
+      for (const q of ['なんで接続が切れるの？', 'なんでですか？', '何で急に止まったんでしょう？']) assert.equal(questionForm(q), 'why', q);
+    });
+
+    it('a question ending like a yes/no one but asking for a thing asks for the thing', () => {
+      for (const q of ['再認証の前に何を確認すればいいですか', 'どれを選べばいいですか', 'ロック解除は誰に頼めばいいですか', 'どのポリシーが優先されますか']) assert.equal(questionForm(q), 'open', q);
+      // 何か is an indefinite: whether anything is to be done.
+      assert.equal(questionForm('多要素のところで何かしないといけないですか'), 'yes-no');
+    });
+
+    it('a duration asked for in a polite report is answered with one', () => {
+      const r = kb.ask('アクセストークンって何分くらいもつものなんですか？');
+      assert.ok(r.answered, JSON.stringify(r.suggestions));
+      assert.ok(r.answers.slice(0, 3).some((a) => a.citations.some((c) => /60 分から 90 分/.test(c.passage))), ids(r));
+    });
   });
 
   describe("who is asking and what they were doing is the asker's context", () => {
