@@ -66,6 +66,11 @@ describe('symptom reports in everyday words', function () {
   });
 
   describe("the asker's own words for an admin's password reset", () => {
+    it('CA in a Japanese report is conditional access, as it is in an English one', () => {
+      const terms = kb.analyze('CAのポリシーを変えたらフローが止まった').concepts.flatMap((c) => c.terms);
+      assert.ok(terms.includes(kb.analyzer.terms('条件付きアクセス')[0]), terms.join(','));
+    });
+
     it('初期化 is a reset, and the admin screen the admin center', () => {
       const terms = kb.analyze('管理画面でパスワードを初期化した').concepts.flatMap((c) => c.terms);
       assert.ok(terms.includes('リセット'), terms.join(','));
