@@ -299,7 +299,7 @@ export function questionForm(question: string): QuestionForm {
   if ((form === 'how' || form === 'yes-no' || form === 'other') && asksAdvice(t, form === 'yes-no')) return 'advice';
   // "What is MFA?", "define refresh token", 「MFAとは何ですか」: what the thing is, whatever else the
   // sentence looks like (「…ですか」 reads as yes/no).
-  if ((form === 'yes-no' || form === 'other') && ASKS_DEFINITION.some((r) => r.test(t))) return 'define';
+  if ((form === 'yes-no' || form === 'other' || (form === 'how' && ASKS_HOW_TO_EXPLAIN.test(t))) && ASKS_DEFINITION.some((r) => r.test(t))) return 'define';
   // "Is it A, or is it enough that B?", 「AですかそれともBですか」: a choice, not yes or no.
   if ((form === 'yes-no' || form === 'other') && ALTERNATIVES.test(t)) return 'open';
   // 「MFA とは何ですか」「どれを選べばいいですか」: a question for a thing ends like one asking whether.
@@ -323,9 +323,15 @@ const NOT_A_NAME = String.raw`(?:the|of|for|in|on|to|with|between|by|after|befor
 const ASKS_DEFINITION: readonly RegExp[] = [
   new RegExp(String.raw`(?:^|[.!?]\s+)(?:so\s+|and\s+|ok\s+|hey\s+)?(?:what|what's|whats|what’s)\s+(?:is|are|'s|’s)?\s*(?:an?\s+)?(?!${NOT_A_NAME}\b)(?:(?!${NOT_A_NAME}\b)[\w'’-]+\s*){1,4}(?:exactly|anyway|again)?\s*[?!.]*\s*$`, 'i'),
   /\bwhat (?:does|do|did) (?:.{1,60}?) (?:mean|stand for)\b/i,
+  // Asked indirectly: "my manager asked what 'Unauthorized' actually means", "explain what X is to my team".
+  /\bwhat\b[^.?!]{1,60}?\b(?:means|stands for)\b/i,
+  new RegExp(String.raw`\bwhat\s+(?:an?\s+)?(?!${NOT_A_NAME}\b)(?:(?!${NOT_A_NAME}\b)[\w'’-]+\s+){1,4}(?:is|are)\b(?=\s*(?:$|[?.!,]|to\b|for\b))`, 'i'),
   /\b(?:define|definition of|meaning of|what is meant by)\b/i,
   /(?:とは|って|(?:これ|それ|あれ)(?:は|って)?)\s*(?:何|なに|なん|どういう(?:もの|こと|意味))|とは[?？]?\s*$|(?:の|って)意味(?:は|って|を|が)/,
 ];
+
+/** "How do I explain it (to my manager)?": how to put what a thing is, which is what it asks. */
+const ASKS_HOW_TO_EXPLAIN = /\bhow (?:do|would|can|should|could) (?:i|we|you|one) (?:explain|describe)\b/i;
 
 /** English words asking for a thing, a person or a place (not "how", "why", "when": forms of their own). */
 const ASKS_WHAT_EN = /\b(?:what|what's|whats|which|who|whom|whose|where|where's)\b/i;

@@ -41,6 +41,27 @@ describe('questions asking what a thing is', function () {
     });
   }
 
+  it('reads a question asked indirectly ("asked what X means", "how would you explain what X is") as asking what X is', () => {
+    for (const q of ['my boss wants to know what MaxInactiveTime means', 'someone asked me what CAE stands for', 'how would you explain what conditional access is?']) {
+      assert.equal(questionForm(q), 'define', q);
+    }
+    // How to explain something else than what a thing is stays a how-question.
+    assert.equal(questionForm('how do I explain to users that their flows will stop?'), 'how');
+  });
+
+  const indirect: [string, GoldRef[]][] = [
+    ["my colleague asked what 'Unauthorized' really means, how would you explain it?", [{ doc: 'error-401', any: ['「未認証」や「認証に失敗」', '身分証明書'] }]],
+    ['my boss wants to know what MaxInactiveTime means', [{ doc: 'token-lifetimes', any: ['更新トークンの最大非アクティブ時間'] }]],
+    ['someone asked me what CAE stands for', [{ doc: 'token-lifetimes', any: ['継続的アクセス評価'] }]],
+    ['how would you explain what conditional access is?', [{ doc: 'conditional-access-mfa', any: ['方法とタイミングを制御できる'] }]],
+  ];
+  for (const [q, gold] of indirect) {
+    it(`answers "${q}" first with a text saying what it is`, () => {
+      const r = kb.ask(q);
+      assert.ok(r.answers[0] && answerHits(r.answers[0], gold), `${q} → ${r.answers[0]?.id}`);
+    });
+  }
+
   it('gives no yes or no before saying what a thing is', () => {
     const r = kb.ask('MFAとは何ですか');
     assert.doesNotMatch(r.answers[0].text, /^(?:はい|いいえ)。/);
