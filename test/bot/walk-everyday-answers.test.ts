@@ -49,6 +49,19 @@ describe('the diagnosis follows everyday answers (what Teams receives)', functio
     });
   }
 
+  it('answering the skipped role after a message with a code and its cause stays on the way of the cause (ja, en)', async () => {
+    for (const [locale, first, role, next] of [
+      ['ja-JP', 'MFAを有効にしてから401が出るようになりました', '管理者です', MFA_QUESTION.ja],
+      ['en-US', 'we enabled MFA and since then the flow fails with 401', "I'm the IT admin", MFA_QUESTION.en],
+    ] as const) {
+      const say = conversation(locale);
+      await say(first);
+      const reply = await say(role);
+      assert.match(reply, next, reply);
+      assert.doesNotMatch(reply, /まず接続を再認証してください|Re-authenticate the connection first/, reply);
+    }
+  });
+
   for (const [locale, text] of [
     ['ja-JP', 'パスワード変えたしMFAも入ったんですけど、フローの接続が切れました'],
     ['ja-JP', '自分でパスワードを変更して、その後 多要素認証が有効になりました。接続が無効です'],
@@ -185,6 +198,86 @@ describe('the diagnosis follows everyday answers (what Teams receives)', functio
     it(`a lapse in a loanword or a reading is a report: "${text}"`, async () => {
       const reply = await conversation(locale)(text);
       assert.match(reply, walk, reply);
+    });
+  }
+
+  for (const [text, next] of [
+    ['ゆーざーです', /どのエラーが表示されていますか/],
+    ['へるぷですくの者です', /どのエラーが表示されていますか/],
+  ] as const) {
+    it(`a katakana word typed in hiragana answers the role: "${text}"`, async () => {
+      const say = conversation('ja-JP');
+      await say('接続が無効になりました');
+      assert.match(await say(text), next);
+    });
+  }
+
+  for (const text of ['えらーこーどはでてない', 'こーどなし', 'コード無し']) {
+    it(`no error code, in kana or with 無し: "${text}"`, async () => {
+      const say = conversation('ja-JP');
+      await say('接続が無効になりました');
+      await say('ユーザーです');
+      assert.match(await say(text), EVENT_QUESTION.ja);
+    });
+  }
+
+  for (const [text, outcome] of [
+    ['ぱすわーどをりせっとしてもらった', /管理者による Microsoft 365 管理センターでのパスワード リセット/],
+    ['あかうんとがろっくされた', /アカウントが無効化 \(または削除・ロック\)/],
+    ['たぶれっとを初期化しました', /デバイス登録の解除などの認証情報の変更/],
+    ['さーびすがだうんしてたみたい', /接続先サービス側の一時的な不具合/],
+    ['せっしょんをりせっとした', /更新トークンが無効化 \(取り消し\) された/],
+    ['タブレットを初期化しました', /デバイス登録の解除などの認証情報の変更/],
+  ] as const) {
+    it(`an event in kana or everyday words is understood: "${text}"`, async () => {
+      const say = await atEventQuestion('ja-JP');
+      assert.match(await say(text), outcome);
+    });
+  }
+
+  for (const text of ['二要素認証', '二段階認証', 'MFAです']) {
+    it(`the change named by one word is the MFA change: "${text}"`, async () => {
+      const say = await atEventQuestion('ja-JP');
+      assert.match(await say(text), MFA_QUESTION.ja);
+    });
+  }
+
+  for (const text of ['it broke the day after we changed stuff', 'it went invalid overnight after the change']) {
+    it(`a delay after a change, in everyday English, is the delayed invalidation: "${text}"`, async () => {
+      const say = await atEventQuestion('en-US');
+      assert.match(await say("I don't know"), HOW_IT_SHOWS.en);
+      assert.match(await say(text), /Turning invalid some time after the change is expected/);
+    });
+  }
+
+  for (const text of ['なんもしてない', 'いつのまにか', '気づいたらこうなってました']) {
+    it(`nothing done, or out of nowhere, is "none of these": "${text}"`, async () => {
+      const say = await atEventQuestion('ja-JP');
+      assert.match(await say(text), HOW_IT_SHOWS.ja);
+    });
+  }
+
+  for (const [text, next] of [
+    ['we got MFA last week', MFA_QUESTION.en],
+    ['I logged out of everything on my account page', /"Sign out everywhere" on My Account invalidated the connection/],
+    ['IT wiped my tablet', /A credential change such as removing a device registration/],
+    ['it just broke out of nowhere', HOW_IT_SHOWS.en],
+    ['MFA', MFA_QUESTION.en],
+    ['2FA', MFA_QUESTION.en],
+  ] as const) {
+    it(`an event in everyday English is understood: "${text}"`, async () => {
+      const say = await atEventQuestion('en-US');
+      assert.match(await say(text), next);
+    });
+  }
+
+  for (const [locale, text, walk] of [
+    ['ja-JP', 'ぱすわーどをりせっとしてもらったら接続が切れた', /管理者による Microsoft 365 管理センターでのパスワード リセット/],
+    ['en-US', 'my flow connection is busted', /which describes you/],
+    ['en-US', 'the connector in my flow is borked again', /which describes you/],
+  ] as const) {
+    it(`a first message in kana or slang: "${text}"`, async () => {
+      assert.match(await conversation(locale)(text), walk);
     });
   }
 });

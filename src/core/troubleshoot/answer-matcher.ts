@@ -148,12 +148,12 @@ const LAST_OPTION = /^(?:the )?last(?: one| option)?$|^最後(?:の(?:やつ|も
 /**
  * True when the text asks about something (an interrogative: "what is SSPR?", 「401 ってどういう意味?」,
  * "is 90 days the limit?"): even a pattern hit is then no answer, but the topic of a question.
- * A bare question mark or かな is not enough: 「MFA を有効にしたからかな」 is a hedged answer; いつも and どこか ask nothing;
+ * A bare question mark or かな is not enough: 「MFA を有効にしたからかな」 is a hedged answer; いつも, いつの間にか and どこか ask nothing;
  * an auxiliary followed by "not" opens a statement ("did not fix it").
  */
 function asksAbout(text: string): boolean {
   // An English interrogative opens a sentence or a clause; mid-sentence it is a relative ("a user who left", "broke when we …").
-  return /(?:^|[,.;:!?]\s*|\b(?:and|but|so|also|then|ok|hmm|wait|btw)\s+)(?:why|what|what's|whats|how|when|which|where|who)\b|(?:^|[,.;:!?]\s*)(?:is|are|does|do|did|can|could|will|would|should|was|were)\s(?!not\b)|\bdid you\b|なぜ|どうして|どう(?:すれ|したら|やって|いう|なる|なり)|(?<![こあもそ])とは|って(?:何|なに|どう)|何(?:です|でしょう|なの)|意味|どこ(?!か)|いつ(?!も)|どれ(?:です|が|を|くらい)|ですか|ますか|でしょうか/iu.test(
+  return /(?:^|[,.;:!?]\s*|\b(?:and|but|so|also|then|ok|hmm|wait|btw)\s+)(?:why|what|what's|whats|how|when|which|where|who)\b|(?:^|[,.;:!?]\s*)(?:is|are|does|do|did|can|could|will|would|should|was|were)\s(?!not\b)|\bdid you\b|なぜ|どうして|どう(?:すれ|したら|やって|いう|なる|なり)|(?<![こあもそ])とは|って(?:何|なに|どう)|何(?:です|でしょう|なの)|意味|どこ(?!か)|いつ(?!も|の(?:間|ま)に)|どれ(?:です|が|を|くらい)|ですか|ますか|でしょうか/iu.test(
     text.normalize('NFKC'),
   );
 }
@@ -237,6 +237,36 @@ function scoreOption<T extends Matchable>(o: T, p: PreparedOption, folded: strin
   return best;
 }
 
+/** A katakana word of the tree's texts (three characters or more: 「ナシ」 and 「ダメ」 are as often written in hiragana). */
+const KATAKANA_WORD = /[\u30a1-\u30f6ー]{3,}/gu;
+
+/** The hiragana spelling of a katakana word (ぱすわーど for パスワード); ー stays. */
+function hiraganaSpelling(word: string): string {
+  return word.replace(/[\u30a1-\u30f6]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));
+}
+
+/**
+ * Reads the tree's katakana words typed in hiragana (「ぱすわーどをりせっと」, 「こーどはでてない」) as
+ * the words they spell, so a pattern or synonym written in katakana finds them. Only whole words
+ * the tree uses are replaced: the hiragana around them (particles, endings) stays as typed.
+ */
+class KanaSpelling {
+  private readonly find?: RegExp;
+  private readonly words = new Map<string, string>();
+
+  constructor(texts: Iterable<string>) {
+    for (const text of texts) for (const w of text.normalize('NFKC').match(KATAKANA_WORD) ?? []) this.words.set(hiraganaSpelling(w), w);
+    // Longest first, so りせっと is not read as a shorter word inside it.
+    const spellings = [...this.words.keys()].sort((a, b) => b.length - a.length);
+    if (spellings.length) this.find = new RegExp(spellings.join('|'), 'gu');
+  }
+
+  /** The text with each hiragana spelling of a katakana word of the tree in katakana. */
+  read(text: string): string {
+    return this.find && /[\u3041-\u3096]/u.test(text) ? text.replace(this.find, (h) => this.words.get(h) ?? h) : text;
+  }
+}
+
 /**
  * Matches typed answers to options and first-message facts to match specs. It keeps each
  * option's prepared texts and each pattern compiled, so one instance belongs to one loaded
@@ -247,6 +277,12 @@ export class OptionMatcher {
   private readonly prepared = new WeakMap<Matchable, PreparedOption>();
   private readonly vocabularies = new WeakMap<readonly Matchable[], Set<string>>();
   private readonly preparedSpecs = new WeakMap<MatchSpec, { patterns: RegExp[]; cores: string[] }>();
+  private readonly kana: KanaSpelling;
+
+  /** `texts`: the tree's texts that answers are matched with (their katakana words are also read when typed in hiragana). */
+  constructor(texts: Iterable<string> = []) {
+    this.kana = new KanaSpelling(texts);
+  }
 
   /**
    * The English words a set of options is answered with (labels, synonyms, and the words
@@ -325,10 +361,10 @@ export class OptionMatcher {
     return (spec) => {
       if (!spec) return false;
       const { patterns, cores } = this.prepareSpec(spec);
-      folded ??= text.normalize('NFKC');
+      folded ??= this.kana.read(text.normalize('NFKC'));
       if (patterns.some((r) => statedIn(r, folded!))) return true;
       if (!cores.length) return false;
-      core ??= compact(text);
+      core ??= compact(folded!);
       return cores.some((c) => core!.includes(c));
     };
   }
@@ -356,7 +392,7 @@ export class OptionMatcher {
     if (byId) return { option: byId, score: 1, how: 'id' };
     const n = LAST_OPTION.test(normalizeInput(raw)) ? options.length : parseChoiceNumber(raw);
     if (n !== undefined && n >= 1 && n <= options.length) return { option: options[n - 1], score: 1, how: 'number' };
-    const spelt = correctTypos(raw, this.vocabulary(options));
+    const spelt = this.kana.read(correctTypos(raw.normalize('NFKC'), this.vocabulary(options)));
     const core = compact(spelt);
     if (!core) return undefined;
     const folded = spelt.normalize('NFKC');

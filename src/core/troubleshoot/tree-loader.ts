@@ -67,7 +67,16 @@ export function parseTree(data: unknown, file: string, documents: readonly Sourc
   const tree = data as TreeData;
   const { citations, problems: citationProblems } = resolveAll(tree, documents);
   if (citationProblems.length) throw new TreeValidationError(name, citationProblems);
-  return { id: tree.id, title: tree.title, start: tree.start, nodes: tree.nodes, file, citations, matcher: new OptionMatcher() };
+  return { id: tree.id, title: tree.title, start: tree.start, nodes: tree.nodes, file, citations, matcher: new OptionMatcher(matchedTexts(tree)) };
+}
+
+/** The texts a tree's answers and facts are matched with: option labels, synonyms and patterns, outcome patterns. */
+function matchedTexts(tree: TreeData): string[] {
+  return Object.values(tree.nodes).flatMap((node) =>
+    node.kind === 'question'
+      ? node.options.flatMap((o) => [o.label.ja, ...(o.synonyms?.ja ?? []), ...(o.match?.patterns ?? []), ...(o.match?.phrases ?? []), ...(o.answerPatterns ?? []).flat()])
+      : (node.match?.patterns ?? []),
+  );
 }
 
 /** Reads and parses one tree file (YAML or JSON). */

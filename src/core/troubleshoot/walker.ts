@@ -259,7 +259,8 @@ function passesOutcome(tree: TroubleshootingTree, state: WalkState, fresh: strin
 /**
  * From the current node on, answers the questions what the user has said already settles, and
  * passes over those it makes moot (see wayPast) and outcomes on the way to a question it answers
- * (see passesOutcome); records an outcome reached. `fresh` is what the user has just said.
+ * (see passesOutcome); records an outcome reached. `fresh` is what the user has just said; once a
+ * question is answered from all they have said, all of it is.
  */
 function settle(tree: TroubleshootingTree, state: WalkState, fresh?: string): WalkState {
   let s = state;
@@ -284,6 +285,8 @@ function settle(tree: TroubleshootingTree, state: WalkState, fresh?: string): Wa
       s = { ...s, answers: [...s.answers, { nodeId: s.nodeId, optionId: '', inferred: true, skipped: true }], trail: [...s.trail, s.nodeId], nodeId: past };
       continue;
     }
+    // What the user has said answered this question: those words lead on from it.
+    fresh = text;
     s = {
       ...s,
       answers: [...s.answers, { nodeId: s.nodeId, optionId: known.id, inferred: true }],
