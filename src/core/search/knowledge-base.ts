@@ -243,7 +243,7 @@ export class KnowledgeBase {
       ),
       (i) => this.folded[i],
     );
-    if (!shouldAnswer(q, ranked, (i) => this.folded[i])) {
+    if (!shouldAnswer(q, ranked, (i) => this.folded[i], (i) => this.forms[i])) {
       // A message telling its situation at length and asking last ("we moved office last week… does
       // the token care about IP?"): the sentence that asks is the question.
       const asking = askingSentence(question);

@@ -129,6 +129,19 @@ const JA_ACTED_IN = /([^\s、。,.!?？！をのにがはでと「」『』]+)\s
  */
 const JA_SETS_STATE = new RegExp(`([^\\s、。,.!?？！をにがはでと「」『』]+)を\\s*「?([^\\s、。,.!?？！をのにがはでと「」『』]+)」?\\s*に\\s*(?:したい|(?:する|して|変える|変更|設定)[^\\s。]{0,8}?(?:設定|方法|手順|やり方|仕方|には|たい|どこ|どう|でき))`);
 
+/**
+ * The first match of a how-phrase the asker wrote: one ending inside 「…」 or 『…』 is in what they
+ * quote (an error message: 「…トークンを更新するのには…」), not in what they ask.
+ */
+function askedOutsideQuotes(r: RegExp, question: string): RegExpExecArray | undefined {
+  const quotes = [...question.matchAll(/「[^」]*」|『[^』]*』/g)].map((q) => [q.index, q.index + q[0].length] as const);
+  for (const m of question.matchAll(new RegExp(r.source, `${r.flags}g`))) {
+    const end = m.index + m[0].length;
+    if (!quotes.some(([from, to]) => from < end && end < to)) return m as RegExpExecArray;
+  }
+  return undefined;
+}
+
 /** A number or a duration: a value the answer need not repeat. */
 function isValue(c: Concept): boolean {
   return /^[\d.,]+$/.test(c.label) || c.terms.every((t) => durationMinutes(t) !== undefined || /^[\d.,]+$/.test(t));
@@ -148,7 +161,7 @@ function subjectsOf(question: string, script: 'ja' | 'en', concepts: readonly Co
     const inside = (from: number, to: number) =>
       concepts.flatMap((c, i) => (c.span && c.span[0] >= from && c.span[1] <= to && !isValue(c) ? [i] : [])).sort((a, b) => concepts[a].span![0] - concepts[b].span![0]);
     for (const r of [JA_ACTED_ON, JA_ACTED_IN]) {
-      const m = r.exec(question);
+      const m = askedOutsideQuotes(r, question);
       if (!m) continue;
       const from = m.index;
       const to = m.index + m[1].length;

@@ -9,7 +9,7 @@ import { durationMinutes } from '../analysis/filters.js';
 import { containsKey, foldForLookup } from './exact-lookup.js';
 import type { IndexedItem, SearchIndex } from './index-store.js';
 import { PARTIAL_WEIGHT, type AnalyzedQuery, type Concept, type QuestionForm } from './query.js';
-import { searchBigram, searchTerm, type TermCache, type TermHits } from './term-search.js';
+import { ASKED, searchBigram, searchTerm, type TermCache, type TermHits } from './term-search.js';
 
 /** The bigram field only adds recall when tokenization disagrees. */
 export const BIGRAM_WEIGHT = 0.35;
@@ -81,6 +81,11 @@ const DEFINES_AFTER = String.raw`\s*[)）」』\]]?\s*(?:とは|は[、,]?[^。.
  * stays usable until it expires (an access token cannot be revoked).
  */
 const STATES_DELAY = /期間が空く|時間が経って|(?:有効期限|期限)(?:が切れる)?まで(?:の間)?は?(?:使用可能|有効|使用でき|使え)|取り消すことは?でき(?:ず|ない|ません)|\bnot (?:become \w+ )?immediately\b|\bthere can be a gap\b|\bcannot be revoked\b|\bcan'?t be revoked\b|\buntil (?:it|they|the current access token) expires?\b/;
+/**
+ * A text that says how to do something: what to click, choose, open or expand, a path through
+ * menus (「データ」→「接続」, [A] > [B]), a command or cmdlet to run, signing in again.
+ */
+const SAYS_HOW = /(?<!ワン)クリック|選択し|を選び|を選ぶ|を開き|を開いて|展開し|→|\] >|> \[|コマンド|\b(?:get|new|set|update|remove|connect|revoke)-[a-z]|\bclick|\bselect\b|\bgo to\b|\bcmdlet|サインインし直|再度サインイン/;
 const STATES_DURATION = /\d+(?:\.\d+)?\s*(?:分|時間|日|週間|か月|ヶ月|minutes?\b|hours?\b|days?\b|weeks?\b|months?\b)/;
 
 export interface Candidate {
@@ -100,6 +105,10 @@ export interface Candidate {
   covers: number;
   /** Bit k set when it matches concept k through a term for the whole of it, not only a part (see Concept.partial). */
   fullCovers: number;
+  /** Bit k set when a curated answer's questions match concept k: the answer was written about it, not only mentions it. */
+  askedCovers: number;
+  /** Share of the question (weighted as subjectCoverage) a curated answer's questions match. */
+  askedCoverage: number;
 }
 
 export interface RankContext {
@@ -318,12 +327,15 @@ export function rankCandidates(q: AnalyzedQuery, index: SearchIndex, ctx: RankCo
   const level = new Uint8Array(n); // 2 full, 1 partial
   const covers = new Int32Array(n);
   const fullCovers = new Int32Array(n);
+  const askedCovers = new Int32Array(n);
+  const subjectWeights: number[] = [];
   for (const [ci, c] of q.concepts.entries()) {
     const w = conceptWeight(n, c, perTerm);
     const ws = c.general && !c.glossed ? everydayWeight(n, c, perTerm) : w;
     const wc = conceptWeight(n, c, perTerm, false);
     total += w;
     totalSubject += ws;
+    subjectWeights.push(ws);
     totalForCoord += wc;
     const items: number[] = [];
     for (const t of c.terms) {
@@ -331,6 +343,7 @@ export function rankCandidates(q: AnalyzedQuery, index: SearchIndex, ctx: RankCo
       const l = c.partial.has(t) ? 1 : 2;
       for (let k = 0; k < h.items.length; k++) {
         const i = h.items[k];
+        if (h.covering[k] & ASKED && l === 2 && ci < 31) askedCovers[i] |= 1 << ci;
         if (!h.covering[k] || level[i] >= l) continue;
         if (!level[i]) items.push(i);
         level[i] = l;
@@ -411,7 +424,7 @@ export function rankCandidates(q: AnalyzedQuery, index: SearchIndex, ctx: RankCo
     // Ties at the cut are all kept, so the first `top` are those of a full sort; so are the
     // curated answers that cover part of the question, for suggestions when none is good enough.
     if (final[k] < cut && !(coverage[k] > 0 && index.items[i].kind === 'curated')) return;
-    out.push({ item: index.items[i], itemIndex: i, score: final[k], coverage: coverage[k], subjectCoverage: totalSubject ? gotSubject[i] / totalSubject : 0, exactHits: exactOf.get(i)?.length ?? 0, covers: covers[i], fullCovers: fullCovers[i] });
+    out.push({ item: index.items[i], itemIndex: i, score: final[k], coverage: coverage[k], subjectCoverage: totalSubject ? gotSubject[i] / totalSubject : 0, exactHits: exactOf.get(i)?.length ?? 0, covers: covers[i], fullCovers: fullCovers[i], askedCovers: askedCovers[i], askedCoverage: totalSubject ? subjectWeights.reduce((sum, w, ci) => (ci < 31 && askedCovers[i] & (1 << ci) ? sum + w : sum), 0) / totalSubject : 0 });
   });
   // Stable: equal scores keep the order met.
   out.sort((a, b) => b.score - a.score);
@@ -464,9 +477,15 @@ const PRICE = /[$¥€£]\s?\d|\d\s?(?:円|ドル|usd|jpy|eur|yen|dollars?)\b|�
 
 /**
  * Whether the best candidates cover enough of the question to answer it. A question for a
- * price, a duration or a date is answered only by a text that states one (`foldedText` of an item).
+ * price, a duration or a date is answered only by a text that states one (`foldedText` of an item),
+ * a question how to do something only by a text that says how (`forms` of an item: see RankContext).
  */
-export function shouldAnswer(q: AnalyzedQuery, ranked: readonly Candidate[], foldedText?: (itemIndex: number) => string): boolean {
+export function shouldAnswer(
+  q: AnalyzedQuery,
+  ranked: readonly Candidate[],
+  foldedText?: (itemIndex: number) => string,
+  forms?: (itemIndex: number) => ReadonlySet<QuestionForm>,
+): boolean {
   if (!q.concepts.length && !q.exact.length) return false;
   if (q.asksPrice && foldedText && !ranked.slice(0, 5).some((c) => PRICE.test(foldedText(c.itemIndex)))) return false;
   if (ranked.some((c) => c.exactHits > 0)) return true;
@@ -481,7 +500,14 @@ export function shouldAnswer(q: AnalyzedQuery, ranked: readonly Candidate[], fol
   if (q.form === 'how-long' && foldedText && ![...good, ...ranked.slice(0, 3)].some(statesTime)) return false;
   // "How do I change my Teams background?": a good answer must be about the thing acted on,
   // not only share the question's other words (Teams, flow, change).
-  if (!good.some((c) => isAboutSubjects(q, c, foldedText))) return false;
+  const about = good.find((c) => isAboutSubjects(q, c, foldedText));
+  if (!about) return false;
+  // "How do I turn on SSPR for our tenant?": the answer about the thing acted on, which comes
+  // first (see subjectFirst), must say how to act: a text giving the steps, or a curated answer
+  // written for how-questions about that thing. One that names the thing in passing (SSPR does
+  // not invalidate a connection; reset a long password through the SSPR link) is about something
+  // else the knowledge says of it, not about doing it.
+  if (q.form === 'how' && (q.subjects.length || q.subjectStates.length) && foldedText && forms && !saysHow(q, about, foldedText, forms)) return false;
   // A word narrowing that thing which no text matches (外部 of 外部共有) names something else
   // than what the knowledge has: its external sharing, not its sharing.
   const known = ranked.reduce((bits, c) => bits | c.covers, 0);
@@ -506,6 +532,22 @@ function rarestSubject(q: AnalyzedQuery, ranked: readonly Candidate[], among: nu
 /** Whether a candidate matches enough of the question, or matches strongly most of what the corpus can speak of. */
 function isGoodMatch(c: Candidate): boolean {
   return (c.subjectCoverage >= MIN_COVERAGE && c.score >= MIN_SCORE) || (c.subjectCoverage >= STRONG_MATCH.minCoverage && c.score >= STRONG_MATCH.minScore);
+}
+
+/**
+ * Whether a candidate says how to act on the things a how-question acts on (see shouldAnswer): it
+ * gives steps, or it is a curated answer written for how-questions about them, or for how-questions
+ * asked much as this one is: its questions match most of what it matches of this one (a way to keep
+ * flows running when their owners leave: 運用 is in the answer, the leaving in its questions).
+ */
+function saysHow(q: AnalyzedQuery, c: Candidate, foldedText: (itemIndex: number) => string, forms: (itemIndex: number) => ReadonlySet<QuestionForm>): boolean {
+  if (SAYS_HOW.test(foldedText(c.itemIndex))) return true;
+  const asksAbout = c.askedCovers !== 0 && q.subjects.every((k) => k >= 31 || (c.askedCovers & (1 << k)) !== 0);
+  // A curated answer written about the thing that states the very state asked for (it covers the
+  // state as a whole, see isAboutSubjects: refresh tokens set to never expire) is about putting it
+  // in that state, whether it says how or that it can no longer be done.
+  if (q.subjectStates.length && asksAbout) return true;
+  return forms(c.itemIndex).has('how') && (asksAbout || c.askedCoverage >= c.subjectCoverage / 2);
 }
 
 /** Whether a candidate covers the things a how-question acts on (see AnalyzedQuery.subjects). */

@@ -11,6 +11,8 @@ import type { SearchOptions, SearchResult } from 'minisearch';
 export const FIELD_BOOSTS = { terms: 1, section: 1.5, title: 0.3, questions: 2.5, parts: 0.4 };
 /** Fields whose matches count as covering a concept of the question (not the recall-only ones). */
 const COVERING_FIELDS: ReadonlySet<string> = new Set(['terms', 'section', 'title', 'questions']);
+/** Flag of TermHits.covering: the term is in a curated answer's questions. */
+export const ASKED = 2;
 /** The fields every term is searched in (all but the bigrams). */
 const TERM_FIELDS = [...COVERING_FIELDS, 'parts'];
 
@@ -21,7 +23,10 @@ const BIGRAM_SEARCH: SearchOptions = { fields: ['bigrams'] };
 export interface TermHits {
   items: Int32Array;
   scores: Float64Array;
-  /** 1 where the term is in a covering field (always 0 for bigrams). */
+  /**
+   * Nonzero where the term is in a covering field (always 0 for bigrams): ASKED set when one of
+   * them is a curated answer's questions, what the answer was written to answer.
+   */
   covering: Uint8Array;
   /** Items with the term in a covering field: its document frequency for coverage weights. */
   df: number;
@@ -38,7 +43,7 @@ function hitsOf(results: readonly SearchResult[], term: string, covering: boolea
   results.forEach((r, k) => {
     hits.items[k] = r.id as number;
     hits.scores[k] = r.score;
-    if (covering && r.match[term].some((f) => COVERING_FIELDS.has(f))) (hits.covering[k] = 1), hits.df++;
+    if (covering && r.match[term].some((f) => COVERING_FIELDS.has(f))) (hits.covering[k] = r.match[term].includes('questions') ? 1 | ASKED : 1), hits.df++;
   });
   return hits;
 }

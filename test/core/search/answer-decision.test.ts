@@ -5,7 +5,7 @@ import { buildIndex } from '../../../src/core/search/index-store.js';
 import { askingSentence } from '../../../src/core/search/knowledge-base.js';
 import { sharedKnowledgeBase } from './shared.js';
 
-const candidate = (score: number, coverage: number): Candidate => ({ item: { id: 'p:x', kind: 'passage', ref: 'x' }, itemIndex: 0, score, coverage, subjectCoverage: coverage, exactHits: 0, covers: -1, fullCovers: -1 });
+const candidate = (score: number, coverage: number): Candidate => ({ item: { id: 'p:x', kind: 'passage', ref: 'x' }, itemIndex: 0, score, coverage, subjectCoverage: coverage, exactHits: 0, covers: -1, fullCovers: -1, askedCovers: -1, askedCoverage: coverage });
 
 describe('whether to answer: coverage against strength of the match', function () {
   this.timeout(120000);

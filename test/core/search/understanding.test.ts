@@ -373,13 +373,37 @@ describe('understanding questions as people write them', function () {
         assert.equal(r.answered, false, JSON.stringify(r.answers.map((a) => a.id)));
       });
     }
+    // How to do something the knowledge names but never says how to do: the answers about the thing
+    // only mention it (SSPR does not invalidate a connection; the run history shows the 401).
+    for (const q of [
+      'how do I enable SSPR for my users?',
+      'How can we turn on self service password reset?',
+      'how do I set up SSPR in our Entra tenant',
+      'How do I roll out self-service password reset to staff?',
+      'セルフサービスパスワードリセットを有効にする手順を教えて',
+      'how do I export my flow\'s run history',
+      'how do I configure conditional access for unmanaged devices',
+      'how do I set up conditional access for our contractors',
+      'how do I create a conditional access policy',
+      '条件付きアクセスポリシーを作成する手順',
+    ]) {
+      it(`declines a how-question whose answers about its thing never say how: ${q}`, () => {
+        const r = kb.ask(q);
+        assert.equal(r.answered, false, JSON.stringify(r.answers.map((a) => a.id)));
+      });
+    }
+    it('a how-phrase inside a quoted message is the message\'s, not a thing the asker acts on', () => {
+      const q = kb.analyze('「ユーザーを選択する方法がありません」ってエラーが出てフローが動かない。どうしたらいい？');
+      assert.equal(q.form, 'how');
+      assert.deepEqual(q.subjects, []);
+    });
     it('a how-question is answered by a good answer about what it acts on, which comes first', () => {
       const q = analyzeQuery('SharePoint のリストにビューを追加する方法', kb.analyzer, glossaryExpander, Variants.empty());
       assert.ok(q.subjects.length > 0);
       const bits = q.subjects.reduce((b, k) => b | (1 << k), 0);
       const item = (ref: string) => ({ id: `p:${ref}`, kind: 'passage' as const, ref });
-      const other = { item: item('a'), itemIndex: 0, score: 50, coverage: 0.8, subjectCoverage: 0.8, exactHits: 0, covers: ~bits, fullCovers: ~bits };
-      const about = { item: item('b'), itemIndex: 1, score: 40, coverage: 0.8, subjectCoverage: 0.8, exactHits: 0, covers: -1, fullCovers: -1 };
+      const other = { item: item('a'), itemIndex: 0, score: 50, coverage: 0.8, subjectCoverage: 0.8, exactHits: 0, covers: ~bits, fullCovers: ~bits, askedCovers: ~bits, askedCoverage: 0.8 };
+      const about = { item: item('b'), itemIndex: 1, score: 40, coverage: 0.8, subjectCoverage: 0.8, exactHits: 0, covers: -1, fullCovers: -1, askedCovers: -1, askedCoverage: 0.8 };
       assert.equal(shouldAnswer(q, [other]), false);
       assert.equal(shouldAnswer(q, [other, about]), true);
       assert.deepEqual(subjectFirst(q, [other, about]).map((c) => c.item.ref), ['b', 'a']);
