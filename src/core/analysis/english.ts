@@ -37,9 +37,9 @@ export function isEnglishDeterminer(word: string, articlesOnly = false): boolean
   return (articlesOnly ? ENGLISH_ARTICLES : ENGLISH_DETERMINERS).includes(word.toLowerCase());
 }
 
-/** Words that end an English noun phrase: prepositions and conjunctions ("the portal for admins", "policies and settings"). */
+/** Words that end an English noun phrase: prepositions and conjunctions ("the portal for admins", "policies and settings"), and "over" as a particle after it ("move the authenticator app over"). */
 export const ENGLISH_PHRASE_END: readonly string[] = [
-  'for', 'in', 'into', 'to', 'with', 'from', 'on', 'of', 'as', 'at', 'by', 'after', 'before', 'without', 'except',
+  'for', 'in', 'into', 'to', 'with', 'from', 'on', 'of', 'as', 'at', 'by', 'after', 'before', 'without', 'except', 'over',
   'so', 'when', 'if', 'that', 'which', 'who', 'and', 'or', 'but', 'because', 'since', 'where', 'while',
 ];
 

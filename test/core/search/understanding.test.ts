@@ -392,6 +392,25 @@ describe('understanding questions as people write them', function () {
         assert.equal(r.answered, false, JSON.stringify(r.answers.map((a) => a.id)));
       });
     }
+    // "Over" after the thing acted on is the verb's particle, not the thing: the thing is the app,
+    // and what the knowledge says of the authenticator app is not how to move it.
+    for (const q of [
+      'got a new phone, how do i move the authenticator app over',
+      'how do I carry my MFA settings over to a new device',
+      'how can I move my authenticator app over to my new iphone',
+      'how do we move the MFA app over when someone replaces their phone',
+      'how do I transfer my authenticator app over',
+      'how do I bring my sign-in app over to a new phone',
+      'how do I move my MFA over to a new phone',
+      'how to port the authenticator app over',
+      'how do I move my MFA method over',
+      'how do I hand my authenticator app over to my new device',
+    ]) {
+      it(`declines a how-question with its particle after the thing: ${q}`, () => {
+        const r = kb.ask(q);
+        assert.equal(r.answered, false, JSON.stringify(r.answers.map((a) => a.id)));
+      });
+    }
     it('a how-phrase inside a quoted message is the message\'s, not a thing the asker acts on', () => {
       const q = kb.analyze('「ユーザーを選択する方法がありません」ってエラーが出てフローが動かない。どうしたらいい？');
       assert.equal(q.form, 'how');
