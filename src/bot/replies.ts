@@ -103,14 +103,15 @@ export function asMarkdownBlocks(text: string): string {
 }
 
 /**
- * The text with its [n] markers: at its end, or, when it ends with a list, at the end of its lead
- * paragraph (Teams renders markers inside a list item as plain text, not as citations).
+ * The text with its [n] markers: at its end, or, when it ends with a list, after the paragraph
+ * leading into its first list (Teams renders markers inside a list item as plain text, not as
+ * citations), or on their own after a text that is a list only.
  */
 function withMarkers(markdown: string, markers: string): string {
   if (!markers) return markdown;
   const blocks = markdown.split('\n\n');
   const last = blocks.length - 1;
-  const at = LIST_ITEM.test(blocks[last]) ? blocks.findIndex((b) => !LIST_ITEM.test(b)) : last;
+  const at = LIST_ITEM.test(blocks[last]) ? blocks.findIndex((b) => LIST_ITEM.test(b)) - 1 : last;
   if (at < 0) return `${markdown}\n\n${markers}`;
   blocks[at] = `${blocks[at]} ${markers}`;
   return blocks.join('\n\n');

@@ -14,11 +14,12 @@ describe('bot: lists in answers read as lists', function () {
     assert.equal(asMarkdownBlocks('-3 days\n1.5 hours\n*really*'), '-3 days\n\n1.5 hours\n\n*really*');
   });
 
-  it('the [n] markers of a text ending in a list go after its lead paragraph, where Teams renders them as citations', () => {
+  it('the [n] markers of a text ending in a list go after the paragraph leading into its first list, where Teams renders them as citations', () => {
     const reply = (text: string) => answerReply({ id: 'x', kind: 'curated', text, score: 1, citations: [citation] }, 'en').text;
     assert.equal(reply('These apply:\n- a\n- b'), 'These apply: [1]\n\n- a\n- b');
     assert.equal(reply('- a\n- b'), '- a\n- b\n\n[1]');
     assert.equal(reply('Before:\n- a\nAfter the list.'), 'Before:\n\n- a\n\nAfter the list. [1]');
+    assert.equal(reply('Title\nThese apply:\n- a\nBut not:\n- b'), 'Title\n\nThese apply: [1]\n\n- a\n\nBut not:\n\n- b');
   });
 
   describe('as the connector receives it', function () {
