@@ -12,9 +12,10 @@ import type { Turn } from './turn.js';
  * declined (a problem report phrased as a question: the diagnosis is the better answer).
  * With `reported`, the asker says the problem is theirs ("my flows stopped, connection broken?"):
  * the answer's "Yes." / 「はい。」 was written for a general question and says nothing of their case.
+ * Without `followUp`, the message is not read as a follow-up of the conversation's topic.
  * Returns whether it was answered.
  */
-export function answerQuestion(turn: Turn, kb: KnowledgeService | undefined, logger: BotLogger, otherwise?: () => void, reported = false): boolean {
+export function answerQuestion(turn: Turn, kb: KnowledgeService | undefined, logger: BotLogger, otherwise?: () => void, reported = false, followUp = true): boolean {
   const { input, lang } = turn;
   if (!kb) {
     turn.replies.push(textReply(t(lang, 'notReady')));
@@ -23,7 +24,8 @@ export function answerQuestion(turn: Turn, kb: KnowledgeService | undefined, log
   const notice = input.truncatedFrom ? t(lang, 'truncatedNote', { n: MAX_QUESTION_CHARS }) : undefined;
   const started = process.hrtime.bigint();
   // A follow-up ("what about MFA?", 「それってどうやって直すの？」) is asked with the topic of the question before it.
-  const topic = turn.conversation.topic;
+  // Without `followUp` (a statement at an outcome) the message is read on its own: "😅" or "I'm the admin" is no follow-up.
+  const topic = followUp ? turn.conversation.topic : undefined;
   const asked = topic?.lang === lang && Array.isArray(topic.words) && kb.withTopic ? kb.withTopic(input.text, topic.words) : input.text;
   const result = kb.ask(asked, { lang, limit: 3 });
   logger.debug(

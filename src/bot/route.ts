@@ -43,9 +43,11 @@ export type Route =
   | { kind: 'no-walk' }
   /** During a walk, a message that neither answers the step nor asks anything: the step again. */
   | { kind: 'walk-not-understood' }
+  /** At an outcome, a message that says neither whether it solved it nor anything else to read: "did this solve it?" again. */
+  | { kind: 'walk-solved-unclear' }
   /** A free question; during a walk it is answered and the walk stays paused. A problem
    *  report phrased as a question is answered with the diagnosis offered. */
-  | { kind: 'question'; duringWalk: boolean; offerDiagnosis?: boolean; facts?: Record<string, unknown> };
+  | { kind: 'question'; duringWalk: boolean; offerDiagnosis?: boolean; facts?: Record<string, unknown>; atOutcome?: boolean };
 
 /**
  * Decides what a message is: a command, a move of the walk in progress, a
@@ -84,9 +86,13 @@ export function routeMessage(turn: Turn, services: BotServices, logger: BotLogge
     // At an outcome the walk has asked all it had to: a problem reported now is another one, diagnosed anew.
     if (kind === 'report' && atOutcome(turn, svc)) return { kind: 'walk-start', facts: intentOf(turn, services, logger).facts };
     if (kind === 'report') return { kind: 'walk-again' };
-    // At an outcome, what is neither "solved?" nor a correction is read as outside a walk: a question about the outcome or a new matter.
-    if (kind === 'statement' && !atOutcome(turn, svc)) return { kind: 'walk-not-understood' };
-    return { kind: 'question', duringWalk: true };
+    const outcome = atOutcome(turn, svc);
+    if (kind === 'statement' && !outcome) return { kind: 'walk-not-understood' };
+    // At an outcome, a message with no words ("😅") says nothing of whether it solved it.
+    if (outcome && !WORDS.test(input.text)) return { kind: 'walk-solved-unclear' };
+    // What is neither "solved?" nor a correction is read as outside a walk: a question about the
+    // outcome, or a statement that may name a matter of its own (read without the outcome's topic).
+    return { kind: 'question', duringWalk: true, ...(outcome && kind === 'statement' ? { atOutcome: true } : {}) };
   }
 
   if (input.step !== undefined) return { kind: 'ended-walk-button' };
@@ -98,6 +104,9 @@ export function routeMessage(turn: Turn, services: BotServices, logger: BotLogge
 
 /** A letter, a digit or an emoji: something to read (a message of punctuation alone asks nothing). */
 const READABLE = /[\p{L}\p{N}\p{Extended_Pictographic}]/u;
+
+/** A letter or a digit: words to read, not an emoji alone. */
+const WORDS = /[\p{L}\p{N}]/u;
 
 /** How many options the current step offers (a question's, or those of "did this solve it?"). */
 function optionCount(svc: NonNullable<BotServices['troubleshoot']>, turn: Turn): number {
@@ -156,7 +165,8 @@ export function replyToMessage(turn: Turn, services: BotServices, logger: BotLog
       say('languagesSpoken');
       return showStep(turn, services.troubleshoot, AGAIN);
     case 'walk-move':
-      return applyMove(turn, route.move, services.knowledge);
+      applyMove(turn, route.move, services.knowledge);
+      return route.move.more ? takeUpMore(turn, route.move.more, services, logger) : undefined;
     case 'walk-broken':
       return cancelBrokenWalk(turn);
     case 'walk-unknown-choice':
@@ -192,6 +202,9 @@ export function replyToMessage(turn: Turn, services: BotServices, logger: BotLog
     case 'walk-not-understood':
       say('walkNotUnderstood');
       return showStep(turn, services.troubleshoot, AGAIN);
+    case 'walk-solved-unclear':
+      say('walkSolvedUnclear');
+      return showStep(turn, services.troubleshoot, AGAIN);
     case 'walk-not-loaded':
       return void say('notReady');
     case 'walk-start':
@@ -202,9 +215,11 @@ export function replyToMessage(turn: Turn, services: BotServices, logger: BotLog
       // A report asked as a question ("…, what should I do?"): answered with the diagnosis offered,
       // or, when the knowledge base has no answer, diagnosed straight away.
       const diagnose = route.offerDiagnosis && services.troubleshoot ? () => startWalk(turn, services, { facts: route.facts }) : undefined;
-      // During a walk, a question the documents do not answer gets one line and the step again, not the no-answer card.
-      const unanswered = route.duringWalk ? () => (say('walkQuestionNoAnswer'), showStep(turn, services.troubleshoot, AGAIN)) : diagnose;
-      const answered = answerQuestion(turn, services.knowledge, logger, unanswered, route.offerDiagnosis === true);
+      // During a walk, a question the documents do not answer gets one line and the step again, not the no-answer card;
+      // a statement at an outcome they do not answer said nothing of whether it solved it.
+      const noAnswer = route.atOutcome ? 'walkSolvedUnclear' : 'walkQuestionNoAnswer';
+      const unanswered = route.duringWalk ? () => (say(noAnswer), showStep(turn, services.troubleshoot, AGAIN)) : diagnose;
+      const answered = answerQuestion(turn, services.knowledge, logger, unanswered, route.offerDiagnosis === true, !route.atOutcome);
       // At an outcome its steps are just above: "did this solve it?" alone goes on from the answer.
       if (route.duringWalk && answered && atOutcome(turn, services.troubleshoot)) showStep(turn, services.troubleshoot, AGAIN);
       else if (route.duringWalk && answered) say('walkResumeHint');
@@ -212,4 +227,14 @@ export function replyToMessage(turn: Turn, services: BotServices, logger: BotLog
       return;
     }
   }
+}
+
+/**
+ * What a "yes" to "did this solve it?" said besides, once the walk has ended: a question is
+ * answered; another flow's problem is offered a diagnosis of its own.
+ */
+function takeUpMore(turn: Turn, more: string, services: BotServices, logger: BotLogger): void {
+  const asked = services.troubleshoot?.detectIntent(more).kind === 'question';
+  if (asked) return void answerQuestion({ ...turn, input: { ...turn.input, text: more } }, services.knowledge, logger);
+  turn.replies.push(textReply(t(turn.lang, 'solvedOfferOther')));
 }

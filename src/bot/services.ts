@@ -77,6 +77,8 @@ export interface StepResult {
   view?: StepView;
   /** What the message is, when the walk read it so (a move not accepted is routed by it instead of classifying it again). */
   kind?: MessageKind;
+  /** Said with a "yes" to "did this solve it?" besides the answer: another matter, taken up after the walk. */
+  more?: string;
 }
 
 export interface TroubleshootService {

@@ -83,6 +83,7 @@ export function troubleshootService(trees: readonly TroubleshootingTree[], engli
         state: r.state,
         view: r.view && toView(r.view, tree.id, lang, englishOf),
         ...(r.kind ? { kind: r.kind } : {}),
+        ...(r.more ? { more: r.more } : {}),
       };
     },
     view(raw, lang: Lang) {

@@ -1,7 +1,8 @@
 import { walkEvent } from '../core/events/index.js';
 import { t } from './language/strings.js';
 import { stepReply, textReply } from './replies.js';
-import type { BotServices, KnowledgeService, StepResult, StepView, TroubleshootService } from './services.js';
+import type { Lang } from '../content/types.js';
+import type { BotServices, KnowledgeService, OutcomeView, StepResult, StepView, TroubleshootService } from './services.js';
 import type { Turn } from './turn.js';
 
 /**
@@ -66,6 +67,12 @@ export function applyMove(turn: Turn, move: StepResult, kb?: KnowledgeService): 
   const ended = move.solved === undefined ? undefined : walkEvent(turn.conversation.walk, move.solved ? 'solved' : 'not-solved');
   if (ended) turn.events.push(ended);
   turn.conversation.walk = move.state;
+  // A fact kept, or one already known, at an outcome leaves it where it is: only its question again.
+  if (move.view?.kind === 'outcome' && move.view.solvedOptions.length && (move.aside === 'noted' || move.aside === 'known')) {
+    turn.replies.push(textReply(t(lang, move.aside === 'noted' ? 'walkNotedAtOutcome' : 'walkKnownAtOutcome')));
+    turn.replies.push(stepReply(solvedQuestionOf(move.view, lang), lang));
+    return;
+  }
   const aside = move.aside && t(lang, ASIDE_NOTICE[move.aside]);
   if (move.view) turn.replies.push(stepReply(move.view, lang, aside));
   keepOutcomeTopic(turn, move.view, kb);
@@ -95,10 +102,13 @@ export function showStep(turn: Turn, svc: TroubleshootService | undefined, optio
     cancelBrokenWalk(turn);
     return;
   }
-  if (options.onlyQuestion && view.kind === 'outcome' && view.solvedOptions.length) {
-    view = { kind: 'question', step: view.step, text: view.solvedQuestion || t(turn.lang, 'outcomeSolved'), options: view.solvedOptions, canGoBack: view.canGoBack };
-  }
+  if (options.onlyQuestion && view.kind === 'outcome' && view.solvedOptions.length) view = solvedQuestionOf(view, turn.lang);
   turn.replies.push(stepReply(view, turn.lang));
+}
+
+/** An outcome's "did this solve it?" alone, as a question of its own (its steps were shown already). */
+function solvedQuestionOf(view: OutcomeView, lang: Lang): StepView {
+  return { kind: 'question', step: view.step, text: view.solvedQuestion || t(lang, 'outcomeSolved'), options: view.solvedOptions, canGoBack: view.canGoBack };
 }
 
 /** Ends the walk in progress, if any. */

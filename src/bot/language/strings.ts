@@ -218,6 +218,22 @@ const STRINGS = {
     en: 'Sorry, let me put it another way: pick the option closest to what you see, with its button, its number or in your own words. You can also ask me what an option means.',
     ja: '分かりにくくてすみません。表示されている状況にいちばん近い選択肢を、ボタン、番号、または自分の言葉で選んでください。選択肢の意味を質問することもできます。',
   },
+  walkSolvedUnclear: {
+    en: "I couldn't tell from that whether the steps above solved it.",
+    ja: '上の手順で解決したかどうか、いただいた内容からは読み取れませんでした。',
+  },
+  walkNotedAtOutcome: {
+    en: "Noted, I'll take that into account if these steps don't solve it.",
+    ja: '承知しました。この手順で解決しなかった場合の診断に使います。',
+  },
+  walkKnownAtOutcome: {
+    en: 'Yes, I have that already.',
+    ja: 'はい、その内容は伺っています。',
+  },
+  solvedOfferOther: {
+    en: 'For the other problem, describe what you see there and I will diagnose it too.',
+    ja: 'もう一つの件は、どのような状態か書いていただければ、あらためて診断します。',
+  },
   walkQuestionNoAnswer: {
     en: "I couldn't find an answer to that in the documentation I have. Your diagnosis is where it was:",
     ja: '手元のドキュメントには、その答えが見つかりませんでした。診断は途中のままです。',

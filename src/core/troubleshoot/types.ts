@@ -207,4 +207,9 @@ export interface StepResult {
    * can then be routed as a question, a report or neither without being classified again.
    */
   kind?: MessageKind;
+  /**
+   * What a "yes" to "did this solve it?" said besides (another flow that fails, a question):
+   * a matter of its own, for the caller to take up once the walk has ended.
+   */
+  more?: string;
 }

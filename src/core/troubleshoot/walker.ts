@@ -7,6 +7,7 @@ import type { Lang } from '../../content/types.js';
 import { matchCommand } from '../vocabulary.js';
 import { classifyMessage, extractFacts, type MessageKind } from './intake.js';
 import { SAYS_FIXED, SOLVED_NO, SOLVED_OPTIONS, SOLVED_YES } from './solved-options.js';
+import { readSolvedReply } from './solved-reply.js';
 import { nodeAt, viewStep } from './step-view.js';
 import { citationKey } from './tree-loader.js';
 import type { OptionMatch } from './answer-matcher.js';
@@ -53,6 +54,25 @@ function laterFact(tree: TroubleshootingTree, state: WalkState, text: string): {
     } else if (node.options.some((o) => fits(o.match))) fact = {};
   }
   return fact;
+}
+
+/** True when the text states a fact some step of the tree reads (an option's or an outcome's `match`). */
+function statesFact(tree: TroubleshootingTree, text: string): boolean {
+  const fits = tree.matcher.specTest(text);
+  return Object.values(tree.nodes).some((node) => (node.kind === 'outcome' ? fits(node.match) : node.options.some((o) => fits(o.match))));
+}
+
+/**
+ * The option of some question that a statement names in words ("I'm the admin", 「作成者本人です」):
+ * said at an outcome, it is something about the user's case the walk keeps, not an answer to it.
+ */
+function optionNamed(tree: TroubleshootingTree, text: string): TreeOption | undefined {
+  for (const node of Object.values(tree.nodes)) {
+    if (node.kind !== 'question') continue;
+    const picked = tree.matcher.matchOption(node.options, text);
+    if (picked && picked.how !== 'number' && !picked.asAsked && !picked.general) return picked.option;
+  }
+  return undefined;
 }
 
 /** The current question answered with the picked option, and the walk moved on. */
@@ -395,12 +415,27 @@ export function applyInput(tree: TroubleshootingTree, state: WalkState, input: s
   const asks = kind === 'question';
   const redone = asks ? undefined : corrected(tree, state, input);
   if (redone?.action === 'changed') return result('changed', redone.state);
-  const picked = tree.matcher.matchOption(SOLVED_OPTIONS, input);
+  const reading = readSolvedReply(input);
+  // A bare "yes" before a fact the walk can use ("yes, we changed a policy") answers a question
+  // never asked: the fact is kept for the branches still to come, and "did this solve it?" stands.
+  if (reading.bareHead && !reading.other && reading.rest && statesFact(tree, reading.rest)) return result('noted', { ...state, facts: withSaid(state.facts, reading.rest) });
+  const byWords = reading.answer && SOLVED_OPTIONS.find((o) => o.id === (reading.answer === 'yes' ? SOLVED_YES : SOLVED_NO));
+  const picked = byWords ? { option: byWords } : reading.notTried ? undefined : tree.matcher.matchOption(SOLVED_OPTIONS, input);
   const late = picked || redone || asks ? undefined : skippedAnswered(tree, state, input);
   if (late) return result('late-answer', late);
-  if (!picked) return redone ? result(redone.action, redone.state) : { accepted: false, action: 'not-understood', done: false, state, kind };
+  if (!picked) {
+    if (redone) return result(redone.action, redone.state);
+    // A statement about the user's case (not a question, not another problem reported) is kept.
+    const aboutCase = kind === 'statement';
+    if (aboutCase && saidAgain(tree, state, input)) return result('known', state);
+    const named = aboutCase ? optionNamed(tree, input) : undefined;
+    if (named) return result('noted', { ...state, facts: withSaid(state.facts, input), audience: named.audience ?? state.audience });
+    return { accepted: false, action: 'not-understood', done: false, state, kind };
+  }
   const answered: WalkState = { ...state, answers: [...state.answers, { nodeId: state.nodeId, optionId: picked.option.id }], pendingNote: undefined };
-  if (picked.option.id === SOLVED_YES) return { accepted: true, action: 'solved', done: true, solved: true, state: answered };
+  // "Yes, but another flow fails too": this one is solved, and the other is a matter of its own.
+  const more = reading.answer === 'yes' && reading.rest && (reading.other || classifyMessage(reading.rest) === 'report' || /[?？]/u.test(input)) ? { more: reading.rest } : {};
+  if (picked.option.id === SOLVED_YES) return { accepted: true, action: 'solved', done: true, solved: true, state: answered, ...more };
   const next = nextUntried(tree, state);
   if (!next) return { accepted: true, action: 'not-solved', done: true, solved: false, state: answered };
   return result('not-solved', enter(tree, answered, next), { solved: false });
