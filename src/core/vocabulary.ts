@@ -103,7 +103,10 @@ export const COMMANDS: readonly BotCommand[] = [
       'cancel', 'stop', 'quit', 'exit', 'end', 'never mind', 'nevermind', 'nvm', 'forget it', 'forget about it', 'no need', 'not needed anymore', 'enough', "that's enough", 'abort',
       'キャンセル', '中止', '中断', 'やめ', '止め', '終了', '終わり', 'おわり', 'もういい', 'もういいや', 'やっぱりいい', 'やっぱりいいや', 'やっぱいい', 'やっぱいいや', 'もう結構', 'もうけっこう',
     ],
-    about: ['the diagnosis', 'diagnosis', 'the troubleshooting', 'troubleshooting', 'this', 'it', 'that', 'now', '診断', '診断は', '診断を', 'それ', 'これ', 'は', 'を'],
+    about: [
+      'the diagnosis', 'diagnosis', 'the troubleshooting', 'troubleshooting', 'this', 'it', 'that', 'now', 'here', 'there', 'for now', 'for today', 'at this point', 'this one',
+      '診断', '診断は', '診断を', 'それ', 'これ', 'は', 'を', 'ここで', 'ここまで', 'ここまでで', '今日は', '今回は', 'いったん', '一旦',
+    ],
   },
 ];
 
@@ -118,7 +121,7 @@ export const BACK_WORDS: readonly string[] = [
 export type NavigationCommand = 'back' | 'restart' | 'cancel' | 'help';
 
 /** Longer messages are never a command: they are questions that happen to contain one. */
-const MAX_COMMAND_CHARS = 40;
+const MAX_COMMAND_CHARS = 80;
 
 const byPhrase = new Map<string, CommandId>(COMMANDS.flatMap((c) => c.match.map((m) => [m, c.id] as const)));
 
@@ -134,6 +137,11 @@ const ASKING: readonly string[] = [
   'て', 'てください', 'て下さい', 'てほしい', 'たい', 'たいです', 'る', 'ます', 'ましょう', 'よう', 'ください', '下さい', 'です', 'だ', 'ね', 'よ', 'な', 'や', 'か', 'ちょっと', 'すみません', 'すいません', 'あの', 'ごめん', 'ごめんなさい', 'じゃあ', 'では', 'やっぱり',
   '始めて', 'はじめて', '始め', 'はじめ', '開始', '開始して', 'を始めて', 'をはじめて', 'スタート', 'して〜', 'お願い〜', '頼む', '頼みます', 'たのむ', 'で', 'に',
   'にする', 'にします', 'にして', 'とく', 'ときます', 'ておく', 'ておきます', '教えて', '教えてください', '見せて', '見せてください', '表示して', '出して',
+  // The softeners and request endings of a polite mail: 「大変恐縮ですが…していただけますでしょうか」.
+  '恐縮ですが', '大変恐縮ですが', '恐れ入りますが', '大変恐れ入りますが', 'お手数ですが', 'お手数をおかけしますが', '申し訳ありませんが', '申し訳ございませんが', 'すみませんが', 'すいませんが', '度々すみません', '一度', 'いったん', '一旦',
+  'していただけますでしょうか', 'していただけないでしょうか', 'していただけませんでしょうか', 'していただけますと幸いです', 'していただけると助かります', 'していただきたいです', 'していただいてもよろしいでしょうか', 'していただいてもいいですか',
+  'いただけますか', 'いただけませんか', 'いただけますでしょうか', 'いただけないでしょうか', 'いただきたいです', 'てもらってもいいですか', 'してもらってもいいですか', 'してもいいですか', 'てもいいですか', 'できますか', 'できますでしょうか', 'でしょうか', 'よろしいでしょうか', 'ましょうか', 'しましょうか',
+  'would it be possible to', 'is it possible to', 'would you mind', 'i think', 'i think we should', 'we should', 'we can', 'maybe', 'kindly', 'if possible', 'if you could', 'if you can', 'i would appreciate it if you could',
 ];
 
 /** Letters and digits only, so punctuation, emoji and spacing around a request do not matter. */

@@ -54,6 +54,34 @@ describe('requests in the user\'s own words (what Teams receives)', function () 
     }
   });
 
+  it('restart and cancel asked for in a polite mail\'s words, or in passing, do what they ask', async () => {
+    for (const [locale, text, done] of [
+      ['ja-JP', '大変恐れ入りますが、診断を最初からやり直していただけないでしょうか。', /最初から|あなたの立場/],
+      ['ja-JP', 'お手数ですが、もう一度はじめからお願いできますでしょうか', /最初から|あなたの立場/],
+      ['en-US', 'Would it be possible to start over from the beginning, please?', /start|which describes you/i],
+      ['en-US', 'Could you kindly restart the diagnosis?', /start|which describes you/i],
+      ['ja-JP', '申し訳ございませんが、診断はいったん中止していただけますか', /診断を取り消しました/],
+      ['ja-JP', '今日はここまでで終わりにしましょうか', /診断を取り消しました/],
+      ['en-US', "let's end it here", /Diagnosis cancelled/],
+      ['en-US', 'I think we should stop for today', /Diagnosis cancelled/],
+      ['en-US', 'maybe we can quit for now', /Diagnosis cancelled/],
+    ] as const) {
+      const say = chat(locale);
+      await say(locale === 'en-US' ? 'troubleshoot' : '診断');
+      await say('1');
+      const reply = await say(text);
+      assert.match(reply, done, `${text}: ${reply}`);
+      assert.doesNotMatch(reply, /見つかりませんでした|couldn't find|could not match|分かりませんでした/, `${text}: ${reply}`);
+    }
+  });
+
+  it('a question that names a command is still a question', async () => {
+    const say = chat('ja-JP');
+    await say('診断');
+    const reply = await say('最初からやり直すと今までの回答はどうなりますか');
+    assert.doesNotMatch(reply, /診断を取り消しました|最初からやり直します/, reply);
+  });
+
   it('questions about the bot get the help text or an honest word on what it is, not a search answer', async () => {
     for (const [locale, text, expected] of [
       ['en-US', 'what can you do?', /What I can do/],
