@@ -3,8 +3,8 @@ import type { EventRecorder } from '../core/events/index.js';
 import { ConversationStore, StorageConflictError, StorageUnavailableError, stateKeys, type Loaded } from './conversation-store.js';
 import { keepSentAnswers, type FeedbackLog, type SentAnswer } from './feedback.js';
 import { readInput, type TurnInput } from './input.js';
-import { langFromLocale } from '../core/language.js';
-import { pickLang } from './language/pick.js';
+import { langFromLocale, proseLang } from '../core/language.js';
+import { asksSomething, pickLang } from './language/pick.js';
 import { t } from './language/strings.js';
 import { textReply, toActivity, type Reply } from './replies.js';
 import { replyToMessage } from './route.js';
@@ -112,7 +112,7 @@ function noteHandled(state: ConversationData, activityId: string | undefined): v
 }
 
 function startTurn(context: TurnContext, input: TurnInput, conversation: ConversationData, user: UserData): Turn {
-  const lang = pickLang(input.text, context.activity.locale, user.lang, conversation.lang);
+  const lang = pickLang(input.text, context.activity.locale, user.lang, conversation.lang, conversation.walk !== undefined ? { heard: conversation.heard } : undefined);
   const turn: Turn = { context, input, lang, conversation, user, replies: [], events: [] };
   setTurn(context, turn);
   return turn;
@@ -125,9 +125,13 @@ function startTurn(context: TurnContext, input: TurnInput, conversation: Convers
  * written for it.
  */
 function keepConversationLang(turn: Turn): void {
+  const heard = proseLang(turn.input.text);
+  if (heard) turn.conversation.heard = heard;
   // A pinned language wins over both.
   if (turn.user.lang) return;
   const fromLocale = langFromLocale(turn.context.activity.locale, 'ja');
+  // A question asked on the way through a walk, in the other language, leaves the walk's language as it was.
+  if (turn.conversation.walk !== undefined && asksSomething(turn.input.text) && turn.lang !== (turn.conversation.lang ?? fromLocale)) return;
   if (turn.lang !== fromLocale) turn.conversation.lang = turn.lang;
   else if (turn.conversation.lang !== undefined) delete turn.conversation.lang;
 }
@@ -177,7 +181,7 @@ async function sendReplies(context: TurnContext, turn: Turn): Promise<SentAnswer
 
 /** The conversation's state without its bookkeeping: what the next message is read against. */
 function readAgainst(state: ConversationData): string {
-  return JSON.stringify({ ...state, lang: undefined, answers: undefined, handled: undefined, topic: undefined });
+  return JSON.stringify({ ...state, lang: undefined, heard: undefined, answers: undefined, handled: undefined, topic: undefined });
 }
 
 /** True when the turn changed nothing of the conversation's state but its reply language. */
@@ -199,11 +203,12 @@ async function saveBookkeeping(
   logger: BotLogger,
   context: TurnContext,
 ): Promise<void> {
-  const { lang, topic } = record.state;
+  const { lang, heard, topic } = record.state;
   const note = (state: ConversationData): ConversationData => {
     const next: ConversationData = { ...state, answers: sent.length ? keepSentAnswers(state.answers, sent) : state.answers };
     if (lang === undefined) delete next.lang;
     else next.lang = lang;
+    if (heard !== undefined) next.heard = heard;
     if (topic === undefined) delete next.topic;
     else next.topic = topic;
     noteHandled(next, context.activity.id);

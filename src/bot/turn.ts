@@ -11,6 +11,8 @@ export interface ConversationData {
   walk?: unknown;
   /** The language the bot last replied in: kept for messages with no language of their own (a button, a number). */
   lang?: Lang;
+  /** The language of the user's last message that had one of its own: a walk's language turns only after two in a row in the other. */
+  heard?: Lang;
   /** The latest answers sent here, newest last: what a 👍/👎 rates, on whichever instance it arrives. */
   answers?: SentAnswer[];
   /** What the last answered question was about, in its language: a follow-up ("what about MFA?") is asked with it. */

@@ -6,9 +6,25 @@ import { langFromLocale, proseLang } from '../../core/language.js';
  * the language the message is written in (by its prose); a message with no
  * language of its own (a button press, a number, an emoji, "OK") keeps the
  * conversation's language; failing that, the activity's locale, then Japanese,
- * the product's home language.
+ * the product's home language. With `walk` (a walk in progress, and the language of the
+ * user's last message that had one), the walk's language holds against a single answer in
+ * the other one.
  */
-export function pickLang(text: string | undefined, locale: string | undefined, pinned?: Lang, conversation?: Lang): Lang {
+export function pickLang(text: string | undefined, locale: string | undefined, pinned?: Lang, conversation?: Lang, walk?: { heard?: Lang }): Lang {
   if (pinned === 'ja' || pinned === 'en') return pinned;
-  return proseLang(text ?? '') ?? conversation ?? langFromLocale(locale, 'ja');
+  const own = proseLang(text ?? '');
+  const current = conversation ?? langFromLocale(locale, 'ja');
+  if (!own) return current;
+  // During a walk, someone who writes both languages keeps the walk's: an answer in the other
+  // language turns it only when the message before was in that language too. A question asked
+  // on the way is answered in its own.
+  if (walk && own !== current && walk.heard !== own && !asksSomething(text ?? '')) return current;
+  return own;
 }
+
+/** True when a message asks something: a question mark, an English interrogative opening it, or a Japanese question ending. */
+export function asksSomething(text: string): boolean {
+  return ASKS.test(text);
+}
+
+const ASKS = /[?？]|^\s*(?:what|how|why|when|which|where|who|can|could|does|do|is|are|will|should)\b|(?:ですか|ますか|でしょうか|とは|って何|ってなに|教えて)/iu;
