@@ -1,4 +1,4 @@
-import { parseChoiceNumber, type MessageKind } from '../core/troubleshoot/index.js';
+import { parseChoiceNumber, withOptionLabels, type MessageKind } from '../core/troubleshoot/index.js';
 import { findCommand, matchCommand, type CommandId } from '../core/vocabulary.js';
 import { runCommand } from './commands.js';
 import { t } from './language/strings.js';
@@ -47,7 +47,7 @@ export type Route =
   | { kind: 'walk-solved-unclear' }
   /** A free question; during a walk it is answered and the walk stays paused. A problem
    *  report phrased as a question is answered with the diagnosis offered. */
-  | { kind: 'question'; duringWalk: boolean; offerDiagnosis?: boolean; facts?: Record<string, unknown>; atOutcome?: boolean };
+  | { kind: 'question'; duringWalk: boolean; offerDiagnosis?: boolean; facts?: Record<string, unknown>; atOutcome?: boolean; asked?: string };
 
 /**
  * Decides what a message is: a command, a move of the walk in progress, a
@@ -86,6 +86,9 @@ export function routeMessage(turn: Turn, services: BotServices, logger: BotLogge
     // At an outcome the walk has asked all it had to: a problem reported now is another one, diagnosed anew.
     if (kind === 'report' && atOutcome(turn, svc)) return { kind: 'walk-start', facts: intentOf(turn, services, logger).facts };
     if (kind === 'report') return { kind: 'walk-again' };
+    // "what does option 4 mean?", 「3と4の違いは？」: asked about the options the step shows, by their labels.
+    const asked = kind === 'question' ? aboutOptions(svc, turn) : undefined;
+    if (asked) return { kind: 'question', duringWalk: true, asked };
     const outcome = atOutcome(turn, svc);
     if (kind === 'statement' && !outcome) return { kind: 'walk-not-understood' };
     // At an outcome, a message with no words ("😅") says nothing of whether it solved it.
@@ -107,6 +110,12 @@ const READABLE = /[\p{L}\p{N}\p{Extended_Pictographic}]/u;
 
 /** A letter or a digit: words to read, not an emoji alone. */
 const WORDS = /[\p{L}\p{N}]/u;
+
+/** The message with the options it names by number written out as their labels; undefined when it names none. */
+function aboutOptions(svc: NonNullable<BotServices['troubleshoot']>, turn: Turn): string | undefined {
+  const view = svc.view(turn.conversation.walk, turn.lang);
+  return view.kind === 'question' ? withOptionLabels(turn.input.text, view.options.map((o) => o.label)) : undefined;
+}
 
 /** How many options the current step offers (a question's, or those of "did this solve it?"). */
 function optionCount(svc: NonNullable<BotServices['troubleshoot']>, turn: Turn): number {
@@ -219,7 +228,8 @@ export function replyToMessage(turn: Turn, services: BotServices, logger: BotLog
       // a statement at an outcome they do not answer said nothing of whether it solved it.
       const noAnswer = route.atOutcome ? 'walkSolvedUnclear' : 'walkQuestionNoAnswer';
       const unanswered = route.duringWalk ? () => (say(noAnswer), showStep(turn, services.troubleshoot, AGAIN)) : diagnose;
-      const answered = answerQuestion(turn, services.knowledge, logger, unanswered, route.offerDiagnosis === true, !route.atOutcome);
+      const asking = route.asked ? { ...turn, input: { ...turn.input, text: route.asked } } : turn;
+      const answered = answerQuestion(asking, services.knowledge, logger, unanswered, route.offerDiagnosis === true, !route.atOutcome);
       // At an outcome its steps are just above: "did this solve it?" alone goes on from the answer.
       if (route.duringWalk && answered && atOutcome(turn, services.troubleshoot)) showStep(turn, services.troubleshoot, AGAIN);
       else if (route.duringWalk && answered) say('walkResumeHint');

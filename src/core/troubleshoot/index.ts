@@ -10,4 +10,5 @@ export { viewStep, walkSummary } from './step-view.js';
 export { SOLVED_YES, SOLVED_NO } from './solved-options.js';
 export { OptionMatcher, normalizeInput, bigramSimilarity, parseChoiceNumber } from './answer-matcher.js';
 export { matchCommand, type NavigationCommand } from '../vocabulary.js';
+export { withOptionLabels } from './option-references.js';
 export { classifyMessage, detectTroubleshootIntent, extractFacts, extractCodes, type MessageKind } from './intake.js';
