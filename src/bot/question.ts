@@ -2,7 +2,8 @@ import { questionEvent } from '../core/events/index.js';
 import { withoutYesNoLead } from '../core/search/answers.js';
 import { MAX_QUESTION_CHARS } from './input.js';
 import { t } from './language/strings.js';
-import { answerReply, declineReply, textReply } from './replies.js';
+import { answerReply, declineReply, sourcesReply, textReply } from './replies.js';
+import type { AskedBack } from './language/asked-back.js';
 import type { BotLogger, KnowledgeService } from './services.js';
 import type { Turn } from './turn.js';
 
@@ -35,11 +36,37 @@ export function answerQuestion(turn: Turn, kb: KnowledgeService | undefined, log
   turn.events.push(questionEvent(input.text, result));
   const first = result.answered ? result.answers[0] : undefined;
   if (first && kb.topicOf) turn.conversation.topic = { lang, words: kb.topicOf(asked) };
-  const best = first && reported ? { ...first, text: withoutYesNoLead(first.text) } : first;
+  // A follow-up that finds first the answer just given gets the next one instead, not a copy;
+  // with no other, the documents say no more.
+  const sent = Array.isArray(turn.conversation.answers) ? turn.conversation.answers : [];
+  // Only a follow-up asked with the whole topic (one naming no subject in its place, see withTopic): "what about SSPR?" may rightly find the same entry.
+  const wholeTopic = asked !== input.text && topic !== undefined && asked.endsWith(` ${topic.words.join(' ')}`);
+  const repeated = first && wholeTopic && first.id === sent[sent.length - 1]?.answerId;
+  const fresh = repeated ? result.answers[1] : first;
+  if (repeated && !fresh) {
+    turn.replies.push(textReply(t(lang, 'followUpNothingMore')));
+    return true;
+  }
+  const best = fresh && reported ? { ...fresh, text: withoutYesNoLead(fresh.text) } : fresh;
   if (!best && otherwise) {
     otherwise();
     return false;
   }
   turn.replies.push(best ? answerReply(best, lang, notice) : declineReply(lang, result.suggestions ?? [], notice));
   return Boolean(best);
+}
+
+/**
+ * The sources of the last answer given here, asked for ("source?") or as the place to read
+ * more ("tell me more"): found by asking its question again. Returns false when there is no
+ * such answer to show (none given, or its question now answers otherwise).
+ */
+export function showLastSources(turn: Turn, kb: KnowledgeService | undefined, what: AskedBack): boolean {
+  const sent = Array.isArray(turn.conversation.answers) ? turn.conversation.answers : [];
+  const last = sent[sent.length - 1];
+  if (!kb || typeof last?.question !== 'string' || !last.question) return false;
+  const answer = kb.ask(last.question, { lang: turn.lang, limit: 5 }).answers.find((a) => a.id === last.answerId);
+  if (!answer || !answer.citations.length) return false;
+  turn.replies.push(sourcesReply(answer, turn.lang, t(turn.lang, what === 'more' ? 'askedMore' : 'askedSources')));
+  return true;
 }

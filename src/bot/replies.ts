@@ -134,6 +134,17 @@ function buildAnswerReply(answer: Answer, lang: Lang, notice?: string): Reply {
   };
 }
 
+/**
+ * The sources of an answer already given, written into the text on every channel (they were
+ * asked for): each page with its link and the passages quoted from it.
+ */
+export function sourcesReply(answer: Answer, lang: Lang, lead: string): Reply {
+  const list = new CitationList();
+  list.add(answer.citations);
+  for (const note of answer.notes ?? []) list.add(note.citations);
+  return { type: 'message', text: [lead, sourcesText(list.items, t(lang, 'answerSourcesTitle'), lang)].filter(Boolean).join('\n\n'), textFormat: 'markdown' };
+}
+
 /** The citation entity and the text form of the sources, when there are any. */
 function citing(citations: readonly NumberedCitation[], lang: Lang): Pick<Reply, 'entities' | 'sourcesText'> {
   if (!citations.length) return {};

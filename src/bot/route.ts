@@ -2,13 +2,14 @@ import { parseChoiceNumber, withOptionLabels, type MessageKind } from '../core/t
 import { findCommand, matchCommand, type CommandId } from '../core/vocabulary.js';
 import { runCommand } from './commands.js';
 import { t } from './language/strings.js';
-import { answerQuestion } from './question.js';
+import { answerQuestion, showLastSources } from './question.js';
 import { textReply } from './replies.js';
 import type { BotLogger, BotServices, StepResult } from './services.js';
 import type { Turn } from './turn.js';
 import { applyMove, atOutcome, cancelBrokenWalk, moveOf, showStep, startWalk } from './walk.js';
 import { smallTalkOf, type SmallTalk } from './language/small-talk.js';
 import { asksWhichLanguages } from './language/languages-asked.js';
+import { askedBack, type AskedBack } from './language/asked-back.js';
 
 /** What one message is, decided before anything is said. */
 export type Route =
@@ -19,6 +20,8 @@ export type Route =
   | { kind: 'command'; command: CommandId }
   /** Whether the bot speaks a language ("can you speak Japanese?"): answered, no language pinned. */
   | { kind: 'languages-asked' }
+  /** Where the last answer comes from, or more of it ("source?", 「詳しく教えて」). */
+  | { kind: 'asked-back'; what: AskedBack }
   /** An answer, "back" or a "did this solve it?" reply to the walk in progress. */
   | { kind: 'walk-move'; move: StepResult }
   /** The stored walk is one the engine cannot read. */
@@ -63,6 +66,9 @@ export function routeMessage(turn: Turn, services: BotServices, logger: BotLogge
   const command = pressed && input.choice ? undefined : findCommand(input.text);
   if (command) return { kind: 'command', command: command.id };
   const talk = input.fromCard ? undefined : smallTalkOf(input.text);
+  const back = input.fromCard ? undefined : askedBack(input.text);
+  // At an outcome, about its steps; with no walk, about the last answer.
+  if (back && (turn.conversation.walk !== undefined ? atOutcome(turn, services.troubleshoot) : turn.conversation.answers?.length)) return { kind: 'asked-back', what: back };
 
   const svc = services.troubleshoot;
   if (turn.conversation.walk === undefined && talk) return { kind: 'small-talk', talk };
@@ -173,6 +179,14 @@ export function replyToMessage(turn: Turn, services: BotServices, logger: BotLog
     case 'languages-asked':
       say('languagesSpoken');
       return showStep(turn, services.troubleshoot, AGAIN);
+    case 'asked-back':
+      // In a walk, the step shown carries its own sources; else the last answer's, or the message is asked as it is.
+      if (turn.conversation.walk !== undefined) {
+        say('askedBackInWalk');
+        return showStep(turn, services.troubleshoot, AGAIN);
+      }
+      if (showLastSources(turn, services.knowledge, route.what)) return;
+      return void answerQuestion(turn, services.knowledge, logger);
     case 'walk-move':
       applyMove(turn, route.move, services.knowledge);
       return route.move.more ? takeUpMore(turn, route.move.more, services, logger) : undefined;

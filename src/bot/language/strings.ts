@@ -218,6 +218,22 @@ const STRINGS = {
     en: 'Sorry, let me put it another way: pick the option closest to what you see, with its button, its number or in your own words. You can also ask me what an option means.',
     ja: '分かりにくくてすみません。表示されている状況にいちばん近い選択肢を、ボタン、番号、または自分の言葉で選んでください。選択肢の意味を質問することもできます。',
   },
+  askedSources: {
+    en: 'The answer above comes from these documents:',
+    ja: '上の回答の出典は次のとおりです。',
+  },
+  askedMore: {
+    en: 'The answer above is all I have on that; the documents it comes from have the full text:',
+    ja: '上の回答以上の内容は手元にありません。詳しくは出典のドキュメントをご覧ください。',
+  },
+  followUpNothingMore: {
+    en: 'The documents I have say no more on that than the answer above. Ask "source?" for the documents it comes from.',
+    ja: 'その点について、手元のドキュメントには上の回答以上の記載がありません。「出典は？」と送ると、元のドキュメントを表示します。',
+  },
+  askedBackInWalk: {
+    en: 'The sources of these steps are listed with them above; the documents linked there have the full text.',
+    ja: 'この手順の出典は、手順と一緒に上に載せています。詳しくはそのリンク先のドキュメントをご覧ください。',
+  },
   walkSolvedUnclear: {
     en: "I couldn't tell from that whether the steps above solved it.",
     ja: '上の手順で解決したかどうか、いただいた内容からは読み取れませんでした。',
