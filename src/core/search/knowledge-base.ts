@@ -13,14 +13,14 @@ import { LRUCache } from 'lru-cache';
 import { deepFreeze } from '../deep-freeze.js';
 import { AnswerCache } from './answer-cache.js';
 import { announcesWhatFollows, bestQuote, curatedAnswer, englishGist, hasYesNoLead, leadFit, mergeNotes, passageAnswer, quoteEnglish, type LeadFit, type QuoteEnglish } from './answers.js';
-import { exactKeys, foldForLookup } from './exact-lookup.js';
+import { exactKeys, foldForLookup, KeyFinder } from './exact-lookup.js';
 import type { GlossaryExpander } from './glossary-expansion.js';
 import type { IndexedItem, SearchIndex } from './index-store.js';
 import { loadKnowledge, type IndexSource, type LoadedKnowledge, type LoadOptions } from './knowledge-loader.js';
 import { topicOf, withTopic } from './follow-up.js';
 import { analyzeQuery, questionForm, type AnalyzedQuery, type Concept, type QuestionForm } from './query.js';
 import { asksAdvice } from './question-frames.js';
-import { rankCandidates, shouldAnswer, subjectFirst, type Candidate } from './ranking.js';
+import { FormStatements, rankCandidates, shouldAnswer, subjectFirst, type Candidate } from './ranking.js';
 import { searchTerm, TermCache } from './term-search.js';
 import type { Answer, AskOptions, AskResult } from './types.js';
 import type { Variants } from './variants.js';
@@ -71,6 +71,10 @@ export class KnowledgeBase {
   private readonly folded: string[];
   /** Per item the folded title of the document a passage comes from (empty for curated answers). */
   private readonly foldedTitles: string[];
+  /** The items containing an exact key, in their folded text or their document's title. */
+  private readonly keyFinder: KeyFinder;
+  /** What each item's text states for a question's form (a duration, a fallback, a recommendation). */
+  private readonly statements: FormStatements;
   private readonly authorities: Authority[];
   /** Per item: the forms of the questions a curated answer was written for (see questionForm), 'advice' for a passage under an advice heading. */
   private readonly forms: ReadonlySet<QuestionForm>[];
@@ -128,6 +132,8 @@ export class KnowledgeBase {
       const p = item.kind === 'passage' ? this.passageById.get(item.ref) : undefined;
       return foldForLookup((p && this.docById.get(p.docId)?.title) ?? '');
     });
+    this.statements = new FormStatements((i) => this.folded[i], this.index.items.length);
+    this.keyFinder = new KeyFinder(this.folded.map((text, i) => [text, this.foldedTitles[i]]));
     const firstPassages = new Set(this.documents.map((d) => loaded.passages.find((p) => p.docId === d.id)?.id));
     this.keyCounts = this.index.items.map((item) => exactKeys(this.rawText(item)).filter((k) => !/^\d+$/.test(k)).length);
     this.openings = this.index.items.map((item) => item.kind === 'passage' && firstPassages.has(item.ref));
@@ -238,7 +244,7 @@ export class KnowledgeBase {
       rankCandidates(
         q,
         this.index,
-        { foldedText: (i) => this.folded[i], foldedTitle: (i) => this.foldedTitles[i], authority: (i) => this.authorities[i], cache: this.searchCache, forms: (i) => this.forms[i], opening: (i) => this.openings[i], documents: (i) => this.itemDocuments[i], keysNamed: (i) => this.keyCounts[i] },
+        { foldedText: (i) => this.folded[i], foldedTitle: (i) => this.foldedTitles[i], itemsWithKey: (k) => this.keyFinder.itemsWith(k), authority: (i) => this.authorities[i], cache: this.searchCache, statements: this.statements, forms: (i) => this.forms[i], opening: (i) => this.openings[i], documents: (i) => this.itemDocuments[i], keysNamed: (i) => this.keyCounts[i] },
         RANKED_KEPT,
       ),
       (i) => this.folded[i],

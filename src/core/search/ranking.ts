@@ -88,6 +88,33 @@ const STATES_DELAY = /期間が空く|時間が経って|(?:有効期限|期限)
 const SAYS_HOW = /(?<!ワン)クリック|選択し|を選び|を選ぶ|を開き|を開いて|展開し|→|\] >|> \[|コマンド|\b(?:get|new|set|update|remove|connect|revoke)-[a-z]|\bclick|\bselect\b|\bgo to\b|\bcmdlet|サインインし直|再度サインイン/;
 const STATES_DURATION = /\d+(?:\.\d+)?\s*(?:分|時間|日|週間|か月|ヶ月|minutes?\b|hours?\b|days?\b|weeks?\b|months?\b)/;
 
+/** What the text of an answer to a question of these forms states (see DURATION_ANSWER_FACTOR). */
+const STATES_FORM: Partial<Record<QuestionForm, RegExp>> = { 'how-long': STATES_DURATION, 'what-next': STATES_FALLBACK, advice: RECOMMENDS, delay: STATES_DELAY };
+
+/**
+ * Per item, whether its folded text states what a question's form asks for (STATES_FORM), tested
+ * once per item and form: it is the same for every question, and a question for a duration,
+ * what next, advice or a delay tested it on every candidate, ~12,000 on a large corpus.
+ */
+export class FormStatements {
+  /** Per form, per item: 0 not tested yet, 1 no, 2 yes. */
+  private readonly known = new Map<QuestionForm, Uint8Array>();
+
+  constructor(
+    private readonly foldedText: (itemIndex: number) => string,
+    private readonly items: number,
+  ) {}
+
+  states(itemIndex: number, form: QuestionForm): boolean {
+    const pattern = STATES_FORM[form];
+    if (!pattern) return false;
+    let known = this.known.get(form);
+    if (!known) this.known.set(form, (known = new Uint8Array(this.items)));
+    if (!known[itemIndex]) known[itemIndex] = pattern.test(this.foldedText(itemIndex)) ? 2 : 1;
+    return known[itemIndex] === 2;
+  }
+}
+
 export interface Candidate {
   item: IndexedItem;
   /** Position of the item in index.items. */
@@ -116,9 +143,16 @@ export interface RankContext {
   foldedText(itemIndex: number): string;
   /** Folded title of the document a passage comes from: a key it names (an error code) is what all its passages are about. */
   foldedTitle?(itemIndex: number): string;
+  /**
+   * The positions, ascending, of the items whose folded text or title contains an exact key (see
+   * containsKey): what a scan of foldedText and foldedTitle finds, looked up at once (see KeyFinder).
+   */
+  itemsWithKey?(key: string): readonly number[];
   authority(itemIndex: number): Authority;
   /** Single-term results kept between questions (none when absent). */
   cache?: TermCache;
+  /** What items state for a question's form, kept between questions (tested per question when absent). */
+  statements?: FormStatements;
   /** The forms of the questions a curated answer was written for (see questionForm); none for passages. */
   forms?(itemIndex: number): ReadonlySet<QuestionForm>;
   /** True for a document's opening passage (its title and lead). */
@@ -303,7 +337,11 @@ export function rankCandidates(q: AnalyzedQuery, index: SearchIndex, ctx: RankCo
   }
   // Items that contain an exact key are candidates even when nothing else matched.
   const exactOf = new Map<number, string[]>();
-  if (q.exact.length) {
+  if (q.exact.length && ctx.itemsWithKey) {
+    const hitsOf = new Map<number, string[]>();
+    for (const k of q.exact) for (const i of ctx.itemsWithKey(k)) hitsOf.get(i)?.push(k) ?? hitsOf.set(i, [k]);
+    for (const i of [...hitsOf.keys()].sort((a, b) => a - b)) exactOf.set(i, hitsOf.get(i)!), meet(i);
+  } else if (q.exact.length) {
     for (let i = 0; i < n; i++) {
       const folded = ctx.foldedText(i);
       const title = ctx.foldedTitle?.(i) ?? '';
@@ -366,26 +404,21 @@ export function rankCandidates(q: AnalyzedQuery, index: SearchIndex, ctx: RankCo
 
   // Final scores first, objects only for the best: common words make nearly every item a
   // candidate, and building and sorting an object for each would dominate a large corpus' ranking.
-  const coord = new Map<number, number>();
-  const defines = q.form === 'define' && key >= 0 ? definitionTest(q.concepts[key]) : undefined;
   const coverage = new Float64Array(order.length);
   const final = new Float64Array(order.length);
+  const coord = new Map<number, number>();
+  const defines = q.form === 'define' && key >= 0 ? definitionTest(q.concepts[key]) : undefined;
+  const statements = ctx.statements ?? new FormStatements(ctx.foldedText, n);
+  const formAsked = q.form !== 'other' && q.form !== 'open' ? q.form : undefined;
   order.forEach((i, k) => {
     coverage[k] = total ? got[i] / total : 0;
     const share = totalForCoord ? gotForCoord[i] / totalForCoord : 0;
     let c = coord.get(share);
     if (c === undefined) coord.set(share, (c = COORD(share)));
-    const text = q.form === 'how-long' || q.form === 'what-next' || q.form === 'advice' || q.form === 'delay' || defines ? ctx.foldedText(i) : '';
-    let form =
-      (q.form === 'how-long' && STATES_DURATION.test(text)) ||
-      (q.form === 'what-next' && STATES_FALLBACK.test(text)) ||
-      (q.form === 'advice' && RECOMMENDS.test(text)) ||
-      (q.form === 'delay' && STATES_DELAY.test(text)) ||
-      defines?.test(text)
-        ? DURATION_ANSWER_FACTOR
-        : 1;
-    if (defines?.test(text)) form *= DEFINITION_FACTOR / DURATION_ANSWER_FACTOR;
-    if (q.form !== 'other' && q.form !== 'open' && ctx.forms?.(i).has(q.form)) form *= FORM_MATCH_FACTOR;
+    const definesIt = defines?.test(ctx.foldedText(i)) ?? false;
+    let form = statements.states(i, q.form) || definesIt ? DURATION_ANSWER_FACTOR : 1;
+    if (definesIt) form *= DEFINITION_FACTOR / DURATION_ANSWER_FACTOR;
+    if (formAsked && ctx.forms?.(i).has(formAsked)) form *= FORM_MATCH_FACTOR;
     if (ctx.opening?.(i)) form *= OPENING_FACTOR;
     final[k] = score[i] * c * form * AUTHORITY_FACTOR[ctx.authority(i)];
   });
@@ -418,7 +451,7 @@ export function rankCandidates(q: AnalyzedQuery, index: SearchIndex, ctx: RankCo
     const keys = exactOf.get(i) ?? [];
     final[k] = final[k] * keySpecificity(keys, ctx.keysNamed?.(i) ?? 0) + EXACT_BONUS * keys.length;
   });
-  const cut = top < order.length ? Float64Array.from(final).sort()[order.length - top] : -Infinity;
+  const cut = top < order.length ? valueAtRank(final, order.length - top) : -Infinity;
   const out: Candidate[] = [];
   order.forEach((i, k) => {
     // Ties at the cut are all kept, so the first `top` are those of a full sort; so are the
@@ -445,6 +478,38 @@ function delayFirst(ranked: Candidate[], q: AnalyzedQuery, ctx: RankContext): Ca
   const k = ranked.findIndex((c, m) => (m < DELAY_LOOKAHEAD || c.coverage >= MIN_COVERAGE) && STATES_DELAY.test(ctx.foldedText(c.itemIndex)));
   if (k <= 0) return ranked;
   return [ranked[k], ...ranked.slice(0, k), ...ranked.slice(k + 1)];
+}
+
+/**
+ * The value at position `at` of `values` sorted ascending, as `Float64Array.from(values).sort()[at]`
+ * gives it (-0 and 0 aside, which are one to a comparison), without sorting: the cut of the best `top` among the ~12,000 candidates of a large
+ * corpus is one value, and a full sort of all final scores was a large part of ranking there.
+ * Quickselect (Hoare's partition, middle pivot) on a copy; a score that is NaN, which a sort puts
+ * last, leaves it to the sort.
+ */
+export function valueAtRank(values: Float64Array, at: number): number {
+  const a = Float64Array.from(values);
+  if (a.some(Number.isNaN)) return a.sort()[at];
+  let lo = 0;
+  let hi = a.length - 1;
+  while (lo < hi) {
+    const pivot = a[(lo + hi) >>> 1];
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i] < pivot) i++;
+      while (a[j] > pivot) j--;
+      if (i <= j) {
+        const t = a[i];
+        a[i++] = a[j];
+        a[j--] = t;
+      }
+    }
+    if (at <= j) hi = j;
+    else if (at >= i) lo = i;
+    else return a[at];
+  }
+  return a[at];
 }
 
 /**

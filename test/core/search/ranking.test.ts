@@ -5,11 +5,11 @@ import { exampleQuestions } from './card-examples.test.js';
 import { helpCard } from '../../../src/bot/cards/help-card.js';
 import { welcomeCard } from '../../../src/bot/cards/welcome-card.js';
 import { readEvalFile } from '../../../src/core/search/evaluation.js';
-import { foldForLookup } from '../../../src/core/search/exact-lookup.js';
+import { foldForLookup, KeyFinder } from '../../../src/core/search/exact-lookup.js';
 import { buildIndex, type SearchIndex } from '../../../src/core/search/index-store.js';
 import type { KnowledgeBase } from '../../../src/core/search/knowledge-base.js';
 import { analyzeQuery, questionForm } from '../../../src/core/search/query.js';
-import { rankCandidates, searchBigrams, type RankContext } from '../../../src/core/search/ranking.js';
+import { FormStatements, rankCandidates, searchBigrams, valueAtRank, type RankContext } from '../../../src/core/search/ranking.js';
 import { TermCache } from '../../../src/core/search/term-search.js';
 import { devQuestions } from '../../bench/questions.js';
 import { sharedExpander, sharedKnowledgeBase } from './shared.js';
@@ -47,6 +47,51 @@ describe('ranking', function () {
       const cut = head.at(-1)?.score ?? 0;
       const kept = full.filter((c, k) => k < 5 || c.score === cut || (c.item.kind === 'curated' && c.coverage > 0));
       assert.deepEqual(top, kept, q);
+    }
+  });
+
+  it('cuts at the score a full sort puts there', () => {
+    let seed = 7;
+    const next = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    for (let round = 0; round < 300; round++) {
+      const n = 1 + Math.floor(next() * 200);
+      // Few distinct values (ties, as many candidates score alike), any values, and both zeros.
+      const values = Float64Array.from({ length: n }, () => (round % 3 === 0 ? Math.floor(next() * 4) : round % 3 === 1 ? next() * 1000 : next() < 0.5 ? -0 : 0));
+      const at = Math.floor(next() * n);
+      // The cut is compared with <, for which -0 and 0 are one value.
+      assert.ok(valueAtRank(values, at) === Float64Array.from(values).sort()[at], `${values.join(',')} at ${at}`);
+    }
+    assert.ok(Number.isNaN(valueAtRank(Float64Array.from([1, Number.NaN, 0]), 2)));
+  });
+
+  it('ranks alike with the items containing a key found at once and what items state kept between questions', async () => {
+    const expander = await sharedExpander();
+    const curated = new Map(kb.curated.map((c) => [c.id, c]));
+    const passage = new Map(kb.passages.map((p) => [p.id, p]));
+    const folded = index.items.map((it) => {
+      const c = curated.get(it.ref);
+      return foldForLookup(it.kind === 'passage' ? passage.get(it.ref)!.text : [...c!.questions.ja, ...c!.questions.en, c!.answer.ja, c!.answer.en].join('\n'));
+    });
+    const titles = index.items.map((it) => foldForLookup(it.kind === 'passage' ? (kb.documents.find((d) => d.id === passage.get(it.ref)!.docId)?.title ?? '') : ''));
+    const plain: RankContext = { foldedText: (i) => folded[i], foldedTitle: (i) => titles[i], authority: () => 'microsoft-docs' };
+    const finder = new KeyFinder(folded.map((t, i) => [t, titles[i]]));
+    const kept: RankContext = { ...plain, itemsWithKey: (k) => finder.itemsWith(k), statements: new FormStatements(plain.foldedText, index.items.length) };
+    // Made-up questions naming codes and settings, and asking how long, what next and for advice.
+    const asked = [
+      'AADSTS50105 と 401 が交互に出ます',
+      'error 70008 after MaxInactiveTime, and AADSTS50076 too',
+      'Get-MgPolicyTokenLifetimePolicy で 401 の原因を調べられますか',
+      '更新トークンは何日で切れますか',
+      'how long until a revoked session stops the flow?',
+      '再認証してもだめならどうすればいい？',
+      'what should I do if re-authenticating does not help?',
+      '接続が切れないようにするにはどうしておくべきですか',
+      'any tips to avoid connections breaking next time?',
+      'NotOnOrAfter と MaxAgeSingleFactor の違い',
+    ];
+    for (const q of [...asked, ...asked]) {
+      const aq = analyzeQuery(q, kb.analyzer, expander);
+      assert.deepEqual(rankCandidates(aq, index, kept, 20), rankCandidates(aq, index, plain, 20), q);
     }
   });
 
