@@ -125,9 +125,10 @@ const JA_ACTED_IN = /([^\s、。,.!?？！をのにがはでと「」『』]+)\s
 
 /**
  * 「XをYにする設定」「XをYにしたい」「XをYにする方法」: Y, the state the thing is to be put in, when the
- * question asks how, where or whether it can be done.
+ * question asks how, where or whether it can be done; not when it tells what happened after the
+ * thing was in that state (「パスワードを300文字にしてたらサインインできなくなった」).
  */
-const JA_SETS_STATE = new RegExp(`([^\\s、。,.!?？！をにがはでと「」『』]+)を\\s*「?([^\\s、。,.!?？！をのにがはでと「」『』]+)」?\\s*に\\s*(?:したい|(?:する|して|変える|変更|設定)[^\\s。]{0,8}?(?:設定|方法|手順|やり方|仕方|には|たい|どこ|どう|でき))`);
+const JA_SETS_STATE = new RegExp(`([^\\s、。,.!?？！をにがはでと「」『』]+)を\\s*「?([^\\s、。,.!?？！をのにがはでと「」『』]+)」?\\s*に\\s*(?:したい|(?:する|して|変える|変更|設定)(?:(?!たら|ら|ても|けど|ので|から)[^\\s。、]){0,8}?(?:設定|方法|手順|やり方|仕方|には|たい|どこ|どう|でき))`);
 
 /**
  * The first match of a how-phrase the asker wrote: one ending inside 「…」 or 『…』 is in what they

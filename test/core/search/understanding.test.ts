@@ -474,6 +474,24 @@ describe('understanding questions as people write them', function () {
       assert.ok(labels('where in the zoho admin portal do i turn on multi-factor authentication', (a) => a.subjectModifiers).includes('zoho'), 'the place before the action');
       assert.ok(labels('how do I reset a password in the jira console', (a) => a.subjectModifiers).includes('jira'), 'the place after the thing');
     });
+    it('a thing said to have been in a state when something happened is no state asked for', () => {
+      for (const q of [
+        'パスワードを300文字くらいにしてたらサインインできなくなった',
+        '有効期間を1日にしてたらフローが失敗するようになった',
+        'ポリシーを無効にしたらサインインできなくなった',
+        'パスワードを長くしてもサインインできるの？',
+        'MFAを必須にしたけど接続は使えてる',
+      ]) {
+        assert.deepEqual(kb.analyze(q).subjectStates, [], q);
+      }
+      for (const q of ['パスワードを無期限にすることはできますか', 'トークンの有効期間を1日にする方法', '接続を共有にしたい', 'アクセストークンを2時間にする設定はどこ？', 'パスワードを無期限に変更できる？']) {
+        assert.notDeepEqual(kb.analyze(q).subjectStates, [], q);
+      }
+    });
+    it('answers a question about what happened with a thing in a state: パスワードを300文字にしてたらサインインできなくなった、上限あるの？', () => {
+      const r = kb.ask('パスワードを300文字にしてたらサインインできなくなったけど、上限あるの？');
+      assert.ok(r.answered && r.answers[0].citations.some((c) => c.passage.includes('256 文字')), JSON.stringify(r.answers.map((a) => a.id)));
+    });
     for (const q of ['How do I set refresh tokens to never expire?', 'where in power automate do i fix a broken connection?', '更新トークンの有効期限を無期限にしたい', 'トークンを無期限にする方法', 'How do I create a flow that notifies me when a connection breaks?']) {
       it(`answers a how-question whose state the knowledge states: ${q}`, () => {
         assert.equal(kb.ask(q).answered, true);
