@@ -26,9 +26,6 @@ export interface Passage {
   text: string;
 }
 
-/** Bump when chunking changes: prebuilt indexes hold passage ids and are rebuilt. */
-export const CHUNKER_VERSION = 2;
-
 /** Passages grow by whole paragraphs up to this size; larger paragraphs are split by lines, then sentences. */
 export const MAX_PASSAGE_CHARS = 600;
 /** Standalone lines longer than this are paragraphs, not headings. */

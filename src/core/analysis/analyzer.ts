@@ -27,9 +27,6 @@ import {
 import type { JaTokenizer } from './kuromoji-adapter.js';
 import type { Token } from './token.js';
 
-/** Bump when any step changes what terms are produced: prebuilt indexes are rebuilt. */
-export const ANALYZER_VERSION = 'ja-chain-14';
-
 type TokenFilter = (tokens: Token[]) => Token[];
 
 /** kuromoji output as chain tokens; whitespace tokens are dropped (their gap stays in the offsets). */

@@ -2,21 +2,18 @@
  * The search index: one minisearch index over passages and curated answers, with
  * fields analyzed by the Japanese chain, and the analyzed quote sentences of every
  * passage (see quote-index). It is built ahead (npm run build) and saved; a hash of
- * the knowledge files and the analyzer version tells when the saved index is stale.
+ * the knowledge files and of the code that builds it tells when the saved index is stale.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { endianness } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
-import { ANALYZER_VERSION, identifierWords, japaneseBigrams, type Analyzer } from '../analysis/analyzer.js';
+import { identifierWords, japaneseBigrams, type Analyzer } from '../analysis/analyzer.js';
 import type { CuratedAnswer } from '../../content/curated.js';
-import { CHUNKER_VERSION, type Passage } from '../../content/passages.js';
+import type { Passage } from '../../content/passages.js';
 import type { SourceDocument } from '../../content/types.js';
 import { quoteIndex, type Ints, type QuoteIndex } from './quote-index.js';
-
-/** Bump when the index layout or field contents change. */
-export const INDEX_FORMAT = 11;
 
 export interface IndexedItem {
   /** "p:<passage id>" or "c:<curated id>". */
@@ -62,17 +59,26 @@ function miniSearchOptions(): Options<IndexRecord> {
   };
 }
 
-/** Hash of every file under the knowledge folder plus the analyzer and index versions. */
+/**
+ * The folders whose compiled code decides what is saved: the chunker and content
+ * readers, the analyzer chain, and the index and variant tables themselves. Their
+ * code is hashed rather than versioned by hand, so no change to them can leave a
+ * stale saved index in use.
+ */
+const CODE_DIRS = ['../../content', '../analysis', '.'];
+
+/** Hash of every file under the knowledge folder and of the code that turns them into the saved index. */
 export function knowledgeHash(knowledgeDir: string): string {
-  const h = createHash('sha256').update(`${ANALYZER_VERSION}|${INDEX_FORMAT}|${CHUNKER_VERSION}\n`);
-  const walk = (dir: string): void => {
+  const h = createHash('sha256');
+  const walk = (dir: string, root: string, only?: RegExp): void => {
     for (const name of readdirSync(dir).sort()) {
       const p = join(dir, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else h.update(relative(knowledgeDir, p)).update('\0').update(readFileSync(p)).update('\0');
+      if (statSync(p).isDirectory()) walk(p, root, only);
+      else if (!only || only.test(name)) h.update(relative(root, p)).update('\0').update(readFileSync(p)).update('\0');
     }
   };
-  walk(knowledgeDir);
+  walk(knowledgeDir, knowledgeDir);
+  for (const d of CODE_DIRS) walk(join(__dirname, d), __dirname, /\.js$/);
   return h.digest('hex');
 }
 
@@ -138,8 +144,6 @@ export function buildIndex(
 /** Type letter (b: Uint8, h: Uint16, i: Int32) + base64 of the array in the saved endianness. */
 type Encoded = string;
 interface SavedIndex {
-  format: number;
-  analyzerVersion: string;
   endianness: string;
   hash: string;
   items: [string, string][]; // kind letter + ref is the id
@@ -168,8 +172,6 @@ function decode(s: Encoded): Ints {
 export function saveIndex(index: SearchIndex, file: string): void {
   const q = index.quotes;
   const saved: SavedIndex = {
-    format: INDEX_FORMAT,
-    analyzerVersion: ANALYZER_VERSION,
     endianness: endianness(),
     hash: index.hash,
     items: index.items.map((i) => [i.kind, i.ref]),
@@ -196,7 +198,7 @@ const rowsOf = (terms: string[]): Map<string, number> => new Map(terms.map((t, i
 export function loadIndex(file: string, hash: string): SearchIndex | undefined {
   try {
     const saved = JSON.parse(readFileSync(file, 'utf8')) as SavedIndex;
-    if (saved.format !== INDEX_FORMAT || saved.analyzerVersion !== ANALYZER_VERSION || saved.endianness !== endianness() || saved.hash !== hash) return undefined;
+    if (saved.endianness !== endianness() || saved.hash !== hash) return undefined;
     return decodeIndex(saved, hash);
   } catch {
     return undefined;

@@ -13,7 +13,7 @@ export const MAX_QUOTE_CHARS = 240;
 
 /**
  * Candidate quotes of a passage: its lines, split further at sentence ends, list/heading marks removed.
- * Used when the index is built: bump INDEX_FORMAT (index-store) when it changes.
+ * Used when the index is built, so the saved index holds its result.
  */
 export function sentencesOf(text: string): string[] {
   return text

@@ -16,8 +16,6 @@ import { normalizeChars } from '../analysis/char-filter.js';
 import { durationMinutes } from '../analysis/filters.js';
 import type { Token } from '../analysis/token.js';
 
-/** Bump when what is built changes. */
-const VARIANTS_FORMAT = 7;
 /** Shorter readings (キ, サイ) are parts of too many words to stand for one. */
 const MIN_READING = 3;
 const MAX_READING = 16;
@@ -43,7 +41,6 @@ export interface ReadingMatch {
 }
 
 interface SavedVariants {
-  format: number;
   hash: string;
   vocabulary: string[];
   readings: [string, string][];
@@ -326,7 +323,6 @@ export class Variants {
 
   save(file: string, hash: string): void {
     const saved: SavedVariants = {
-      format: VARIANTS_FORMAT,
       hash,
       vocabulary: [...this.vocabulary],
       readings: [...this.readings],
@@ -345,7 +341,7 @@ export class Variants {
   static load(file: string, hash: string): Variants | undefined {
     try {
       const saved = JSON.parse(readFileSync(file, 'utf8')) as SavedVariants;
-      if (saved.format !== VARIANTS_FORMAT || saved.hash !== hash) return undefined;
+      if (saved.hash !== hash) return undefined;
       return new Variants(new Set(saved.vocabulary), new Map(saved.readings), new Map(saved.synonyms), new Map(saved.loanwords), new Map(saved.rendaku), new Set(saved.everyday), new Map(saved.partlyKana));
     } catch {
       return undefined;
