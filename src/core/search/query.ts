@@ -236,49 +236,77 @@ function subjectsOf(question: string, script: 'ja' | 'en', concepts: readonly Co
 export type QuestionForm = 'yes-no' | 'why' | 'how-long' | 'what-next' | 'how' | 'what-happens' | 'advice' | 'define' | 'delay' | 'open' | 'other';
 
 /**
- * A delay between a change and its effect, as people ask about it: the lag named (タイムラグ, 時間差,
- * "delay"); the effect said not to have come at once (すぐには効かない, "didn't break right away") or
- * asked whether it comes at once (すぐ死にます？); things still working for a while after what should
- * have stopped them (「無効化したのに、しばらく普通に動いてた」, 「その後も問題なく動作」, "but it still
- * sent"); the effect coming later (後から無効になる, "hours after the change"). Whatever its why, when
- * or whether, such a question asks about the delay, and the text on the delay answers it.
+ * Things still working after what should have stopped them, as people tell it: 「無効化したのに、
+ * しばらく普通に動いてた」, 「その後も問題なく動作」, "but it still sent", "after disabling it the flow still
+ * works", "kept running for an hour", "but one of their flows just ran successfully".
  */
-const ASKS_DELAY = new RegExp(
+const STILL_WORKING = [
+  '(?:まだ|しばらく(?:は|の間)?|その後も|そのあとも|直後は|直後も|まで(?:は)?)[^。?？]{0,16}?(?:動い(?:て|た)|動き続け|動作し(?:て|た)|使えて(?:た|い))',
+  '動き続け(?:て|た|る)',
+  String.raw`\b(?:keeps?|kept|continues?|continued)\s+(?:to\s+)?(?:work|working|run|running)\s+for\s+(?:a while|some time|an? (?:hour|day)|hours|days)\b`,
+  String.raw`\b(?:but|yet|after)\s+[^.?!]{0,40}?\bstill\s+(?:works?|worked|working|running|ran|runs|sent|sends|sending)\b`,
+  String.raw`\b(?:but|yet)\s+[^.?!]{0,40}?\b(?:ran|runs|worked|works|sent|went through)\s+(?:successfully|fine|ok|okay|normally|as usual|as normal|without (?:any |an? )?(?:errors?|problems?|issues?))\b`,
+];
+const TELLS_STILL_WORKING = new RegExp(STILL_WORKING.join('|'), 'i');
+
+/**
+ * The other ways people tell of a delay between a change and its effect: the lag named (タイムラグ,
+ * 時間差, "delay"); the effect said not to have come at once (すぐには効かない, "didn't break right
+ * away") or asked whether it comes at once (すぐ死にます？); the effect coming later (後から無効になる,
+ * "hours after the change").
+ */
+const TELLS_LATE_EFFECT = new RegExp(
   [
     'タイムラグ|時間差',
     '(?:すぐ|即座|即時|直ちに|ただちに)に?は?(?:切れ|効か|止まら|無効になら|反映され|失効し|死な|落ち)(?:ない|なかった|ません|ず)',
     '(?:すぐ|即座に|即時に?|直ちに|ただちに)は?(?:死|切れ|無効に|止ま|効|反映|失効)[^\\s、。?？]{0,6}[?？]',
-    '(?:まだ|しばらく(?:は|の間)?|その後も|そのあとも|直後は|直後も|まで(?:は)?)[^。?？]{0,16}?(?:動い(?:て|た)|動き続け|動作し(?:て|た)|使えて(?:た|い))',
-    '動き続け(?:て|た|る)',
     // 後から as "later", not 「期限切れのあとから」「変えた後から」 (since then).
     '(?<![のたて]|その)(?:後から|あとから)',
     '(?:時間が経って|しばらく(?:して|経って|たって))から(?![^。]{0,4}また)',
     String.raw`\b(?:delay|delayed|time lag|lag)\b`,
     String.raw`(?:\bnot|n't|\bnever)\s+(?:\w+\s+){0,3}?(?:immediately|right away|instantly|straight away|at once)\b`,
     String.raw`\b(?:hours?|an hour|days?|a day|a while)\s+(?:later|after (?:the|i|we|my|our|it|that|this))\b`,
-    String.raw`\b(?:keeps?|kept|continues?|continued)\s+(?:to\s+)?(?:work|working|run|running)\s+for\s+(?:a while|some time|an? (?:hour|day)|hours|days)\b`,
-    String.raw`\b(?:but|yet)\s+[^.?!]{0,40}?\bstill\s+(?:works?|worked|working|running|ran|runs|sent|sends|sending)\b`,
   ].join('|'),
   'i',
 );
 
+/**
+ * A delay between a change and its effect, told by things still working after what should have
+ * stopped them (STILL_WORKING) or otherwise (TELLS_LATE_EFFECT). Whatever its why, when or
+ * whether, such a question asks about the delay, and the text on the delay answers it.
+ */
+const ASKS_DELAY = new RegExp(`${TELLS_STILL_WORKING.source}|${TELLS_LATE_EFFECT.source}`, 'i');
+
 /** The words the documents explain a delay with (the glossary's terms for one). */
 const DELAY_WORDS = ['時間が経ってから', '期間が空く'];
+/**
+ * The words the documents say what stays usable until it expires with (an access token, which
+ * cannot be revoked; the glossary's terms for it): what a question telling of things still working
+ * after what should have stopped them asks about.
+ */
+const CONTINUED_USE_WORDS = ['動き続ける', '有効期限まで有効', '有効期限が切れるまでの間は使用可能'];
 
 /**
  * A question about a delay asks about the delay, whatever words it is told with: a concept of the
- * documents' words for one (see DELAY_WORDS) unless the question already has it (タイムラグ, "delay"),
- * standing for the everyday words that tell it (すぐ, 動いてた, 切れない), which are no concepts of
- * their own. What caused it (the revocation, the policy change) stays what the question names.
+ * documents' words for one unless the question already has it (タイムラグ, "delay"), standing for
+ * the everyday words that tell it (すぐ, 動いてた, 切れない), which are no concepts of their own: the
+ * words for what stays usable until it expires (CONTINUED_USE_WORDS) when it tells only of things
+ * still working ("but it just ran successfully"), else those for the gap (DELAY_WORDS). What caused
+ * it (the revocation, the policy change) stays what the question names.
  */
 function withDelayConcept(text: string, concepts: readonly Concept[], analyzer: Analyzer): Concept[] {
+  const documentWords = TELLS_STILL_WORKING.test(text) && !TELLS_LATE_EFFECT.test(text) ? CONTINUED_USE_WORDS : DELAY_WORDS;
   // Each word whole (時間が経ってから, not also 時間, which every text stating a time has).
-  const terms = unique(DELAY_WORDS.map((w) => analyzer.terms(w)[0]).filter((t): t is string => !!t));
+  const terms = unique(documentWords.map((w) => analyzer.terms(w)[0]).filter((t): t is string => !!t));
   const told = [...text.matchAll(new RegExp(ASKS_DELAY.source, 'gi'))].map((m): Range => [m.index, m.index + m[0].length]);
-  const telling = (c: Concept) => !!c.general && !!c.span && told.some(([from, to]) => from <= c.span![0] && c.span![1] <= to);
+  // An English concept has no span: its words are found inside what tells the delay.
+  const words = (s: string) => ` ${s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()} `;
+  const inside = (c: Concept) =>
+    c.span ? told.some(([from, to]) => from <= c.span![0] && c.span![1] <= to) : told.some(([from, to]) => words(text.slice(from, to)).includes(words(c.label)));
+  const telling = (c: Concept) => !!c.general && inside(c);
   const rest = concepts.filter((c) => !telling(c));
   if (rest.some((c) => c.terms.some((t) => terms.includes(t)))) return rest;
-  return [...rest, { label: told.length ? text.slice(...told[0]) : DELAY_WORDS[0], terms, partial: new Set<string>() }];
+  return [...rest, { label: told.length ? text.slice(...told[0]) : documentWords[0], terms, partial: new Set<string>() }];
 }
 
 const FORMS: [QuestionForm, RegExp][] = [

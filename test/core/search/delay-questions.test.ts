@@ -66,6 +66,32 @@ describe('questions about a delay between a change and its effect', function () 
     assert.ok(kb.analyze('すぐには切れないの？').concepts.some((c) => c.terms.includes('期間が空く')));
   });
 
+  it('telling only of things still working after what should have stopped them get the text on what stays usable until it expires', () => {
+    const untilItExpires = ['取り消すことはできず', '有効期限が切れるまでの間は使用可能', '有効期限まで有効'];
+    for (const q of [
+      'we blocked sign-in for a contractor yesterday but his scheduled flow still ran this morning. how?',
+      'I revoked her sessions in Entra but the approval flow still sent the email afterwards, why',
+      "the intern's account got disabled but his flow just ran successfully again",
+      "we deleted the leaver's license and blocked the account, yet the report flow ran fine an hour ago. how come?",
+      'admin disabled the user but their flow still works. is that expected?',
+      'IT deactivated the account of someone who quit but one of her flows went through without errors',
+      'we reset the password of the departed employee but the flow still ran',
+      'account was locked by security, but the flow still runs every night. how is that possible',
+      'we turned off the account on Monday but his flow ran successfully on Tuesday?',
+      "after disabling the account the connection still works, why isn't it cut off",
+    ]) {
+      const r = kb.ask(q);
+      assert.equal(questionForm(q), 'delay', q);
+      assert.ok(r.answers[0]?.citations.some((c) => untilItExpires.some((p) => c.passage.includes(p))), `${q}: ${r.answers.map((a) => a.id).join(', ')}`);
+    }
+  });
+
+  it('in English: the everyday words telling the delay are no concepts', () => {
+    const labels = kb.analyze('we disabled the account but his flow still sent an email an hour later').concepts.map((c) => c.label);
+    assert.ok(labels.includes('flow'), labels.join(','));
+    assert.ok(!labels.includes('still') && !labels.includes('sent') && !labels.includes('later'), labels.join(','));
+  });
+
   it('get no yes or no first', () => {
     const r = kb.ask('パスワードをリセットしたのに、しばらくフローがふつうに動いてた。すぐには切れないもの？');
     assert.ok(r.answered);
