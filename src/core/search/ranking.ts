@@ -222,8 +222,10 @@ function everydayWeight(n: number, c: Concept, perTerm: ReadonlyMap<string, Term
  * A text defining the concept (see DEFINES_AFTER), or naming it in brackets after a description
  * (「継続的なアクセスを行うためのトークン (更新 トークン)」), as a test on folded text; undefined when the
  * concept has no name to look for. The names are its whole-concept terms, spaces optional inside.
+ * Both forms contain a name, so a text naming none is passed over with the names alone: the full
+ * pattern tries a bracketed name at every character and is run on every candidate.
  */
-function definitionTest(c: Concept): RegExp | undefined {
+function definitionTest(c: Concept): ((folded: string) => boolean) | undefined {
   const names = c.terms.filter((t) => !c.partial.has(t) && t.length >= 2 && durationMinutes(t) === undefined);
   if (!names.length) return undefined;
   // A katakana word is a term without its final ー (ポリシ for ポリシー), an English one may be plural.
@@ -232,7 +234,9 @@ function definitionTest(c: Concept): RegExp | undefined {
     .join('|');
   // The name itself, not the end of a longer one (更新トークン in 多要素更新トークン is another token);
   // in brackets after a description, not after another of its names (「多要素認証 (MFA)」 only names it).
-  return new RegExp(`(?:^|[^a-z0-9\\u3400-\\u9fff\\u30a1-\\u30fa])(?:${spaced})(?![a-z0-9])${DEFINES_AFTER}|[^\\s(（]{5}(?<!${spaced})\\s?[(（]\\s?(?:${spaced})\\s?[)）]`);
+  const named = new RegExp(spaced);
+  const defines = new RegExp(`(?:^|[^a-z0-9\\u3400-\\u9fff\\u30a1-\\u30fa])(?:${spaced})(?![a-z0-9])${DEFINES_AFTER}|[^\\s(（]{5}(?<!${spaced})\\s?[(（]\\s?(?:${spaced})\\s?[)）]`);
+  return (folded) => named.test(folded) && defines.test(folded);
 }
 
 /**
@@ -415,7 +419,7 @@ export function rankCandidates(q: AnalyzedQuery, index: SearchIndex, ctx: RankCo
     const share = totalForCoord ? gotForCoord[i] / totalForCoord : 0;
     let c = coord.get(share);
     if (c === undefined) coord.set(share, (c = COORD(share)));
-    const definesIt = defines?.test(ctx.foldedText(i)) ?? false;
+    const definesIt = defines?.(ctx.foldedText(i)) ?? false;
     let form = statements.states(i, q.form) || definesIt ? DURATION_ANSWER_FACTOR : 1;
     if (definesIt) form *= DEFINITION_FACTOR / DURATION_ANSWER_FACTOR;
     if (formAsked && ctx.forms?.(i).has(formAsked)) form *= FORM_MATCH_FACTOR;
