@@ -106,6 +106,12 @@ export class KnowledgeBase {
    * topic, and a repeated question is read again though its answer is cached. Off with the answer cache.
    */
   private readonly analyses: LRUCache<string, AnalyzedQuery> | undefined;
+  /**
+   * English beside quotes, by passage, section and quote: a walk's outcome shows the same quotes
+   * on every turn an English asker spends there, and finding their glossary topics folds every
+   * glossary term. Bounded as the questions read are, and off with them.
+   */
+  private readonly englishOfQuote: LRUCache<string, QuoteEnglish> | undefined;
 
   constructor(loaded: LoadedKnowledge, caches: CacheOptions = {}) {
     this.documents = loaded.documents;
@@ -121,6 +127,7 @@ export class KnowledgeBase {
     this.searchCache = new TermCache(caches.searchCacheHits);
     this.answerCache = new AnswerCache(caches.answerCacheSize);
     this.analyses = this.answerCache.maxEntries > 0 ? new LRUCache({ max: this.answerCache.maxEntries }) : undefined;
+    this.englishOfQuote = this.answerCache.maxEntries > 0 ? new LRUCache({ max: this.answerCache.maxEntries }) : undefined;
     this.passageById = new Map(loaded.passages.map((p) => [p.id, p]));
     this.passageIndex = new Map(loaded.passages.map((p, i) => [p.id, i]));
     this.curatedById = new Map(loaded.curated.map((c) => [c.id, c]));
@@ -219,7 +226,13 @@ export class KnowledgeBase {
 
   /** English beside a quote of a Japanese source (see quoteEnglish), from the curated entries citing its passage. */
   englishOf(citation: Citation): QuoteEnglish {
-    return quoteEnglish(citation, this.curatedByPassage.get(citationKey(citation)) ?? [], this.glossary);
+    const passage = citationKey(citation);
+    const key = `${passage}\u0000${citation.section}\u0000${citation.quote}`;
+    const known = this.englishOfQuote?.get(key);
+    if (known) return known;
+    const english = Object.freeze(quoteEnglish(citation, this.curatedByPassage.get(passage) ?? [], this.glossary));
+    this.englishOfQuote?.set(key, english);
+    return english;
   }
 
   /** How many items have the concept's main term in a covering field: the fewer, the more specific. */
