@@ -151,13 +151,22 @@ function requestForm(text: string): string {
 
 const ASKING_FORMS = new Set(ASKING.map(requestForm));
 
-const requestWordsOf = new Map<BotCommand, { core: ReadonlySet<string>; around: ReadonlySet<string> }>();
+/** A command's request words, the words around them, and the length of the longest of both. */
+interface RequestWords {
+  core: ReadonlySet<string>;
+  around: ReadonlySet<string>;
+  longest: number;
+}
+
+const requestWordsOf = new Map<BotCommand, RequestWords>();
 
 /** A command's request words and the words that may surround them, in request form; built once per command. */
-function requestWords(command: BotCommand): { core: ReadonlySet<string>; around: ReadonlySet<string> } {
+function requestWords(command: BotCommand): RequestWords {
   let words = requestWordsOf.get(command);
   if (!words) {
-    words = { core: new Set((command.asks ?? []).map(requestForm)), around: new Set([...ASKING_FORMS, ...(command.about ?? []).map(requestForm)]) };
+    const core = new Set((command.asks ?? []).map(requestForm));
+    const around = new Set([...ASKING_FORMS, ...(command.about ?? []).map(requestForm)]);
+    words = { core, around, longest: Math.max(0, ...[...core, ...around].map((w) => w.length)) };
     requestWordsOf.set(command, words);
   }
   return words;
@@ -168,14 +177,15 @@ function requestWords(command: BotCommand): { core: ReadonlySet<string>; around:
  * about around it, read end to end (at least one request word, nothing unknown).
  */
 function asksFor(command: BotCommand, form: string): boolean {
-  const { core, around } = requestWords(command);
+  const { core, around, longest } = requestWords(command);
   if (!core.size) return false;
   // reach[i]: 0 = not reachable, 1 = reachable without a request word yet, 2 = with one.
   const reach = new Uint8Array(form.length + 1);
   reach[0] = 1;
   for (let start = 0; start < form.length; start++) {
     if (!reach[start]) continue;
-    for (let end = start + 1; end <= form.length; end++) {
+    // No word is longer than the longest: the pieces past it are none.
+    for (let end = start + 1; end <= Math.min(form.length, start + longest); end++) {
       const piece = form.slice(start, end);
       if (core.has(piece)) reach[end] = 2;
       else if (around.has(piece)) reach[end] = Math.max(reach[end], reach[start]);
