@@ -465,7 +465,7 @@ export function rankCandidates(q: AnalyzedQuery, index: SearchIndex, ctx: RankCo
   });
   // Stable: equal scores keep the order met.
   out.sort((a, b) => b.score - a.score);
-  return delayFirst(yieldOpenings(out, q, ctx), q, ctx);
+  return delayFirst(yieldOpenings(out, q, ctx), q, statements);
 }
 
 /** How far down a question about a delay looks for the text on the delay (see delayFirst). */
@@ -477,9 +477,9 @@ const DELAY_LOOKAHEAD = 10;
  * first text that explains the delay goes first, as what the question asks: among the best, or
  * further down when it covers enough of the question by itself.
  */
-function delayFirst(ranked: Candidate[], q: AnalyzedQuery, ctx: RankContext): Candidate[] {
+function delayFirst(ranked: Candidate[], q: AnalyzedQuery, statements: FormStatements): Candidate[] {
   if (q.form !== 'delay') return ranked;
-  const k = ranked.findIndex((c, m) => (m < DELAY_LOOKAHEAD || c.coverage >= MIN_COVERAGE) && STATES_DELAY.test(ctx.foldedText(c.itemIndex)));
+  const k = ranked.findIndex((c, m) => (m < DELAY_LOOKAHEAD || c.coverage >= MIN_COVERAGE) && statements.states(c.itemIndex, 'delay'));
   if (k <= 0) return ranked;
   return [ranked[k], ...ranked.slice(0, k), ...ranked.slice(k + 1)];
 }
