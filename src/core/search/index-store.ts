@@ -67,6 +67,13 @@ function miniSearchOptions(): Options<IndexRecord> {
  */
 const CODE_DIRS = ['../../content', '../analysis', '.'];
 
+/**
+ * The packages whose data goes into the saved index: kuromoji's dictionary decides the
+ * tokens and Sudachi's synonym groups the variant tables, so a new version of either
+ * must rebuild it as a code change does.
+ */
+const DATA_PACKAGES = ['kuromoji', 'sudachi-synonyms-dictionary'];
+
 /** Hash of every file under the knowledge folder and of the code that turns them into the saved index. */
 export function knowledgeHash(knowledgeDir: string): string {
   const h = createHash('sha256');
@@ -79,7 +86,27 @@ export function knowledgeHash(knowledgeDir: string): string {
   };
   walk(knowledgeDir, knowledgeDir);
   for (const d of CODE_DIRS) walk(join(__dirname, d), __dirname, /\.js$/);
+  for (const name of DATA_PACKAGES) h.update(`${name}@${packageVersion(name)}`).update('\0');
   return h.digest('hex');
+}
+
+/**
+ * The installed version of a package, read from the package.json above its entry point,
+ * because a package whose `exports` omit it cannot be asked for `name/package.json`.
+ */
+export function packageVersion(name: string): string {
+  let dir = dirname(require.resolve(name));
+  for (;;) {
+    try {
+      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === name) return pkg.version ?? '';
+    } catch {
+      // No package.json at this level: keep climbing.
+    }
+    const up = dirname(dir);
+    if (up === dir) return '';
+    dir = up;
+  }
 }
 
 function passageRecord(id: number, p: Passage, doc: SourceDocument | undefined, a: Analyzer): IndexRecord {

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildIndex, loadIndex, saveIndex, type SearchIndex } from '../../../src/core/search/index-store.js';
+import { buildIndex, loadIndex, packageVersion, saveIndex, type SearchIndex } from '../../../src/core/search/index-store.js';
 import type { KnowledgeBase } from '../../../src/core/search/knowledge-base.js';
 import { searchTerm } from '../../../src/core/search/term-search.js';
+import { repoRoot } from '../../../src/core/repo-root.js';
 import { sharedKnowledgeBase } from './shared.js';
 
 /** The saved index: what is loaded back is what was built, and a stale file is not loaded. */
@@ -41,5 +42,19 @@ describe('index store', function () {
         assert.deepEqual(searchTerm(loaded, term), searchTerm(index, term), term);
       }
     });
+  });
+});
+
+/** The dictionaries inside packages are part of what the saved index's hash covers. */
+describe('index hash: data packages', () => {
+  it('reads the installed version of a package whose exports hide its package.json', () => {
+    const lock = JSON.parse(readFileSync(join(repoRoot(), 'package-lock.json'), 'utf8')) as {
+      packages: Record<string, { version?: string }>;
+    };
+    for (const name of ['kuromoji', 'sudachi-synonyms-dictionary']) {
+      const locked = lock.packages[`node_modules/${name}`]?.version;
+      assert.ok(locked, `${name} is in the lockfile`);
+      assert.equal(packageVersion(name), locked);
+    }
   });
 });
