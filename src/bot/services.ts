@@ -72,7 +72,7 @@ export interface StepResult {
   /** Whether the branch solved it: the answer to "did this solve it?" (false also when a next branch follows), or "it's fixed" said at a question. Absent for other moves. */
   solved?: boolean;
   /** Not an answer to the step: a fact kept for a later one, an earlier answer again, an option denied (the same step asked again), an earlier answer changed, a skipped question answered after all, or one taken back (its question asked again). */
-  aside?: 'noted' | 'known' | 'changed' | 'late-answer' | 'taken-back' | 'ruled-out';
+  aside?: 'noted' | 'known' | 'changed' | 'late-answer' | 'taken-back' | 'ruled-out' | 'other-named';
   state: unknown;
   view?: StepView;
   /** What the message is, when the walk read it so (a move not accepted is routed by it instead of classifying it again). */

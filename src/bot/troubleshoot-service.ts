@@ -16,7 +16,7 @@ import {
 import type { ShownCitation, StepResult, StepView, TroubleshootService } from './services.js';
 
 /** Moves that leave an answer unchanged or change an earlier one: the bot says which. */
-const ASIDES = new Set<string>(['noted', 'known', 'changed', 'late-answer', 'taken-back', 'ruled-out']);
+const ASIDES = new Set<string>(['noted', 'known', 'changed', 'late-answer', 'taken-back', 'ruled-out', 'other-named']);
 
 /** The tree a new walk starts with: the invalid-connection tree if present, else the first. */
 function mainTree(trees: readonly TroubleshootingTree[]): TroubleshootingTree {

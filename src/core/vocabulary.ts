@@ -130,11 +130,11 @@ const byPhrase = new Map<string, CommandId>(COMMANDS.flatMap((c) => c.match.map(
  * ("please", "can you", 「してください」, 「お願いします」, 「して〜」), said before or after it.
  */
 const ASKING: readonly string[] = [
-  'please', 'pls', 'plz', 'can you', 'could you', 'would you', 'will you', 'can we', 'could we', 'can i', 'let us', "let's", 'lets', 'i want to', 'i wanna', 'i would like to', "i'd like to", 'id like to', 'i need to', 'i need',
+  'please', 'pls', 'plz', 'can you', 'could you', 'would you', 'will you', 'can we', 'could we', 'can i', 'let us', "let's", 'lets', 'let me', 'lemme', 'i want to', 'i wanna', 'i would like to', "i'd like to", 'id like to', 'i need to', 'i need',
   'i want', 'i would like', "i'd like", 'want to', 'need to', 'help me', 'me', 'for me', 'start', 'start a', 'start the', 'begin', 'run', 'run a', 'do', 'do a', 'a', 'the', 'now', 'just', 'ok', 'okay', 'um', 'uh', 'hey', 'actually', 'again', 'thanks', 'thank you', 'sorry',
   'して', 'してください', 'して下さい', 'してくれ', 'してくれる', 'してくれますか', 'してくれませんか', 'してもらえる', 'してもらえますか', 'してもらえませんか', 'していただけますか', 'していただけませんか', 'してほしい', 'してほしいです', 'して欲しい',
   'お願い', 'おねがい', 'お願いします', 'おねがいします', 'お願いいたします', 'お願いできますか', 'お願いできる', 'をお願い', 'を', 'したい', 'したいです', 'したいんですが', 'したいのですが', 'する', 'します', 'しよう', 'しましょう', 'しといて',
-  'て', 'てください', 'て下さい', 'てほしい', 'たい', 'たいです', 'る', 'ます', 'ましょう', 'よう', 'ください', '下さい', 'です', 'だ', 'ね', 'よ', 'な', 'や', 'か', 'ちょっと', 'すみません', 'すいません', 'あの', 'ごめん', 'ごめんなさい', 'じゃあ', 'では', 'やっぱり',
+  'て', 'てください', 'て下さい', 'てほしい', 'たい', 'たいです', 'る', 'ます', 'ましょう', 'よう', 'ください', '下さい', 'です', 'だ', 'ね', 'よ', 'な', 'や', 'か', 'ちょっと', 'すみません', 'すいません', 'あの', 'ごめん', 'ごめんなさい', 'じゃあ', 'では', 'やっぱり', 'やっぱ', 'やっぱし',
   '始めて', 'はじめて', '始め', 'はじめ', '開始', '開始して', 'を始めて', 'をはじめて', 'スタート', 'して〜', 'お願い〜', '頼む', '頼みます', 'たのむ', 'で', 'に',
   'にする', 'にします', 'にして', 'とく', 'ときます', 'ておく', 'ておきます', '教えて', '教えてください', '見せて', '見せてください', '表示して', '出して',
   // The softeners and request endings of a polite mail: 「大変恐縮ですが…していただけますでしょうか」.

@@ -142,6 +142,10 @@ const STRINGS = {
     en: 'OK, not that one. Is it one of the others?',
     ja: '承知しました。それ以外で当てはまるものはありますか?',
   },
+  walkOtherNamed: {
+    en: 'You also mentioned something else that can cause this, so let\'s look at that next.',
+    ja: 'ほかにも原因になり得ることを挙げていただいていたので、次はそちらを確認します。',
+  },
   walkAlreadyKnown: {
     en: 'Yes, I have that already. Now this question:',
     ja: 'はい、その内容は伺っています。続いてこちらの質問です。',

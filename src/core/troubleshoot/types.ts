@@ -186,7 +186,9 @@ export type StepAction =
   /** An earlier answer said to be wrong, with no other answer for it: that question asked again. */
   | 'taken-back'
   /** One of this question's options denied ("no outage"): this question asked again. */
-  | 'ruled-out';
+  | 'ruled-out'
+  /** "Did not solve it", and another cause the user named is looked at next (its branch entered). */
+  | 'other-named';
 
 /** Result of applying one input. When `accepted` is false the state is unchanged (resume later). */
 export interface StepResult {

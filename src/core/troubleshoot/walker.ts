@@ -91,14 +91,14 @@ function answerWith(tree: TroubleshootingTree, state: WalkState, picked: OptionM
 }
 
 /**
- * Words that take back an earlier answer: "sorry, I meant 2", "actually I'm an admin", 「いや、管理者です」, 「あ、やっぱり403でした」,
+ * Words that take back an earlier answer: "sorry, I meant 2", "actually I'm an admin", 「いや、管理者です」, 「あ、やっぱり403でした」 (casually 「やっぱ」),
  * 「実際は 2 週間でした」, and an apology before what it was (「ごめんなさい、403でした」).
  */
 const CORRECTION =
-  /^\s*(?:(?:oh|ah|um|uh|hmm|er|well)[\s,]+)?(?:sorry|oops|actually|correction|wait|no wait)\b[\s,.:!-]*|(?:^|[,.;]\s*)actually\b[\s,.:]*|\b(?:i meant|i mean)\b[\s,.:]*|^\s*(?:(?:あっ?|ああ|あー|えっと|えーと|うーん|ん)[、,。\s]+)?(?:すみません|すいません|失礼しました|ごめんなさい|ごめん)?[、,。\s]*(?:間違えました|間違えた|訂正(?:します|です)?|やっぱり|いや)[、,。\s]*|^\s*(?:(?:あっ?|ああ|あー|えっと|えーと|うーん|ん)[、,。\s]+)?(?:すみません|すいません|失礼しました|ごめんなさい|ごめん|申し訳(?:ありません|ございません))[、,。!\s]+(?=.*(?:でした|だった)[。!\s]*$)|(?:^|[、,。\s])(?:実は|実際は|実際には|本当は|正しくは)[、,\s]*/giu;
+  /^\s*(?:(?:oh|ah|um|uh|hmm|er|well)[\s,]+)?(?:sorry|oops|actually|correction|wait|no wait)\b[\s,.:!-]*|(?:^|[,.;]\s*)actually\b[\s,.:]*|\b(?:i meant|i mean)\b[\s,.:]*|^\s*(?:(?:あっ?|ああ|あー|えっと|えーと|うーん|ん)[、,。\s]+)?(?:すみません|すいません|失礼しました|ごめんなさい|ごめん)?[、,。\s]*(?:間違えました|間違えた|訂正(?:します|です)?|やっぱり?|いや)[、,。\s]*|^\s*(?:(?:あっ?|ああ|あー|えっと|えーと|うーん|ん)[、,。\s]+)?(?:すみません|すいません|失礼しました|ごめんなさい|ごめん|申し訳(?:ありません|ございません))[、,。!\s]+(?=.*(?:でした|だった)[。!\s]*$)|(?:^|[、,。\s])(?:実は|実際は|実際には|本当は|正しくは)[、,\s]*/giu;
 
 /** Of those, the ones that take an answer back even when what follows is no option: "actually", 「実は」, 「間違えました」. */
-const RETRACTION = /\b(?:actually|correction|i meant|i mean)\b|間違え|訂正|やっぱり|実は|実際(?:は|には)|本当は|正しくは/iu;
+const RETRACTION = /\b(?:actually|correction|i meant|i mean)\b|間違え|訂正|やっぱ|実は|実際(?:は|には)|本当は|正しくは/iu;
 
 /** The facts without the lines that gave this answer, so words taken back answer nothing later. */
 function withoutWordsFor(tree: TroubleshootingTree, state: WalkState, answer: WalkState['answers'][number]): WalkState {
@@ -264,6 +264,39 @@ function fittingOption(tree: TroubleshootingTree, node: QuestionNode, fits: (spe
 }
 
 /**
+ * A typed answer that states the facts of several options of the question ("I changed my password
+ * and MFA was turned on", 「パスワード変えてMFAも有効にした」): too close for matchOption to pick one,
+ * it is answered as a first message would be (see fittingOption), so the next question reads the
+ * rest. A question about them is no answer.
+ */
+function severalNamed(tree: TroubleshootingTree, node: QuestionNode, input: string): OptionMatch<TreeOption> | undefined {
+  const fits = tree.matcher.specTest(input);
+  if (node.options.filter((o) => fits(o.match)).length < 2 || classifyMessage(input) === 'question') return undefined;
+  const option = fittingOption(tree, node, fits);
+  return option && { option, score: 0.9, how: 'pattern' };
+}
+
+/**
+ * Another cause the user named, for when the one followed did not solve it: an option of a
+ * question answered on the way whose facts the user's words state too ("we rolled out a CA
+ * policy and reset some passwords" followed the reset), leading somewhere the walk has not been.
+ * The answer it was named at and the option.
+ */
+function otherNamed(tree: TroubleshootingTree, state: WalkState): { at: WalkState['answers'][number]; option: TreeOption } | undefined {
+  const text = state.facts?.text;
+  if (!text) return undefined;
+  const fits = tree.matcher.specTest(text);
+  const been = new Set([...state.trail, state.nodeId, ...state.triedOutcomes, ...state.answers.map((a) => a.nodeId)]);
+  for (const at of [...state.answers].reverse()) {
+    const node = tree.nodes[at.nodeId];
+    if (at.skipped || node?.kind !== 'question' || !state.trail.includes(at.nodeId)) continue;
+    const option = node.options.find((o) => o.id !== at.optionId && !been.has(o.next) && fits(o.match));
+    if (option) return { at, option };
+  }
+  return undefined;
+}
+
+/**
  * Whether the walk goes on past the outcome it is at: one that sends the user on to a question
  * (a 401 explained, then "what happened before?") is passed when the words that led to it already
  * answer that question or one soon after it (「MFAを有効にしてから401が出る」 names the cause of
@@ -399,7 +432,7 @@ export function applyInput(tree: TroubleshootingTree, state: WalkState, input: s
   }
 
   if (node.kind === 'question') {
-    const picked = tree.matcher.matchOption(node.options, input);
+    const picked = tree.matcher.matchOption(node.options, input) ?? severalNamed(tree, node, input);
     if (!picked) {
       let kind: MessageKind | undefined;
       const aside = readAside(tree, state, input, () => (kind ??= classifyMessage(input)));
@@ -436,6 +469,15 @@ export function applyInput(tree: TroubleshootingTree, state: WalkState, input: s
   // "Yes, but another flow fails too": this one is solved, and the other is a matter of its own.
   const more = reading.answer === 'yes' && reading.rest && (reading.other || classifyMessage(reading.rest) === 'report' || /[?？]/u.test(input)) ? { more: reading.rest } : {};
   if (picked.option.id === SOLVED_YES) return { accepted: true, action: 'solved', done: true, solved: true, state: answered, ...more };
+  // A second cause the user named goes before the tree's next most likely branch.
+  const other = otherNamed(tree, answered);
+  if (other) {
+    let back = answered;
+    while (back.nodeId !== other.at.nodeId && back.trail.length) back = goBack(tree, back);
+    // The outcomes shown stay shown: "did not solve it" never offers one twice.
+    const from: WalkState = { ...back, triedOutcomes: [...new Set([...answered.triedOutcomes, ...back.triedOutcomes])] };
+    return result('other-named', answerWith(tree, from, { option: other.option, score: 0.9, how: 'id' }, ''), { solved: false });
+  }
   const next = nextUntried(tree, state);
   if (!next) return { accepted: true, action: 'not-solved', done: true, solved: false, state: answered };
   return result('not-solved', enter(tree, answered, next), { solved: false });
