@@ -23,15 +23,17 @@ const OWN_ORGANISATION = /^(?:うち|弊社|当社|自社|我が社|わが社)$/
 /**
  * The people and departments around the asker who told them something or did it (「情シスから連絡きた」,
  * 「前任者が作った」, 「上司に言われた」), whom they are to tell (「フロー作ってる人たち」) or whose account
- * they looked after (「異動者のパスワード」, 「新人のアカウント」): who it is changes nothing in the answer.
+ * they looked after (「異動者のパスワード」, 「新人のアカウント」), and those their flows serve or who noticed
+ * (「お客さんにメール」, 「お客さんから言われた」, 「部署みんなで使ってる」): who it is changes nothing in the answer.
  */
-const PEOPLE_AROUND = /情シス|情報システム部門?|システム部門?|上司|同僚|先輩|後輩|部下|新人|新入社員|異動者|派遣(?:社員|さん)?|アルバイト|パート(?:さん)?|前任者?|後任者?|部長|課長|(?:作って(?:る|いる)|作った|使って(?:る|いる))(?:人|ひと|メンバー)(?:たち|達)?/g;
+const PEOPLE_AROUND = /お?客(?:さん|様|さま)|顧客|部署|課(?=の?(?:みんな|全員|メンバー))|情シス|情報システム部門?|システム部門?|上司|同僚|先輩|後輩|部下|新人|新入社員|異動者|派遣(?:社員|さん)?|アルバイト|パート(?:さん)?|前任者?|後任者?|(?:部|課|係|室|店|所|社|支店|グループ)長|主任|マネージャー|(?:作って(?:る|いる)|作った|使って(?:る|いる))(?:人|ひと|メンバー)(?:たち|達)?/g;
 
 /**
- * When it happened, by the asker's clock (「夜中だけ」, 「朝いちで」, 「休み明けに」, 「定時後」): the time of
- * day or of the week changes nothing in the answer (how long it took is a duration, read apart).
+ * When it happened, by the asker's clock (「夜中だけ」, 「朝いちで」, 「休み明けに」, 「定時後」) or their leave
+ * (「育休から戻ったら」, 「休み中は」): the time of day, of the week or of the asker's absence changes
+ * nothing in the answer (how long it took is a duration, read apart).
  */
-const WHEN_IT_HAPPENED = /朝(?:いち|イチ|一番?)|真?夜中|深夜|夜間|早朝|お?昼(?:休み|過ぎ|前)?|夕方|(?:連休|休み|週|月|年|年度)明け|始業|終業|定時|(?:業務|営業)時間外?|出社|退社|帰宅|(?:月|年度|期)末/g;
+const WHEN_IT_HAPPENED = /(?:育休|産休|育児休業|休職|長期休暇|休暇|休み)(?:中|明け|から)?|朝(?:いち|イチ|一番?)|真?夜中|深夜|夜間|早朝|お?昼(?:休み|過ぎ|前)?|夕方|(?:連休|休み|週|月|年|年度)明け|始業|終業|定時|(?:業務|営業)時間外?|出社|退社|帰宅|(?:月|年度|期)末/g;
 
 /**
  * The task the asker was doing when it happened (「退職者と異動者の対応で、」「棚卸しの作業で、」「年度替わりの

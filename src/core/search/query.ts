@@ -237,12 +237,14 @@ export type QuestionForm = 'yes-no' | 'why' | 'how-long' | 'what-next' | 'how' |
 
 /**
  * Things still working after what should have stopped them, as people tell it: 「無効化したのに、
- * しばらく普通に動いてた」, 「その後も問題なく動作」, "but it still sent", "after disabling it the flow still
+ * しばらく普通に動いてた」, 「その後も問題なく動作」, 「止めたのに、そのあともふつうにメール送ってた」, "but it still sent", "after disabling it the flow still
  * works", "kept running for an hour", "but one of their flows just ran successfully".
  */
 const STILL_WORKING = [
   '(?:まだ|しばらく(?:は|の間)?|その後も|そのあとも|直後は|直後も|まで(?:は)?)[^。?？]{0,16}?(?:動い(?:て|た)|動き続け|動作し(?:て|た)|使えて(?:た|い))',
   '動き続け(?:て|た|る)',
+  // 「止めたって連絡あったのに、そのあと1時間くらいはふつうにメール送ってた」: working as usual after it.
+  'のに[、,]?[^。?？]{0,50}?(?:ふつうに|普通に|問題なく|何事もなく|いつも通り|いつもどおり)[^。?？]{0,16}?(?:動い|送っ|送られ|届い|流れ|使え|(?:送信|実行)(?:し|され))(?:て|た)',
   String.raw`\b(?:keeps?|kept|continues?|continued)\s+(?:to\s+)?(?:work|working|run|running)\s+for\s+(?:a while|some time|an? (?:hour|day)|hours|days)\b`,
   String.raw`\b(?:but|yet|after)\s+[^.?!]{0,40}?\bstill\s+(?:works?|worked|working|running|ran|runs|sent|sends|sending)\b`,
   String.raw`\b(?:but|yet)\s+[^.?!]{0,40}?\b(?:ran|runs|worked|works|sent|went through)\s+(?:successfully|fine|ok|okay|normally|as usual|as normal|without (?:any |an? )?(?:errors?|problems?|issues?))\b`,
@@ -309,6 +311,22 @@ function withDelayConcept(text: string, concepts: readonly Concept[], analyzer: 
   return [...rest, { label: told.length ? text.slice(...told[0]) : documentWords[0], terms, partial: new Set<string>() }];
 }
 
+/**
+ * Something the IT department did to the asker's account, as people tell it: 「情シスさんにパスワードを
+ * 初期化してもらった」, 「システム部にアカウントを止められた」, 「情シスがリセットしてくれた」. Who did it is
+ * what the documents tell apart (a password reset by an administrator invalidates a connection, the
+ * user's own change does not), so the question has the documents' word for them.
+ */
+const DONE_BY_IT = /(?:情シス|情報システム部門?|システム部門?|IT部門|ヘルプデスク|管理者)(?:さん|の(?:人|方))?(?:に(?!て)|が|から)[^。？?！!]{0,24}?(?:ても?ら[っうわい]|てくれ|てくださ|(?:さ|ら)れ(?:た|て|ま))/;
+
+/** The documents' word for an administrator, as a concept, when the question tells of something IT did (see DONE_BY_IT). */
+function withAdminConcept(text: string, concepts: readonly Concept[], analyzer: Analyzer, expander: GlossaryExpander): Concept[] {
+  const m = DONE_BY_IT.exec(text);
+  const [admin] = analyzer.terms('管理者');
+  if (!m || !admin || concepts.some((c) => c.terms.includes(admin))) return [...concepts];
+  return [...concepts, { label: '管理者', terms: unique([admin, ...expander.jaSynonyms(admin)]), partial: new Set<string>() }];
+}
+
 const FORMS: [QuestionForm, RegExp][] = [
   ['delay', ASKS_DELAY],
   // A sentence opening with an auxiliary asks whether, whatever clause it holds ("Do we need a licence
@@ -317,8 +335,9 @@ const FORMS: [QuestionForm, RegExp][] = [
   ['yes-no', /(?:^|[.!?;]\s+|,\s*(?:(?:so|and|but)\s+)?)(?:can|could|does|do|did|is|are|was|were|will|would|should|has|have|must|might)\b(?!\s+there (?:a|any) way\b)(?!\s+(?:i|we)\s+(?:see|check|find out|figure out|look up)\s+(?:how|why|when|what|which|where)\b)(?![^.!?]*\b(?:(?:you|anyone|anybody|someone|somebody)\s+(?:\w+\s+)?(?:know|explain|tell(?: me| us)?|say)|wonder(?:ing)?|idea|sure)\s+(?:how|why|when|what|which|where|if)\b)(?=[^.!?]*\b(?:how|why|when|what|which|where|reason|cause)\b)/i],
   // 「…が原因ですか」「…のせいでしょうか」 ask whether something is the cause.
   ['yes-no', /(?:が|は)原因(?:です|でしょう)?か|のせい(?:です|でしょう)?か/],
-  // なんで (why), not the なん of 「…なんですか」「何でしょう」 (it is, what is).
-  ['why', /なぜ|(?:なんで|何で)(?!す|しょ)|どうして|理由|原因|仕組み(?!(?:を|って|は|が)?(?:作|つく))|\bwhy\b|\bhow come\b|\bhow (?:is|was|can) (?:that|this|it) (?:even )?possible\b|\bwhat causes?\b|\breason\b/i],
+  // なんで (why), not the なん of 「…なんですか」「何でしょう」 (it is, what is);
+  // どうして (why), not the どうして of 「どうしておけばいい」「どうしていいか」 (how).
+  ['why', /なぜ|(?:なんで|何で)(?!す|しょ)|どうして(?!おけ|おく|いい|いけ|も)|理由|原因|仕組み(?!(?:を|って|は|が)?(?:作|つく))|\bwhy\b|\bhow come\b|\bhow (?:is|was|can) (?:that|this|it) (?:even )?possible\b|\bwhat causes?\b|\breason\b/i],
   ['how-long', /どのくらい|どれくらい|どれぐらい|どのぐらい|(?:何|なん)(?:分|時間|日|ヶ月|か月|ぷん|じかん|にち|かげつ)(?!も)|いつまで|いつ(?:から|頃|ごろ)?(?:止|切|無効|失効|変|反映)|\bhow long\b|\bhow soon\b|\bwhen (?:will|does|do|did|is)\b|\bhow many (?:days|hours|minutes)\b/i],
   // What to do when the obvious fix did not help: the passage's "if that does not work" part.
   ['what-next', /次は|次に(?:何|どう)|ほかに|他に(?:何|方法)|それでも|(?:てみた|した|やった)(?:けど|のに|が).{0,12}(?:まだ|直らな|変わらな|ダメ|だめ)|\bstill (?:fails?|failing|broken|not working|get(?:ting)?|the same)\b|\b(?:did ?n[o']t|does ?n[o']t|didn't|doesn't) (?:help|work|fix)\b|\bwhat else\b|\banything else\b|\bnext step/i],
@@ -567,6 +586,7 @@ export function analyzeQuery(question: string, analyzer: Analyzer, expander: Glo
   const text = script === 'ja' ? normalizeChars(question) : question;
   const form = questionForm(question);
   if (form === 'delay') concepts = withDelayConcept(text, concepts, analyzer);
+  if (script === 'ja') concepts = withAdminConcept(text, concepts, analyzer, expander);
   const frames = frameSpans(text);
   const weights = new Map<string, number>();
   for (const c of concepts) {

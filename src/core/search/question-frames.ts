@@ -19,7 +19,7 @@ const ADVICE: readonly { asked: readonly string[]; givenWith: readonly string[];
     // Prevention: 今後こうならないように, 二度と起きないように, 再発を防ぐ, 未然に, "avoid"
     asked: [
       '(?:なら|起き|起こら)?ないよう(?:に|な)(?!な[っりる])',
-      '(?:防ぐ|防げる|防止|予防|回避|避ける|避けたい|未然に)',
+      '(?:防ぐ|防げる|防止|予防|回避|避ける|避けたい|未然に|対策)',
       '\\b(?:avoid(?:ing)?|prevent(?:ing|ion)?)\\b',
     ],
     givenWith: ['防ぐ', '改善策', '予防'],
@@ -50,6 +50,8 @@ const ADVICE: readonly { asked: readonly string[]; givenWith: readonly string[];
     // What can or should be done: できること, やっておくべきこと, したほうがいい, おすすめ, "best practice"
     asked: [
       '(?:できる|やれる|やるべき|すべき|しておく(?:べき)?|やっておく(?:べき)?|しとく|やっとく)こと',
+      // 「今からやっておける対策」「今のうちに打てる手」: what can be done beforehand.
+      '(?:今から|今のうちに)?(?:やっておける|しておける|打てる)(?=対策|こと|手)',
       // 「何をしておけばいい？」「何をアナウンスしとけば」: what should have been done (or said) beforehand.
       '(?:アナウンス|周知|告知)?(?:して|やって|し|やっ)(?:おけ|とけ)ば',
       'ておくべき',

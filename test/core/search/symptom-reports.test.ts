@@ -134,5 +134,43 @@ describe('symptom reports in everyday words', function () {
     it('a notification named by what it is for', async () => {
       assert.deepEqual(await japanese('備品申請の通知が来なくなった'), ['備品申請の']);
     });
+
+    it("the people a flow serves, the department sharing it and the asker's leave", async () => {
+      assert.ok((await japanese('フローからお客さんに届くはずの見積もりが来ないと言われた')).includes('お客さん'));
+      assert.ok((await japanese('部署のみんなで使ってるフローです')).includes('部署'));
+      assert.ok((await japanese('産休明けに見たらフローがエラーだらけでした')).includes('産休明け'));
+    });
+  });
+
+  describe('a story told around the event: the report still names it in the documents\' words', () => {
+    it('retiring and no longer being there are a leaver', () => {
+      for (const q of ['係長が秋に定年を迎えます', '作った人がいなくなったらフローはどうなる']) {
+        assert.ok(kb.analyze(q).concepts.some((c) => c.terms.includes('退職')), q);
+      }
+    });
+
+    it('対策 and what can be done beforehand ask for advice', () => {
+      assert.equal(questionForm('パスワード切れの対策ってある？'), 'advice');
+      assert.equal(questionForm('担当者が異動する前に今のうちに打てる手はありますか'), 'advice');
+    });
+
+    it('どうしておけば asks how to prepare, not why', () => {
+      assert.notEqual(questionForm('フローの持ち主が変わるときはどうしておけばいいですか'), 'why');
+      assert.equal(questionForm('どうしてフローが止まるんですか'), 'why');
+    });
+
+    it('something the IT department did to the account brings the documents\' word for who did it', () => {
+      const admin = (q: string) => kb.analyze(q).concepts.some((c) => c.label === '管理者');
+      assert.ok(admin('ヘルプデスクにパスワードをリセットしてもらいました'));
+      assert.ok(admin('システム部門にアカウントを止められたらしい'));
+      // Being told of something, or a change made elsewhere, names no one who acted on the account.
+      assert.ok(!admin('情シスから連絡があった、MFAが必須になるらしい'));
+      assert.ok(!admin('情報システム部にて条件付きアクセスの設定が変更されたと聞きました'));
+    });
+
+    it('a flow working as usual after what should have stopped it asks about the delay', () => {
+      assert.equal(questionForm('担当者のアカウントを止めたのに、その後20分ほどは普通にフローが実行されてた'), 'delay');
+      assert.equal(questionForm('異動した人のアカウントを消したのに、しばらくは何事もなく承認メールが送信されていました'), 'delay');
+    });
   });
 });
