@@ -32,6 +32,7 @@ import jwt from 'jsonwebtoken';
 import type { Refusal } from './body.js';
 import { botAuthConfig, type ServerConfig } from './config.js';
 import { BoundedConnectorFactory } from './outbound.js';
+import { appIdOf, ConnectorClients, ReusingBotFrameworkAuthentication } from './reused-clients.js';
 
 /** How long refused requests are told to wait after the signing keys could not be fetched. */
 const KEYS_RETRY_AFTER_S = 15;
@@ -112,8 +113,11 @@ async function fetchJson(url: string): Promise<unknown> {
   return res.json();
 }
 
-/** botbuilder's authentication from the configuration. */
-export function createBotAuthentication(config: ServerConfig): ConfigurationBotFrameworkAuthentication {
+/**
+ * botbuilder's authentication from the configuration: as botbuilder ships it, or (the
+ * server's) with the clients of its turns kept for the next (see reused-clients.ts).
+ */
+export function createBotAuthentication(config: ServerConfig, kind: typeof ConfigurationBotFrameworkAuthentication = ConfigurationBotFrameworkAuthentication): ConfigurationBotFrameworkAuthentication {
   const options: Record<string, string> = botAuthConfig(config);
   if (config.openIdMetadataUrl || config.emulatorOpenIdMetadataUrl) {
     // With any endpoint given, botbuilder expects all of them: the public cloud's, with the given ones.
@@ -127,7 +131,7 @@ export function createBotAuthentication(config: ServerConfig): ConfigurationBotF
       CallerId: CallerIdConstants.PublicAzureChannel,
     });
   }
-  return new ConfigurationBotFrameworkAuthentication(options as ConfigurationBotFrameworkAuthenticationOptions);
+  return new kind(options as ConfigurationBotFrameworkAuthenticationOptions);
 }
 
 /** The emulator and bot-to-bot issuers botbuilder ships, copied before anything can append to them. */
@@ -146,10 +150,11 @@ export class InboundAuth {
   private readonly otherIssuers: readonly string[];
   /** The tokens `checkToken` passed: `authenticate` takes no other (held weakly, so each lives as long as its request). */
   private readonly verified = new WeakSet<VerifiedToken>();
+  private readonly connectors = new ConnectorClients();
 
   constructor(
     private readonly config: ServerConfig,
-    readonly botAuth: ConfigurationBotFrameworkAuthentication = createBotAuthentication(config),
+    readonly botAuth: ConfigurationBotFrameworkAuthentication = createBotAuthentication(config, ReusingBotFrameworkAuthentication),
   ) {
     this.channelKeys = new SigningKeys(config.openIdMetadataUrl ?? AuthenticationConstants.ToBotFromChannelOpenIdMetadataUrl);
     this.emulatorKeys = new SigningKeys(config.emulatorOpenIdMetadataUrl ?? AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl);
@@ -216,8 +221,9 @@ export class InboundAuth {
     }
     try {
       const result = await this.botAuth.authenticateRequest(activity as Activity, token.authHeader);
-      // The turn's replies go through connectors with a deadline (and, in local mode, an allow-list).
-      if (result.connectorFactory) result.connectorFactory = new BoundedConnectorFactory(result.connectorFactory, this.config);
+      // The turn's replies go through connectors with a deadline (and, in local mode, an allow-list),
+      // each kept for the next turn to the same serviceUrl.
+      if (result.connectorFactory) result.connectorFactory = this.connectors.reusing(new BoundedConnectorFactory(result.connectorFactory, this.config), appIdOf(result.claimsIdentity));
       return result;
     } catch (err) {
       const detail = (err as Error)?.message ?? String(err);
