@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Activity, Storage } from 'botbuilder';
 
 /** Storage could not be reached (or timed out): the turn must not pretend it succeeded. */
@@ -86,8 +86,8 @@ function readable(text: string, max: number): string {
  * and the first id's first characters) is there for operators only.
  */
 function stateKey(kind: 'conversations' | 'users', channelId: string, ...ids: string[]): string {
-  const hash = createHash('sha256').update(JSON.stringify([channelId, ...ids])).digest('hex');
-  return `${readable(channelId, 32)}/${kind}/${readable(ids[0], 24)}-${hash}`;
+  const digest = hash('sha256', JSON.stringify([channelId, ...ids]), 'hex');
+  return `${readable(channelId, 32)}/${kind}/${readable(ids[0], 24)}-${digest}`;
 }
 
 /** Whether several people write in the conversation: a channel (each thread is one) or a group chat. */

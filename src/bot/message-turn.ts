@@ -54,6 +54,7 @@ export async function runMessageTurn(context: TurnContext, deps: MessageTurnDeps
         deps.logger.info(logIds(context), 'message delivered again; already handled, not applied twice');
         return;
       }
+      const readBefore = readAgainst(conversation.state);
       turn = startTurn(context, input, conversation.state, user.state as UserData);
       deps.logger.info({ ...logIds(context), lang: turn.lang, chars: input.text.length, card: input.fromCard }, 'message');
       deps.logger.debug({ ...logIds(context), text: input.text }, 'message text');
@@ -62,7 +63,7 @@ export async function runMessageTurn(context: TurnContext, deps: MessageTurnDeps
       noteHandled(turn.conversation, context.activity.id);
       // User state first: it rarely changes and setting a language twice is harmless, so a
       // conflict on the conversation afterwards can retry the whole turn.
-      saved = await saveChanged(deps.store, onlyBookkeeping(conversation) ? [user] : [user, conversation]);
+      saved = await saveChanged(deps.store, onlyBookkeeping(conversation, readBefore) ? [user] : [user, conversation]);
     } catch (err) {
       if (err instanceof StorageConflictError && attempt === 1) {
         deps.logger.info(logIds(context), 'state changed by another turn; retrying the turn once');
@@ -181,12 +182,13 @@ async function sendReplies(context: TurnContext, turn: Turn): Promise<SentAnswer
 
 /** The conversation's state without its bookkeeping: what the next message is read against. */
 function readAgainst(state: ConversationData): string {
-  return JSON.stringify({ ...state, lang: undefined, heard: undefined, answers: undefined, handled: undefined, topic: undefined });
+  const { lang, heard, answers, handled, topic, ...against } = state;
+  return JSON.stringify(against);
 }
 
-/** True when the turn changed nothing of the conversation's state but its reply language. */
-function onlyBookkeeping(record: StateRecord<ConversationData>): boolean {
-  return readAgainst(record.state) === readAgainst(JSON.parse(record.before) as ConversationData);
+/** True when the turn changed nothing of the conversation's state but its bookkeeping (`readBefore`: readAgainst of the state as loaded). */
+function onlyBookkeeping(record: StateRecord<ConversationData>, readBefore: string): boolean {
+  return readAgainst(record.state) === readBefore;
 }
 
 /**
