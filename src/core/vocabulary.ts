@@ -172,13 +172,19 @@ function requestWords(command: BotCommand): RequestWords {
   return words;
 }
 
+function containsAny(text: string, words: Iterable<string>): boolean {
+  for (const w of words) if (text.includes(w)) return true;
+  return false;
+}
+
 /**
  * Whether `form` is one of the command's request words with only ways of asking and what it is
  * about around it, read end to end (at least one request word, nothing unknown).
  */
 function asksFor(command: BotCommand, form: string): boolean {
   const { core, around, longest } = requestWords(command);
-  if (!core.size) return false;
+  // Most messages contain none of the command's request words: nothing to read end to end.
+  if (!containsAny(form, core)) return false;
   // reach[i]: 0 = not reachable, 1 = reachable without a request word yet, 2 = with one.
   const reach = new Uint8Array(form.length + 1);
   reach[0] = 1;

@@ -57,9 +57,13 @@ export function normalizeInput(text: string): string {
  * space words apart). A text made only of symbols (👍, 👎) is its own core, so it can be a synonym.
  */
 function compact(text: string): string {
-  const n = normalizeInput(text);
-  const core = n.replace(/[\s\p{P}\p{S}]/gu, '');
-  return core || symbolForm(n);
+  return coreOf(normalizeInput(text));
+}
+
+/** compact() of a text normalizeInput has normalized already. */
+function coreOf(normalized: string): string {
+  const core = normalized.replace(/[\s\p{P}\p{S}]/gu, '');
+  return core || symbolForm(normalized);
 }
 
 /** Character-bigram counts of a compact text (a single character counts as itself). */
@@ -99,7 +103,12 @@ export function bigramSimilarity(a: string, b: string): number {
  * in an answer as whole words ("it" is not in "neither"), while Japanese has no spaces to go by.
  */
 function latinWords(text: string): string | undefined {
-  const n = normalizeInput(text).replace(/['’]/g, '');
+  return latinWordsOf(normalizeInput(text));
+}
+
+/** latinWords() of a text normalizeInput has normalized already. */
+function latinWordsOf(normalized: string): string | undefined {
+  const n = normalized.replace(/['’]/g, '');
   if (!/^[\x20-\x7e]*[a-z0-9][\x20-\x7e]*$/.test(n)) return undefined;
   return ` ${n.replace(/[^a-z0-9]+/g, ' ').trim()} `;
 }
@@ -130,11 +139,16 @@ function kanjiNumber(text: string): string {
  * "option two", "the second one" → 2.
  */
 export function parseChoiceNumber(text: string): number | undefined {
+  return choiceNumberOf(normalizeInput(text));
+}
+
+/** "option two", "number three": a number word after the word for a choice. */
+const NUMBER_WORD_CHOICE = new RegExp(`^((?:option|number|choice|answer|no\\.?)\\s+)(${NUMBER_WORDS.join('|')})$`);
+
+/** parseChoiceNumber() of a text normalizeInput has normalized already. */
+function choiceNumberOf(normalized: string): number | undefined {
   // A keycap emoji is the digit, a variation selector and the enclosing keycap.
-  const plain = kanjiNumber(normalizeInput(text).replace(/(\d)\uFE0F?\u20E3/gu, '$1')).replace(
-    new RegExp(`^((?:option|number|choice|answer|no\\.?)\\s+)(${NUMBER_WORDS.join('|')})$`),
-    (_, head: string, word: string) => `${head}${NUMBER_WORDS.indexOf(word) + 1}`,
-  );
+  const plain = kanjiNumber(normalized.replace(/(\d)\uFE0F?\u20E3/gu, '$1')).replace(NUMBER_WORD_CHOICE, (_, head: string, word: string) => `${head}${NUMBER_WORDS.indexOf(word) + 1}`);
   const m = /^(?:no\.?|#|番号|option|number|choice|answer)?\s*(\d{1,2})\s*(?:番目?|つ目|\.|:|\))?\s*(?:の(?:やつ|もの|選択肢))?\s*(?:です|で|を選択|を選びます|にします|でお願いします|かな|かも|please|i guess|i think)?$/u.exec(plain);
   if (m) return Number(m[1]);
   const ordinal = /^(?:the )?([a-z]+)(?: one| option)?(?: please)?$/.exec(plain);
@@ -208,8 +222,7 @@ function couldBeSimilar(x: number, y: number): boolean {
 /** A negative statement: a paraphrase of a positive text is not one of it ("we did not enable MFA"). */
 const NEGATIVE = /\b(?:not|no|never|didn'?t|don'?t|doesn'?t|isn'?t|wasn'?t|haven'?t|hasn'?t|without|none|nothing)\b|ない|ません|なかった|なし|無し/iu;
 
-function scoreOption<T extends Matchable>(o: T, p: PreparedOption, folded: string, core: string, words: string, gramCount: number, grams: () => Bigrams): OptionMatch<T> | undefined {
-  const negative = NEGATIVE.test(folded);
+function scoreOption<T extends Matchable>(o: T, p: PreparedOption, folded: string, negative: boolean, core: string, words: string, gramCount: number, grams: () => Bigrams): OptionMatch<T> | undefined {
   let best: OptionMatch<T> | undefined;
   const consider = (score: number, how: OptionMatch<T>['how'], asked?: 'asked' | 'general') => {
     if (!best || score > best.score) best = { option: o, score, how, ...(asked ? { asAsked: true } : {}), ...(asked === 'general' ? { general: true } : {}) };
@@ -358,11 +371,18 @@ export class OptionMatcher {
   specTest(text: string): (spec: MatchSpec | undefined) => boolean {
     let folded: string | undefined;
     let core: string | undefined;
+    // Steps share patterns (an error code is an option's and its outcome's): each is tested once.
+    const stated = new Map<RegExp, boolean>();
+    const statedHere = (r: RegExp): boolean => {
+      let found = stated.get(r);
+      if (found === undefined) stated.set(r, (found = statedIn(r, folded!)));
+      return found;
+    };
     return (spec) => {
       if (!spec) return false;
       const { patterns, cores } = this.prepareSpec(spec);
       folded ??= this.kana.read(text.normalize('NFKC'));
-      if (patterns.some((r) => statedIn(r, folded!))) return true;
+      if (patterns.some(statedHere)) return true;
       if (!cores.length) return false;
       core ??= compact(folded!);
       return cores.some((c) => core!.includes(c));
@@ -390,20 +410,23 @@ export class OptionMatcher {
     if (!raw || !options.length) return undefined;
     const byId = options.find((o) => o.id === raw);
     if (byId) return { option: byId, score: 1, how: 'id' };
-    const n = LAST_OPTION.test(normalizeInput(raw)) ? options.length : parseChoiceNumber(raw);
+    const normalized = normalizeInput(raw);
+    const n = LAST_OPTION.test(normalized) ? options.length : choiceNumberOf(normalized);
     if (n !== undefined && n >= 1 && n <= options.length) return { option: options[n - 1], score: 1, how: 'number' };
     const spelt = this.kana.read(correctTypos(raw.normalize('NFKC'), this.vocabulary(options)));
-    const core = compact(spelt);
+    const speltNormalized = normalizeInput(spelt);
+    const core = coreOf(speltNormalized);
     if (!core) return undefined;
     const folded = spelt.normalize('NFKC');
-    const words = latinWords(spelt) ?? ` ${normalizeInput(spelt).replace(/['’]/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+    const negative = NEGATIVE.test(folded);
+    const words = latinWordsOf(speltNormalized) ?? ` ${speltNormalized.replace(/['’]/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
     // A free question is far longer than any option: its bigrams are counted only if a paraphrase is possible.
     let chars = 0;
     for (const _ of core) chars++;
     let grams: Bigrams | undefined;
     const lazyGrams = () => (grams ??= bigramCounts(core));
     const scored = options
-      .map((o) => scoreOption(o, this.prepare(o), folded, core, words, bigramCount(chars), lazyGrams))
+      .map((o) => scoreOption(o, this.prepare(o), folded, negative, core, words, bigramCount(chars), lazyGrams))
       .filter((m): m is OptionMatch<T> => m !== undefined)
       .sort((a, b) => b.score - a.score);
     const [best, second] = scored;
