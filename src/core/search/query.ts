@@ -321,9 +321,9 @@ const DONE_BY_IT = /(?:情シス|情報システム部門?|システム部門?|I
 
 /** The documents' word for an administrator, as a concept, when the question tells of something IT did (see DONE_BY_IT). */
 function withAdminConcept(text: string, concepts: readonly Concept[], analyzer: Analyzer, expander: GlossaryExpander): Concept[] {
-  const m = DONE_BY_IT.exec(text);
+  if (!DONE_BY_IT.test(text)) return [...concepts];
   const [admin] = analyzer.terms('管理者');
-  if (!m || !admin || concepts.some((c) => c.terms.includes(admin))) return [...concepts];
+  if (!admin || concepts.some((c) => c.terms.includes(admin))) return [...concepts];
   return [...concepts, { label: '管理者', terms: unique([admin, ...expander.jaSynonyms(admin)]), partial: new Set<string>() }];
 }
 
