@@ -346,8 +346,9 @@ export class OptionMatcher {
    */
   deniesOption(options: readonly Matchable[], input: string): boolean {
     const folded = input.normalize('NFKC');
-    const core = compact(input);
-    const words = latinWords(input);
+    const normalized = normalizeInput(input);
+    const core = coreOf(normalized);
+    const words = latinWordsOf(normalized);
     return options.some((o) => {
       const p = this.prepare(o);
       const byPattern = [...p.patterns, ...p.answerPatterns, ...p.sharedAnswerPatterns].some((r) => folded.search(r) >= 0 && !statedIn(r, folded));
