@@ -22,6 +22,7 @@ import {
   mergeScriptRuns,
   mergeUserDictionary,
   normalizeLongVowel,
+  rejoinNounBeforeTte,
   toBaseForm,
 } from './filters.js';
 import type { JaTokenizer } from './kuromoji-adapter.js';
@@ -108,20 +109,39 @@ export class Analyzer {
     return known;
   }
 
+  /** Keyed by surfaces of dictionary nouns split before って, so bounded by the dictionary. */
+  private readonly nounCache = new Map<string, Token | null>();
+
+  /** The dictionary's token for `surface` when it is one known noun (上限 yes, 上限る no). */
+  private dictionaryNoun(surface: string): Token | undefined {
+    let known = this.nounCache.get(surface);
+    if (known === undefined) {
+      const t = kuromojiTokens(this.tokenizer, surface);
+      known = t.length === 1 && t[0].pos === '名詞' && t[0].base === surface ? t[0] : null;
+      this.nounCache.set(surface, known);
+    }
+    return known ?? undefined;
+  }
+
+  /** kuromoji's tokens with the nouns it cuts before って whole again (see rejoinNounBeforeTte). */
+  private kuromoji(filtered: string): Token[] {
+    return rejoinNounBeforeTte(kuromojiTokens(this.tokenizer, filtered), (s) => this.dictionaryNoun(s));
+  }
+
   /** Tokens after the whole chain, with offsets into the character-filtered text. */
   tokens(text: string): Token[] {
     const filtered = normalizeChars(text);
-    return this.filters.reduce((tokens, f) => f(tokens), kuromojiTokens(this.tokenizer, filtered));
+    return this.filters.reduce((tokens, f) => f(tokens), this.kuromoji(filtered));
   }
 
   /** kuromoji's tokens of a text after the character filter, before any token filter. */
   rawTokens(text: string): Token[] {
-    return kuromojiTokens(this.tokenizer, normalizeChars(text));
+    return this.kuromoji(normalizeChars(text));
   }
 
   /** Both of the above from one kuromoji pass: a question needs its raw tokens beside the analyzed ones. */
   tokensAndRaw(text: string): { tokens: Token[]; raw: Token[] } {
-    const raw = kuromojiTokens(this.tokenizer, normalizeChars(text));
+    const raw = this.kuromoji(normalizeChars(text));
     // The chain gets copies: the raw tokens stay as kuromoji gave them.
     return { tokens: this.filters.reduce((tokens, f) => f(tokens), raw.map((t) => ({ ...t }))), raw };
   }

@@ -46,6 +46,29 @@ function katakanaLength(s: string): number {
   return s.replace(/ー/g, '').length;
 }
 
+/**
+ * Re-joins a noun that IPADIC cuts before the colloquial topic particle って: 「の上限って」 comes out as
+ * 上 + 限っ (限る) + て, so the question loses 上限. Where a noun and a verb ending in っ, followed by
+ * て, spell a word the dictionary knows as one noun without the っ, they are that noun and って.
+ * `nounOf` gives the dictionary's token for a whole word when it is a known noun.
+ */
+export function rejoinNounBeforeTte(tokens: Token[], nounOf: (surface: string) => Token | undefined): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const [n, v, te] = [tokens[i], tokens[i + 1], tokens[i + 2]];
+    const split = n.pos === '名詞' && v?.pos === '動詞' && v.surface.endsWith('っ') && v.surface.length >= 2 && n.end === v.start && te?.surface === 'て' && te.start === v.end;
+    const noun = split ? nounOf(n.surface + v.surface.slice(0, -1)) : undefined;
+    if (!noun) {
+      out.push(n);
+      continue;
+    }
+    out.push({ ...noun, start: n.start, end: v.end - 1 });
+    out.push({ ...te, surface: 'って', term: 'って', pos: '助詞', posDetail: '格助詞', base: 'って', reading: undefined, general: true, start: v.end - 1 });
+    i += 2;
+  }
+  return out;
+}
+
 /** Normalized key of a user-dictionary term: no spaces, lowercase. */
 export function compoundKey(term: string): string {
   return term.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
@@ -199,6 +222,8 @@ export const JAPANESE_STOP_WORDS = new Set(
     'いただく くださる ござる 致す いたす 存ずる 思う 考える 場合 方 とき 時 事 的 上 中 下 前 後 以下 以上 次 ' +
     'どう どの どんな 何 なに 教える 知る 分かる わかる 見る 言う 際 ください さん 今回 以下 上記 たち 皆様 ' +
     'よい いい 良い ください 等 毎 各 特定 おく しまう みる くる いく 行く 来る ' +
+    // どん of the colloquial どんくらい (how long, how much): kuromoji reads it as a noun of its own.
+    'どん ' +
     // The set phrases of business mail (お世話になっております, ご教示ください, お手数ですが
     // よろしくお願いいたします, 幸いです): courtesy, never the subject of a question.
     '世話 お世話 教示 ご教示 手数 お手数 願い お願い 願う 幸い 恐縮 恐れ入る 失礼 存じる 申し上げる 申す 承知 ' +

@@ -58,6 +58,8 @@ export interface AnalyzedQuery {
   glossaryPhrases: string[];
   /** The question asks for a price ("how much is", いくら, 料金): only a text stating one answers it. */
   asksPrice: boolean;
+  /** The question asks whether something can still be done (まだ延ばせる？, "can we still set…"): see ASKS_STILL. */
+  asksStill: boolean;
   /** What kind of answer the question asks for (see questionForm). */
   form: QuestionForm;
   /** Positions in `concepts` of the things a how-question asks to act on or with (see subjectsOf). */
@@ -338,7 +340,7 @@ const FORMS: [QuestionForm, RegExp][] = [
   // なんで (why), not the なん of 「…なんですか」「何でしょう」 (it is, what is);
   // どうして (why), not the どうして of 「どうしておけばいい」「どうしていいか」 (how).
   ['why', /なぜ|(?:なんで|何で)(?!す|しょ)|どうして(?!おけ|おく|いい|いけ|も)|理由|原因|仕組み(?!(?:を|って|は|が)?(?:作|つく))|\bwhy\b|\bhow come\b|\bhow (?:is|was|can) (?:that|this|it) (?:even )?possible\b|\bwhat causes?\b|\breason\b/i],
-  ['how-long', /どのくらい|どれくらい|どれぐらい|どのぐらい|(?:何|なん)(?:分|時間|日|ヶ月|か月|ぷん|じかん|にち|かげつ)(?!も)|いつまで|いつ(?:から|頃|ごろ)?(?:止|切|無効|失効|変|反映)|\bhow long\b|\bhow soon\b|\bwhen (?:will|does|do|did|is)\b|\bhow many (?:days|hours|minutes)\b/i],
+  ['how-long', /どのくらい|どれくらい|どれぐらい|どのぐらい|どん(?:くらい|ぐらい)|(?:何|なん)(?:分|時間|日|ヶ月|か月|ぷん|じかん|にち|かげつ)(?!も)|いつまで|いつ(?:から|頃|ごろ)?(?:止|切|無効|失効|変|反映)|\bhow long\b|\bhow soon\b|\bwhen (?:will|does|do|did|is)\b|\bhow many (?:days|hours|minutes)\b/i],
   // What to do when the obvious fix did not help: the passage's "if that does not work" part.
   ['what-next', /次は|次に(?:何|どう)|ほかに|他に(?:何|方法)|それでも|(?:てみた|した|やった)(?:けど|のに|が).{0,12}(?:まだ|直らな|変わらな|ダメ|だめ)|\bstill (?:fails?|failing|broken|not working|get(?:ting)?|the same)\b|\b(?:did ?n[o']t|does ?n[o']t|didn't|doesn't) (?:help|work|fix)\b|\bwhat else\b|\banything else\b|\bnext step/i],
   // "What happens if …" asks for the consequence: no yes or no to give.
@@ -379,16 +381,17 @@ export function questionForm(question: string): QuestionForm {
 const NOT_A_NAME = String.raw`(?:the|of|for|in|on|to|with|between|by|after|before|when|if|from|and|or|vs|versus|difference|limit|maximum|minimum|default|value|price|cost|point|best|right|way|reason|problem|issue|fix|status|wrong|happening|going|up|new|next|changed|different)`;
 /**
  * Asking what a thing is or what a word means: "what is (a) X?" with X a name of up to four words,
- * "what does X mean / stand for", "define X", "meaning of X", 「Xとは（何）」「Xって何」「Xの意味」.
+ * "what does X mean / stand for", "define X", "meaning of X", 「Xとは（何）」「Xって何」「Xの意味」; not 「Xって何文字」
+ * 「何日」, which ask for a number.
  */
 const ASKS_DEFINITION: readonly RegExp[] = [
-  new RegExp(String.raw`(?:^|[.!?]\s+)(?:so\s+|and\s+|ok\s+|hey\s+)?(?:what|what's|whats|what’s)\s+(?:is|are|'s|’s)?\s*(?:an?\s+)?(?!${NOT_A_NAME}\b)(?:(?!${NOT_A_NAME}\b)[\w'’-]+\s*){1,4}(?:exactly|anyway|again)?\s*[?!.]*\s*$`, 'i'),
+  new RegExp(String.raw`(?:^|[.!?]\s+)(?:(?:so|and|ok|okay|hey|but|then|um|uh)\s+){0,3}(?:what|what's|whats|what’s)\s+(?:is|are|'s|’s)?\s*(?:an?\s+)?(?!${NOT_A_NAME}\b)(?:(?!${NOT_A_NAME}\b)[\w'’-]+\s*){1,4}(?:exactly|anyway|again)?\s*[?!.]*\s*$`, 'i'),
   /\bwhat (?:does|do|did) (?:.{1,60}?) (?:mean|stand for)\b/i,
   // Asked indirectly: "my manager asked what 'Unauthorized' actually means", "explain what X is to my team".
   /\bwhat\b[^.?!]{1,60}?\b(?:means|stands for)\b/i,
   new RegExp(String.raw`\bwhat\s+(?:an?\s+)?(?!${NOT_A_NAME}\b)(?:(?!${NOT_A_NAME}\b)[\w'’-]+\s+){1,4}(?:is|are)\b(?=\s*(?:$|[?.!,]|to\b|for\b))`, 'i'),
   /\b(?:define|definition of|meaning of|what is meant by)\b/i,
-  /(?:とは|って|(?:これ|それ|あれ)(?:は|って)?)\s*(?:何|なに|なん|どういう(?:もの|こと|意味))|とは[?？]?\s*$|(?:の|って)意味(?:は|って|を|が)/,
+  /(?:とは|って|(?:これ|それ|あれ)(?:は|って)?)\s*(?:(?:何|なに|なん)(?![文日分時週ヶか月年回件個人度秒]|時間)|どういう(?:もの|こと|意味))|とは[?？]?\s*$|(?:の|って)意味(?:は|って|を|が)/,
 ];
 
 /** "How do I explain it (to my manager)?": how to put what a thing is, which is what it asks. */
@@ -415,6 +418,20 @@ function isFrame(c: Concept, question: string, frames: readonly [number, number]
 
 /** Words asking for a price, in both languages (what a licence costs, 月額, per user per month). */
 const ASKS_PRICE = /\bhow much (?:is|are|does|do|will|would|for)\b|\bprices?\b|\bpricing\b|\bcost(?:s|ing)?\b|\bfees?\b|\bper (?:user|seat)(?: per month)?\b|いくら|料金|価格|値段|費用|月額|年額|単価|金額/i;
+
+/**
+ * Asking whether something can still be done or used: 「まだ延ばせるんでしたっけ」, 「今でも変更できる？」,
+ * "can we still set…", "is that still supported". Where the knowledge says a setting was retired,
+ * that is the answer; the text that describes the setting as it was is not.
+ */
+const ASKS_STILL = new RegExp(
+  [
+    '(?:まだ|今も|今でも|いまだに|現在も|引き続き)[^。？?!！]{0,24}?(?:でき(?:る|ます)|[えけせてねべめれ](?:る|ます)(?:ん|の)?(?:です|でしょ|でした|か|[?？])|(?:使え|延ばせ|伸ばせ|変えられ|設定でき|変更でき|構成でき|効)(?:る|ます)?(?!ない|ません|なかった))',
+    String.raw`\b(?:can|could|do|does|is|are)\s+(?:(?:i|we|you|they|it|one|admins?|that|this|the \w+)\s+)?still\b`,
+    String.raw`\bstill\s+(?:possible|supported|configurable|allowed|available|an option|honou?red)\b`,
+  ].join('|'),
+  'i',
+);
 
 /** Boost of the negation term when the question is negated: a lean, not a concept. */
 export const NEGATION_WEIGHT = 0.6;
@@ -614,6 +631,7 @@ export function analyzeQuery(question: string, analyzer: Analyzer, expander: Glo
     exact: exactKeys(question),
     glossaryPhrases: phrases,
     asksPrice: ASKS_PRICE.test(question),
+    asksStill: ASKS_STILL.test(text),
     form,
     ...(({ subjects, states, modifiers, phrases }) => ({ subjects, subjectStates: states, subjectModifiers: modifiers, subjectPhrases: phrases }))(subjectsOf(text, script, concepts)),
   };

@@ -465,7 +465,28 @@ export function rankCandidates(q: AnalyzedQuery, index: SearchIndex, ctx: RankCo
   });
   // Stable: equal scores keep the order met.
   out.sort((a, b) => b.score - a.score);
-  return delayFirst(yieldOpenings(out, q, ctx), q, statements);
+  return retiredFirst(delayFirst(yieldOpenings(out, q, ctx), q, statements), q, ctx.foldedText);
+}
+
+/**
+ * A text saying a setting or feature was retired or can no longer be configured: what a question
+ * whether it can still be done asks about (see AnalyzedQuery.asksStill).
+ */
+const STATES_RETIRED = /廃止|構成できません|構成できず|考慮されなく|(?:変更する|設定する|構成する)ことはできなく|(?:設定|構成|変更)できなくな|\bno longer (?:be )?(?:configur|support|honou?r|appl|accept)|\bcannot be configured\b|\bcan no longer\b|\bretire(?:d|ment)\b|\bdeprecat/;
+
+/** How far down a question whether something can still be done looks for the text saying it was retired. */
+const RETIRED_LOOKAHEAD = 5;
+
+/**
+ * A question whether a setting can still be used (「MaxInactiveTime をまだ延ばせる？」) names the
+ * setting, and every text describing it matches as well as the one saying it was retired: among
+ * the best, the first that says so goes first, as what the question asks.
+ */
+function retiredFirst(ranked: Candidate[], q: AnalyzedQuery, foldedText: (itemIndex: number) => string): Candidate[] {
+  if (!q.asksStill) return ranked;
+  const k = ranked.findIndex((c, m) => m < RETIRED_LOOKAHEAD && c.coverage >= MIN_COVERAGE && STATES_RETIRED.test(foldedText(c.itemIndex)));
+  if (k <= 0) return ranked;
+  return [ranked[k], ...ranked.slice(0, k), ...ranked.slice(k + 1)];
 }
 
 /** How far down a question about a delay looks for the text on the delay (see delayFirst). */

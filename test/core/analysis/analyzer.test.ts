@@ -25,6 +25,21 @@ describe('Japanese analyzer chain', function () {
     assert.ok(a.terms('更新 トークンの最大非アクティブ時間').includes('更新トークン'));
   });
 
+  it('keeps a noun IPADIC cuts before って whole (の上限って is not 上 + 限る)', async () => {
+    const raw = (await sharedTokenizer()).tokenize('回数の上限ってある').map((t) => t.surface_form);
+    assert.ok(raw.includes('限っ'), 'premise: the dictionary reads 限っ as the verb 限る');
+    const a = await analyzerWith();
+    for (const text of ['回数の上限ってある？', 'ファイル名の上限って何文字']) {
+      const terms = a.terms(text);
+      assert.ok(terms.includes('上限') && !terms.includes('限る'), `${text}: ${terms.join(' ')}`);
+    }
+    // Offsets still point at the text: the noun's own characters, then the particle's.
+    const t = a.rawTokens('回数の上限ってある').find((x) => x.surface === '上限')!;
+    assert.deepEqual([t.start, t.end], [3, 5]);
+    // A verb that is one (限って as in 「今日に限って」) stays a verb.
+    assert.ok(a.terms('今日に限って動かない').includes('限る'));
+  });
+
   it('marks a noun written in hiragana alone as an everyday word, and a kanji or katakana one not', async () => {
     const a = await analyzerWith();
     const general = (text: string) => a.tokens(text).map((t) => [t.term, !!t.general]);

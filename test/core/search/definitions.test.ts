@@ -12,11 +12,11 @@ describe('questions asking what a thing is', function () {
   });
 
   it('reads "what is X", "define X", "what does X mean" and 「Xとは」 as asking what X is', () => {
-    for (const q of ['what is MFA', "what's a refresh token?", 'define conditional access', 'what does AADSTS50076 mean?', 'MFAとは何ですか', '更新トークンって何？', 'これ何？', 'これなんですか？']) {
+    for (const q of ['okay so what is a CAE token', 'そもそも SAML トークンって何？', 'what is MFA', "what's a refresh token?", 'define conditional access', 'what does AADSTS50076 mean?', 'MFAとは何ですか', '更新トークンって何？', 'これ何？', 'これなんですか？']) {
       assert.equal(questionForm(q), 'define', q);
     }
     // Asking for something of the thing (its default, a difference, what is wrong) is not asking what it is.
-    for (const q of ['what is the default lifetime of an access token?', "what's wrong with my flow?", 'what is the difference between 401 and 403?']) {
+    for (const q of ['what is the default lifetime of an access token?', "what's wrong with my flow?", 'what is the difference between 401 and 403?', 'ファイル名の上限って何文字？', '保存期間って何日？']) {
       assert.notEqual(questionForm(q), 'define', q);
     }
   });
@@ -33,6 +33,8 @@ describe('questions asking what a thing is', function () {
     ['what is a refresh token', [{ doc: 'invalid-connection', any: ['継続的なアクセスを行うためのトークン'] }]],
     ['what is MaxAgeSingleFactor?', [{ doc: 'conditional-access-mfa', any: ['単一要素の更新トークン用です'] }, { doc: 'token-lifetimes', any: ['単一要素更新トークンの最長有効期間'] }]],
     ['what does 401 unauthorized mean?', [{ doc: 'error-401', any: ['認証に失敗'] }]],
+    ['そもそもトークン ライフタイム ポリシーって何のこと？', [{ doc: 'token-lifetimes', any: ['一種のポリシー オブジェクト'] }]],
+    ['so what is a token lifetime policy, in short?', [{ doc: 'token-lifetimes', any: ['一種のポリシー オブジェクト'] }]],
   ];
   for (const [q, gold] of cases) {
     it(`answers "${q}" first with a text saying what it is`, () => {

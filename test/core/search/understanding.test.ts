@@ -113,6 +113,11 @@ describe('understanding questions as people write them', function () {
       assert.ok(citesAny(r, '90 日'), JSON.stringify(r.answers.map((a) => a.id)));
     });
 
+    it('新規, which the documents never write, is read as their 新しい', () => {
+      const concepts = kb.analyze('トークン ポリシーを新規で作るには？').concepts;
+      assert.ok(concepts.some((c) => c.terms.includes('新しい')), JSON.stringify(concepts.map((c) => c.terms)));
+    });
+
     it("everyday words the documents never use do not make a question about their subject out of scope", () => {
       const r = kb.ask('honestly our whole team is confused: does the refresh token expire after the maximum inactive time?');
       assert.equal(r.answered, true);
@@ -126,6 +131,9 @@ describe('understanding questions as people write them', function () {
       assert.equal(questionForm('Why would a policy change break my flows?'), 'why');
       assert.equal(questionForm('更新トークンはどのくらいで失効する？'), 'how-long');
       assert.equal(questionForm('How soon does an access token expire?'), 'how-long');
+      // The colloquial どんくらい is どのくらい, and its どん names nothing.
+      assert.equal(questionForm('SAML トークンってどんくらいもつの？'), 'how-long');
+      assert.ok(!kb.analyze('SAML トークンってどんくらいもつの？').concepts.some((c) => c.terms.includes('どん')));
       assert.equal(questionForm('接続を直す方法'), 'how');
       assert.equal(questionForm('How do I reconnect?'), 'how');
       assert.equal(questionForm('再認証してみたけど、まだ直らない。次は何をすれば？'), 'what-next');
