@@ -64,8 +64,14 @@ export class GlossaryExpander {
 
   /** Every word of the glossary's English terms, lowercase. */
   readonly englishVocabulary = new Set<string>();
+  /** What the analyzer read in the glossary's terms: saved beside the index (see saved-glossary). */
+  readonly analyzed: AnalyzedGlossary;
 
-  constructor(entries: readonly GlossaryEntry[], analyzer: Analyzer) {
+  /**
+   * `analyzed` is the analyzer to read the glossary's terms with, or what an earlier reading
+   * gave (see analyzeGlossary), which the same glossary and analyzer always give again.
+   */
+  constructor(entries: readonly GlossaryEntry[], analyzed: Analyzer | AnalyzedGlossary) {
     let maxWords = 1;
     entries.forEach((e, i) => {
       for (const en of e.en) {
@@ -79,31 +85,11 @@ export class GlossaryExpander {
       }
     });
     this.maxWords = maxWords;
-    // Each glossary term is tokenized once (this runs at every start).
-    const analyzed = new Map<string, Token[]>();
-    const tokensOf = (t: string): Token[] => {
-      let tokens = analyzed.get(t);
-      if (!tokens) analyzed.set(t, (tokens = analyzer.tokens(t)));
-      return tokens;
-    };
-    const split = entries.map((e) => [...e.ja, ...e.en].map((t) => headAndParts(tokensOf(t))));
-    this.entryHeads = split.map((s) => unique(s.flatMap((x) => x.head)));
-    this.entryParts = split.map((s, i) => unique(s.flatMap((x) => x.parts)).filter((t) => !this.entryHeads[i].includes(t)));
-    for (const e of entries) {
-      const heads = unique(e.ja.map((t) => headTerm(tokensOf(t))).filter((t): t is string => !!t));
-      for (const h of heads) {
-        const set = this.jaSynonymsOf.get(h) ?? new Set<string>();
-        for (const other of heads) if (other !== h) set.add(other);
-        this.jaSynonymsOf.set(h, set);
-      }
-      for (const spelling of e.spellings ?? []) {
-        const h = headTerm(tokensOf(spelling));
-        if (!h || heads.includes(h)) continue;
-        const set = this.spelledFor.get(h) ?? new Set<string>();
-        for (const t of heads) set.add(t);
-        this.spelledFor.set(h, set);
-      }
-    }
+    this.analyzed = 'heads' in analyzed ? analyzed : analyzeGlossary(entries, analyzed);
+    this.entryHeads = this.analyzed.heads;
+    this.entryParts = this.analyzed.parts;
+    for (const [h, others] of this.analyzed.jaSynonyms) this.jaSynonymsOf.set(h, new Set(others));
+    for (const [h, terms] of this.analyzed.spelled) this.spelledFor.set(h, new Set(terms));
   }
 
   /**
@@ -167,6 +153,51 @@ export class GlossaryExpander {
     }
     return { matches, rest };
   }
+}
+
+/**
+ * What the analyzer reads in the glossary's terms, entry by entry: the head terms and the other
+ * terms of each entry, each Japanese head term's synonyms (the entry's other heads) and the head
+ * term of each asker's spelling with the terms it stands for. It is all of the expander that
+ * needs kuromoji: every term is tokenized, which is most of what opening a knowledge base costs.
+ */
+export interface AnalyzedGlossary {
+  heads: string[][];
+  parts: string[][];
+  jaSynonyms: [string, string[]][];
+  spelled: [string, string[]][];
+}
+
+export function analyzeGlossary(entries: readonly GlossaryEntry[], analyzer: Analyzer): AnalyzedGlossary {
+  // Each glossary term is tokenized once.
+  const analyzed = new Map<string, Token[]>();
+  const tokensOf = (t: string): Token[] => {
+    let tokens = analyzed.get(t);
+    if (!tokens) analyzed.set(t, (tokens = analyzer.tokens(t)));
+    return tokens;
+  };
+  const split = entries.map((e) => [...e.ja, ...e.en].map((t) => headAndParts(tokensOf(t))));
+  const heads = split.map((s) => unique(s.flatMap((x) => x.head)));
+  const parts = split.map((s, i) => unique(s.flatMap((x) => x.parts)).filter((t) => !heads[i].includes(t)));
+  const jaSynonyms = new Map<string, Set<string>>();
+  const spelled = new Map<string, Set<string>>();
+  for (const e of entries) {
+    const ja = unique(e.ja.map((t) => headTerm(tokensOf(t))).filter((t): t is string => !!t));
+    for (const h of ja) {
+      const set = jaSynonyms.get(h) ?? new Set<string>();
+      for (const other of ja) if (other !== h) set.add(other);
+      jaSynonyms.set(h, set);
+    }
+    for (const spelling of e.spellings ?? []) {
+      const h = headTerm(tokensOf(spelling));
+      if (!h || ja.includes(h)) continue;
+      const set = spelled.get(h) ?? new Set<string>();
+      for (const t of ja) set.add(t);
+      spelled.set(h, set);
+    }
+  }
+  const listed = (m: Map<string, Set<string>>): [string, string[]][] => [...m].map(([k, v]) => [k, [...v]]);
+  return { heads, parts, jaSynonyms: listed(jaSynonyms), spelled: listed(spelled) };
 }
 
 /** Determiners a phrase of the question may hold besides the glossary phrase's words. */

@@ -14,8 +14,9 @@ import { Analyzer } from '../analysis/analyzer.js';
 import { UserDictionary } from '../analysis/filters.js';
 import { createTokenizer, type JaTokenizer } from '../analysis/kuromoji-adapter.js';
 import { repoRoot } from '../repo-root.js';
-import { GlossaryExpander } from './glossary-expansion.js';
+import type { GlossaryExpander } from './glossary-expansion.js';
 import { buildIndex, knowledgeHash, loadIndex, saveIndex, type SearchIndex } from './index-store.js';
+import { openGlossaryExpander } from './saved-glossary.js';
 import { openVariants, type Variants } from './variants.js';
 
 export interface LoadOptions {
@@ -91,9 +92,11 @@ export async function loadKnowledge(options: LoadOptions = {}): Promise<LoadedKn
       loadErrors.push(`${indexFile}: could not save the index: ${(e as Error).message}`);
     }
   }
-  const expander = new GlossaryExpander(glossary.entries, analyzer);
+  const savedBeside = (name: string) => indexFile.replace(/(\.json)?$/, `-${name}.json`);
+  const { expander, errors: glossaryErrors } = openGlossaryExpander(savedBeside('glossary'), index.hash, glossary.entries, analyzer);
+  loadErrors.push(...glossaryErrors);
   // Spelling variants depend on the vocabulary only: built with the index, saved beside it.
-  const variants = await openVariants(indexFile.replace(/(\.json)?$/, '-variants.json'), index, expander, analyzer);
+  const variants = await openVariants(savedBeside('variants'), index, expander, analyzer);
   loadErrors.push(...variants.errors);
   return {
     documents: docs.documents,

@@ -3,8 +3,8 @@
  * graph: no dangling reference, no unreachable node, no loop without a way
  * out, every pattern compiles. Each problem names its node.
  */
-import Ajv, { type ErrorObject } from 'ajv';
-import { treeSchema } from './tree-schema.js';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { treeShapeCheck } from './tree-shape.js';
 import type { TreeData, TreeNode } from './types.js';
 
 export class TreeValidationError extends Error {
@@ -17,7 +17,7 @@ export class TreeValidationError extends Error {
   }
 }
 
-const checkShape = new Ajv({ allErrors: true, discriminator: true, strict: false }).compile<TreeData>(treeSchema);
+let checkShape: ValidateFunction<TreeData> | undefined;
 
 /** "/nodes/role/options/0/label" → 'node "role": options[0].label'. */
 function describePath(path: string): string {
@@ -110,6 +110,7 @@ function badPatterns(patterns: readonly string[] | undefined, owner: string): st
 
 /** Every problem of a parsed tree file (shape first; the graph only once the shape is right). Empty when valid. */
 export function validateTree(data: unknown): string[] {
+  checkShape ??= treeShapeCheck();
   if (!checkShape(data)) return (checkShape.errors ?? []).map(describeError);
   return checkGraph(data);
 }
