@@ -5,6 +5,7 @@
  * answers them with a short friendly line instead of searching the knowledge base.
  */
 import { symbolForm } from '../../core/analysis/char-filter.js';
+import { withoutReplyToAnswer } from '../../core/search/question-frames.js';
 
 export type SmallTalk = 'greeting' | 'thanks' | 'tired' | 'ack' | 'farewell' | 'preface' | 'complaint' | 'confused' | 'trying' | 'about';
 
@@ -113,6 +114,10 @@ function form(text: string): string {
 /** The kind of small talk a whole message is, or undefined when it says anything more. */
 export function smallTalkOf(text: string): SmallTalk | undefined {
   if (text.length > 60) return undefined;
+  // "thx, the reconnect worked 🙏", "that fixed it!! you're a lifesaver": what the user says of the
+  // answer they got thanks the bot, whatever else of the small talk is around it.
+  const rest = withoutReplyToAnswer(text);
+  if (rest !== undefined) return !/[\p{L}\p{N}]/u.test(rest) ? 'thanks' : ((k) => (k === 'ack' || k === 'greeting' ? 'thanks' : k))(smallTalkOf(rest));
   const f = form(text).replace(/(です|ー+|〜+)$/u, '');
   const kinds = pieces(f) ?? pieces(form(text));
   return PRIORITY.find((k) => kinds?.includes(k));

@@ -18,7 +18,9 @@ export const ENGLISH_STOP_WORDS = new Set(
     // Fillers of spoken and chat English: they qualify, never name, what is asked about.
     'one ones actually really basically like kind sort thing things stuff anything something everything nothing ' +
     'anyone someone everyone somebody anybody somewhere anywhere everywhere else ever maybe ' +
-    'guess think wondering wonder thanks thank hi hello hey ok okay lol'
+    'guess think wondering wonder thanks thank hi hello hey ok okay lol ' +
+    // Chat shorthand (bc = because, esp = especially) and the contractions of he and she.
+    'bc cuz coz esp btw tbh fyi idk imo imho pls plz thx u ur ya yeah yep nope gonna wanna gotta kinda sorta lmao omg haha hed hes shes'
   ).split(/\s+/),
 );
 

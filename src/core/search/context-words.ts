@@ -105,12 +105,20 @@ export function japaneseContext(text: string, tokens: readonly Token[]): Range[]
 }
 
 /**
+ * The people around the asker in English, who told them something, noticed or are to be told
+ * ("my coworker said hers broke", "a client complained", "my boss wants"): who it is changes
+ * nothing in the answer. A client only as a person who did something (not a client app).
+ */
+const PEOPLE_AROUND_EN = /\b(?:co-?workers?|colleagues?|boss(?:es)?|managers?|supervisors?|team ?lead(?:er)?s?|teammates?|customers?|clients?(?=\s+(?:complain|call|said|says|told|tell|notic|ask|email|mail|got|get|didn|did not|were|was|is|are)\w*)|interns?|new hires?)\b/gi;
+
+/**
  * Ranges of English words naming what one of the asker's things is for: after a determiner or
- * a possessive, the words right before the thing ("my weekly timesheet reminder flow").
+ * a possessive, the words right before the thing ("my weekly timesheet reminder flow"); and
+ * the people around the asker (see PEOPLE_AROUND_EN).
  */
 export function englishContext(text: string): Range[] {
   const words = [...text.matchAll(/[A-Za-z][\w'-]*/g)].map((m) => ({ word: m[0], start: m.index, end: m.index + m[0].length }));
-  const out: Range[] = [];
+  const out: Range[] = [...text.matchAll(PEOPLE_AROUND_EN)].map((m): Range => [m.index, m.index + m[0].length]);
   for (let i = 0; i < words.length; i++) {
     if (!isEnglishDeterminer(words[i].word, true)) continue;
     let j = i + 1;

@@ -412,8 +412,19 @@ export const ADVICE_WORD_WEIGHT = 0.6;
 /** Whether a concept is one of the question's frame words (the spans from frameSpans). */
 function isFrame(c: Concept, question: string, frames: readonly [number, number][]): boolean {
   if (c.span) return frames.some(([from, to]) => from <= c.span![0] && c.span![1] <= to);
-  const label = c.label.toLowerCase();
-  return frames.some(([from, to]) => question.slice(from, to).toLowerCase().split(/\s+/).includes(label));
+  // An English concept has no span: its words are one or more whole words of a frame, as written there
+  // ("re auth" is the re-auth of "the re-auth did the trick"; org is not the org-wide of a frame).
+  const letters = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '');
+  const label = letters(c.label);
+  if (!label) return false;
+  return frames.some(([from, to]) => {
+    const words = question.slice(from, to).split(/\s+/).map(letters).filter(Boolean);
+    return words.some((_, i) => {
+      let joined = '';
+      for (let j = i; j < words.length && joined.length < label.length; j++) joined += words[j];
+      return joined === label;
+    });
+  });
 }
 
 /** Words asking for a price, in both languages (what a licence costs, 月額, per user per month). */

@@ -21,6 +21,9 @@ const ADVICE: readonly { asked: readonly string[]; givenWith: readonly string[];
       '(?:なら|起き|起こら)?ないよう(?:に|な)(?!な[っりる])',
       '(?:防ぐ|防げる|防止|予防|回避|避ける|避けたい|未然に|対策)',
       '\\b(?:avoid(?:ing)?|prevent(?:ing|ion)?)\\b',
+      // "so this stops happening", "so nothing dies on us", "catch it before things break".
+      "\\bso (?:that )?(?:this|it|nothing|things|they|flows?|connections?) (?:never |doesn't |don't |won't )?(?:stops? happening|happens? again|dies|die|breaks?|goes down)\\b",
+      '\\bcatch (?:it|them|this|that|problems?|issues?) (?:early|before)\\b',
     ],
     givenWith: ['防ぐ', '改善策', '予防'],
   },
@@ -107,6 +110,17 @@ const MANNER: readonly string[] = [
 ];
 
 /**
+ * What the asker says of the answer they got ("thanks, that fixed it", "the reconnect worked",
+ * "you're a lifesaver"): a reply to the bot, naming nothing to look up. What it fixed is the
+ * answer's subject, not a new question's; "it worked before" tells of the problem and stays.
+ */
+const REPLY_TO_ANSWER: readonly string[] = [
+  "\\b(?:that|this|which|it|(?:the|your) [\\w-]+)\\s+(?:(?:totally|finally|really)\\s+)?(?:fixed|solved|sorted|resolved)\\s+it\\b",
+  "\\b(?:that|this|it|(?:the|your) [\\w-]+)\\s+(?:(?:totally|finally|really)\\s+)?(?:worked|did the trick|did it)\\b(?!\\s*(?:before|until|till|yesterday|last|fine|for|when|on|in|at|earlier|previously|but|and then|,?\\s*but))",
+  "\\byou(?:'re|’re| are|re)\\s+(?:a |an |the )?(?:lifesaver|life saver|legend|star|genius|hero|best)\\b|\\byou rock\\b",
+];
+
+/**
  * Asking what a word means or what a thing is ("define", "what does X mean", "stand for"): the
  * question is about the thing named, and the form (see questionForm) leans towards texts defining it.
  */
@@ -116,7 +130,8 @@ const DEFINITION: readonly string[] = [
 ];
 
 const ASKED = ADVICE.map((k) => new RegExp(k.asked.join('|'), 'i'));
-const FRAME = new RegExp([...ADVICE.flatMap((k) => k.asked), ...CONTEXT, ...MANNER, ...DEFINITION].join('|'), 'gi');
+const REPLY = new RegExp(REPLY_TO_ANSWER.join('|'), 'gi');
+const FRAME = new RegExp([...ADVICE.flatMap((k) => k.asked), ...CONTEXT, ...MANNER, ...DEFINITION, ...REPLY_TO_ANSWER].join('|'), 'gi');
 
 /** The kinds of advice a question asks for; `yesNo` when it asks whether (see notInYesNo). */
 function kindsAsked(question: string, yesNo: boolean): typeof ADVICE {
@@ -133,7 +148,16 @@ export function adviceWords(question: string, yesNo = false): string[] {
   return kindsAsked(question, yesNo).flatMap((k) => k.givenWith);
 }
 
-/** Character ranges of the question's frame words (advice, context, manner and definition). */
+/** Character ranges of the question's frame words (advice, context, manner, definition and replies to an answer). */
 export function frameSpans(question: string): [number, number][] {
   return [...question.matchAll(FRAME)].filter((m) => m[0].length > 0).map((m) => [m.index, m.index + m[0].length]);
+}
+
+/**
+ * A message with what it says of the answer it got taken out ("thanks, the reconnect worked 🙏" →
+ * "thanks, 🙏"), or undefined when it says nothing of the kind (see REPLY_TO_ANSWER).
+ */
+export function withoutReplyToAnswer(message: string): string | undefined {
+  const rest = message.replace(REPLY, ' ');
+  return rest === message ? undefined : rest;
 }
