@@ -1,5 +1,7 @@
 import { parseChoiceNumber, withOptionLabels, type MessageKind } from '../core/troubleshoot/index.js';
 import { findCommand, matchCommand, type CommandId } from '../core/vocabulary.js';
+import { langFromLocale } from '../core/language.js';
+import type { Lang } from '../content/types.js';
 import { runCommand } from './commands.js';
 import { t } from './language/strings.js';
 import { answerQuestion, showLastSources } from './question.js';
@@ -30,8 +32,8 @@ export type Route =
   | { kind: 'walk-unknown-choice' }
   /** A number typed that is no option of the current step ("7" for six options). */
   | { kind: 'walk-no-such-option'; number: number; options: number }
-  /** A button of an earlier step's card: the walk stays where it is. */
-  | { kind: 'walk-stale-button' }
+  /** A button of an earlier step's card: the walk stays where it is; `backs`: how many "back"s lead to that step, when the walk passed it. */
+  | { kind: 'walk-stale-button'; backs?: number }
   /** A button of a walk's card after that walk has ended. */
   | { kind: 'ended-walk-button' }
   /** A greeting or thanks, and nothing more. */
@@ -80,7 +82,7 @@ export function routeMessage(turn: Turn, services: BotServices, logger: BotLogge
     } catch {
       return { kind: 'walk-broken' };
     }
-    if (move === 'stale') return { kind: 'walk-stale-button' };
+    if (move === 'stale') return { kind: 'walk-stale-button', ...backsToPressed(svc, turn) };
     if (move.accepted) return { kind: 'walk-move', move };
     if (pressed && (input.choice || !input.text)) return { kind: 'walk-unknown-choice' };
     const number = parseChoiceNumber(input.text);
@@ -121,6 +123,13 @@ const WORDS = /[\p{L}\p{N}]/u;
 function aboutOptions(svc: NonNullable<BotServices['troubleshoot']>, turn: Turn): string | undefined {
   const view = svc.view(turn.conversation.walk, turn.lang);
   return view.kind === 'question' ? withOptionLabels(turn.input.text, view.options.map((o) => o.label)) : undefined;
+}
+
+/** How many "back"s lead to the step whose button was pressed, when the walk passed it. */
+function backsToPressed(svc: NonNullable<BotServices['troubleshoot']>, turn: Turn): { backs?: number } {
+  const step = turn.input.step;
+  const backs = step === undefined ? undefined : svc.backsTo(turn.conversation.walk, step);
+  return backs === undefined ? {} : { backs };
 }
 
 /** How many options the current step offers (a question's, or those of "did this solve it?"). */
@@ -188,6 +197,7 @@ export function replyToMessage(turn: Turn, services: BotServices, logger: BotLog
       if (showLastSources(turn, services.knowledge, route.what)) return;
       return void answerQuestion(turn, services.knowledge, logger);
     case 'walk-move':
+      if (route.move.asked) return answerBesidesMove(turn, route.move, route.move.asked, services, logger);
       applyMove(turn, route.move, services.knowledge);
       return route.move.more ? takeUpMore(turn, route.move.more, services, logger) : undefined;
     case 'walk-broken':
@@ -199,7 +209,10 @@ export function replyToMessage(turn: Turn, services: BotServices, logger: BotLog
       say('walkNoSuchOption', { n: route.number, max: route.options });
       return showStep(turn, services.troubleshoot, AGAIN);
     case 'walk-stale-button':
-      say('walkStaleButton');
+      // A button of a question answered already: the press may mean a change of mind, so how to make one.
+      if (route.backs === 1) say('walkStaleButtonBack');
+      else if (route.backs !== undefined) say('walkStaleButtonBacks', { n: route.backs });
+      else say('walkStaleButton');
       return showStep(turn, services.troubleshoot);
     case 'ended-walk-button':
       return void say('walkStaleButtonNoWalk');
@@ -251,6 +264,24 @@ export function replyToMessage(turn: Turn, services: BotServices, logger: BotLog
       return;
     }
   }
+}
+
+/**
+ * A message that answered the step and asked something besides: the question is answered in
+ * its own language, then the walk goes on in the walk's, saying the answer was taken (and how to
+ * change it). A question the documents do not answer gets no decline: the walk's step is the reply.
+ */
+function answerBesidesMove(turn: Turn, move: StepResult, asked: string, services: BotServices, logger: BotLogger): void {
+  answerQuestion({ ...turn, input: { ...turn.input, text: asked } }, services.knowledge, logger, () => undefined);
+  const lang = walkLang(turn);
+  const view = lang !== turn.lang && services.troubleshoot && !move.done ? services.troubleshoot.view(move.state, lang) : move.view;
+  applyMove({ ...turn, lang }, { ...move, view, aside: 'took-answer' }, services.knowledge);
+}
+
+/** The language the walk has been in: the conversation's (a pinned one is the turn's already), else the client's. */
+function walkLang(turn: Turn): Lang {
+  if (turn.user.lang) return turn.lang;
+  return turn.conversation.lang ?? langFromLocale(turn.context.activity.locale, 'ja');
 }
 
 /**

@@ -72,13 +72,15 @@ export interface StepResult {
   /** Whether the branch solved it: the answer to "did this solve it?" (false also when a next branch follows), or "it's fixed" said at a question. Absent for other moves. */
   solved?: boolean;
   /** Not an answer to the step: a fact kept for a later one, an earlier answer again, an option denied (the same step asked again), an earlier answer changed, a skipped question answered after all, or one taken back (its question asked again). */
-  aside?: 'noted' | 'known' | 'changed' | 'late-answer' | 'taken-back' | 'ruled-out' | 'other-named';
+  aside?: 'noted' | 'known' | 'changed' | 'late-answer' | 'taken-back' | 'ruled-out' | 'other-named' | 'took-answer';
   state: unknown;
   view?: StepView;
   /** What the message is, when the walk read it so (a move not accepted is routed by it instead of classifying it again). */
   kind?: MessageKind;
   /** Said with a "yes" to "did this solve it?" besides the answer: another matter, taken up after the walk. */
   more?: string;
+  /** Asked besides the answer the message gave ("we turned on MFA, is that why?"): answered, and the walk goes on. */
+  asked?: string;
 }
 
 export interface TroubleshootService {
@@ -91,6 +93,8 @@ export interface TroubleshootService {
   start(facts: Record<string, unknown> | undefined, lang: Lang): { state: unknown; view: StepView; done: boolean };
   apply(state: unknown, input: string, lang: Lang): StepResult;
   view(state: unknown, lang: Lang): StepView;
+  /** How many "back"s lead to an earlier step the walk passed (a button of its card pressed late); undefined when it passed no such step. */
+  backsTo(state: unknown, step: string): number | undefined;
 }
 
 /**

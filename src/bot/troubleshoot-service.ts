@@ -3,6 +3,7 @@ import { containsJapanese } from '../core/language.js';
 import type { QuoteEnglish } from '../core/search/answers.js';
 import {
   applyInput,
+  backsTo,
   classifyMessage,
   extractFacts,
   parseWalkState,
@@ -84,7 +85,11 @@ export function troubleshootService(trees: readonly TroubleshootingTree[], engli
         view: r.view && toView(r.view, tree.id, lang, englishOf),
         ...(r.kind ? { kind: r.kind } : {}),
         ...(r.more ? { more: r.more } : {}),
+        ...(r.asked ? { asked: r.asked } : {}),
       };
+    },
+    backsTo(raw, step) {
+      return backsTo(resolve(raw).state, step);
     },
     view(raw, lang: Lang) {
       const { tree, state } = resolve(raw);

@@ -48,7 +48,7 @@ export function startWalk(turn: Turn, services: BotServices, options: { facts?: 
   turn.replies.push(stepReply(view, lang, t(lang, notice)));
 }
 
-const ASIDE_NOTICE = { noted: 'walkNoted', known: 'walkAlreadyKnown', changed: 'walkAnswerChanged', 'late-answer': 'walkSkippedAnswered', 'taken-back': 'walkAnswerTakenBack', 'ruled-out': 'walkRuledOut', 'other-named': 'walkOtherNamed' } as const;
+const ASIDE_NOTICE = { noted: 'walkNoted', known: 'walkAlreadyKnown', changed: 'walkAnswerChanged', 'late-answer': 'walkSkippedAnswered', 'taken-back': 'walkAnswerTakenBack', 'ruled-out': 'walkRuledOut', 'other-named': 'walkOtherNamed', 'took-answer': 'walkTookAnswer' } as const;
 
 /**
  * An outcome shown is what the conversation is about now: its cause becomes the topic a

@@ -49,6 +49,8 @@ export const fakeTroubleshooter: TroubleshootService = {
   detectIntent: (text) => ({ intent: /診断して|diagnose my flow/i.test(text) }),
   start: (_facts, lang) => ({ state: { node: 'q1' }, view: view({ node: 'q1' }, lang), done: false }),
   view: (state, lang) => view(state as FakeState, lang),
+  // The fake walk keeps no trail: no earlier step can be gone back to.
+  backsTo: () => undefined,
   apply(state, input, lang) {
     const s = state as FakeState;
     const v = view(s, lang);

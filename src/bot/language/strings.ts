@@ -146,6 +146,10 @@ const STRINGS = {
     en: 'You also mentioned something else that can cause this, so let\'s look at that next.',
     ja: 'ほかにも原因になり得ることを挙げていただいていたので、次はそちらを確認します。',
   },
+  walkTookAnswer: {
+    en: 'Your message also answers the diagnosis question, so I went on. Say "back" to change that answer.',
+    ja: 'メッセージは診断の質問への回答にもなっていたので、次へ進みました。その回答を変えるには「戻る」と送ってください。',
+  },
   walkAlreadyKnown: {
     en: 'Yes, I have that already. Now this question:',
     ja: 'はい、その内容は伺っています。続いてこちらの質問です。',
@@ -181,6 +185,14 @@ const STRINGS = {
   walkStaleButton: {
     en: "That button belongs to an earlier step, so I haven't changed anything. Here's where we are now:",
     ja: 'そのボタンは前の手順のものなので、診断はそのままにしています。現在の質問はこちらです。',
+  },
+  walkStaleButtonBack: {
+    en: 'That button belongs to an earlier step, so I haven\'t changed anything. To change the answer you gave there, say "back", or type the new answer starting with "actually". Here\'s where we are now:',
+    ja: 'そのボタンは前の質問のものなので、診断はそのままにしています。その回答を変えるには「戻る」と送るか、「やっぱり」に続けて新しい回答を送ってください。現在の質問はこちらです。',
+  },
+  walkStaleButtonBacks: {
+    en: 'That button belongs to an earlier step, so I haven\'t changed anything. To change the answer you gave there, say "back" {n} times, or type the new answer starting with "actually". Here\'s where we are now:',
+    ja: 'そのボタンは {n} つ前の質問のものなので、診断はそのままにしています。その回答を変えるには「戻る」を {n} 回送るか、「やっぱり」に続けて新しい回答を送ってください。現在の質問はこちらです。',
   },
   walkStaleButtonNoWalk: {
     en: "That button belongs to a diagnosis that has ended. Say \"troubleshoot\" to start a new one.",

@@ -7,6 +7,7 @@
 import type { Bilingual, Lang } from '../../content/types.js';
 import { symbolForm } from '../analysis/char-filter.js';
 import { correctTypos } from '../analysis/typos.js';
+import { withoutHedgedMarks } from './hedges.js';
 
 /** Data-driven matching: phrases (either language) and regular expressions (e.g. error codes). */
 export interface MatchSpec {
@@ -135,8 +136,8 @@ function kanjiNumber(text: string): string {
 }
 
 /**
- * "2", "２", "②", "2️⃣", "#2", "2番", 「三番目のやつ」, 「5番かな」, "2 です", "no. 2", "option 2",
- * "option two", "the second one" → 2.
+ * "2", "２", "②", "2️⃣", "#2", "2番", 「三番目のやつ」, 「5番かな」, 「たぶん 2」, "2 です", "no. 2", "option 2",
+ * "option two", "the second one", "probably 2" → 2.
  */
 export function parseChoiceNumber(text: string): number | undefined {
   return choiceNumberOf(normalizeInput(text));
@@ -149,7 +150,7 @@ const NUMBER_WORD_CHOICE = new RegExp(`^((?:option|number|choice|answer|no\\.?)\
 function choiceNumberOf(normalized: string): number | undefined {
   // A keycap emoji is the digit, a variation selector and the enclosing keycap.
   const plain = kanjiNumber(normalized.replace(/(\d)\uFE0F?\u20E3/gu, '$1')).replace(NUMBER_WORD_CHOICE, (_, head: string, word: string) => `${head}${NUMBER_WORDS.indexOf(word) + 1}`);
-  const m = /^(?:no\.?|#|番号|option|number|choice|answer)?\s*(\d{1,2})\s*(?:番目?|つ目|\.|:|\))?\s*(?:の(?:やつ|もの|選択肢))?\s*(?:です|で|を選択|を選びます|にします|でお願いします|かな|かも|please|i guess|i think)?$/u.exec(plain);
+  const m = /^(?:(?:たぶん|多分|おそらく|恐らく|きっと|probably|maybe|perhaps|i think|i guess|i'd say|prob)[、,\s]*)?(?:no\.?|#|番号|option|number|choice|answer)?\s*(\d{1,2})\s*(?:番目?|つ目|\.|:|\))?\s*(?:の(?:やつ|もの|選択肢))?\s*(?:です|で|を選択|を選びます|にします|でお願いします|かな|かも|please|i guess|i think)?$/u.exec(plain);
   if (m) return Number(m[1]);
   const ordinal = /^(?:the )?([a-z]+)(?: one| option)?(?: please)?$/.exec(plain);
   const n = ordinal ? ORDINALS.indexOf(ordinal[1]) : -1;
@@ -157,7 +158,10 @@ function choiceNumberOf(normalized: string): number | undefined {
 }
 
 /** "the last one", 「最後のやつ」: the last option. */
-const LAST_OPTION = /^(?:the )?last(?: one| option)?$|^最後(?:の(?:やつ|もの|選択肢|です))?(?:です|で)?$/u;
+const LAST_OPTION = /^(?:the )?(?:last|bottom)(?: one| option)?$|^(?:最後|一番下|いちばん下|いちばんした|一番した)(?:の(?:やつ|もの|選択肢|です))?(?:です|で)?$/u;
+
+/** "the top one", 「一番上」, 「いちばん上のやつ」: the first option, named by where the list shows it. */
+const FIRST_OPTION = /^(?:the )?(?:top|topmost)(?: one| option)?$|^(?:一番上|いちばん上|いちばんうえ|一番うえ)(?:の(?:やつ|もの|選択肢|です))?(?:です|で)?$/u;
 
 /**
  * True when the text asks about something (an interrogative: "what is SSPR?", 「401 ってどういう意味?」,
@@ -412,7 +416,7 @@ export class OptionMatcher {
     const byId = options.find((o) => o.id === raw);
     if (byId) return { option: byId, score: 1, how: 'id' };
     const normalized = normalizeInput(raw);
-    const n = LAST_OPTION.test(normalized) ? options.length : choiceNumberOf(normalized);
+    const n = LAST_OPTION.test(normalized) ? options.length : FIRST_OPTION.test(normalized) ? 1 : choiceNumberOf(normalized);
     if (n !== undefined && n >= 1 && n <= options.length) return { option: options[n - 1], score: 1, how: 'number' };
     const spelt = this.kana.read(correctTypos(raw.normalize('NFKC'), this.vocabulary(options)));
     const speltNormalized = normalizeInput(spelt);
@@ -433,8 +437,9 @@ export class OptionMatcher {
     const [best, second] = scored;
     if (!best) return undefined;
     if (second && best.score - second.score < AMBIGUITY_MARGIN) return undefined;
-    if (best.how === 'pattern' && asksAbout(raw)) return undefined;
-    if ((best.how === 'contains' || best.how === 'similar') && looksLikeQuestion(raw)) return undefined;
+    const asking = withoutHedgedMarks(raw);
+    if (best.how === 'pattern' && asksAbout(asking)) return undefined;
+    if ((best.how === 'contains' || best.how === 'similar') && looksLikeQuestion(asking)) return undefined;
     return best;
   }
 }

@@ -5,7 +5,7 @@
 export * from './types.js';
 export { loadTrees, loadTreeFile, parseTree, type LoadedTrees } from './tree-loader.js';
 export { validateTree, TreeValidationError } from './tree-validator.js';
-export { startWalk, applyInput, parseWalkState } from './walker.js';
+export { startWalk, applyInput, parseWalkState, backsTo } from './walker.js';
 export { viewStep, walkSummary } from './step-view.js';
 export { SOLVED_YES, SOLVED_NO } from './solved-options.js';
 export { OptionMatcher, normalizeInput, bigramSimilarity, parseChoiceNumber } from './answer-matcher.js';

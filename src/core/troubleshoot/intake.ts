@@ -12,7 +12,8 @@ import type { MessageKind, TroubleshootFacts } from './types.js';
  * The state may be a loanword or a reading (「コネクションがエクスパイア」, 「さい認証ぎれ」, "timed out").
  */
 const THING_JA = '(?:接続|コネクション|コネクタ|フロー)';
-const FAILED_JA = '(?:無効|むこう|ムコウ|⚠|警告|びっくりマーク|赤い?(?:マーク|アイコン|表示)|切れ|ぎれ|ギレ|期限切れ|(?:エクスパイア|エキスパイア|expire|タイムアウト)(?:し|になっ|してる)|失効|使えな|壊れ|止まっ|止まり|止まる|失敗し|失敗す|こけ|コケ|エラー|動かな|動いてな|動いておら|動いていな|動きませ|動作しな|実行されな|落ち|直らな|治らな|直りませ|繋がらな|つながらな|切断)';
+// The verbs also as typed in kana (「きれて」, 「とまった」, 「うごかない」); できれば and きれい are no 切れ.
+const FAILED_JA = '(?:無効|むこう|ムコウ|⚠|警告|びっくりマーク|赤い?(?:マーク|アイコン|表示)|切れ|(?<!で)きれ(?!い|ば)|ぎれ|ギレ|期限切れ|とまっ|とまり|とまる|うごかな|うごいてな|うごきませ|こわれ|つかえな|しっぱいし|なおらな|(?:エクスパイア|エキスパイア|expire|タイムアウト)(?:し|になっ|してる)|失効|使えな|壊れ|止まっ|止まり|止まる|失敗し|失敗す|こけ|コケ|エラー|動かな|動いてな|動いておら|動いていな|動きませ|動作しな|実行されな|落ち|直らな|治らな|直りませ|繋がらな|つながらな|切断)';
 const THING_EN = '(?:conn(?:ection)?s?|connectors?|flows?)';
 const FAILED_EN =
   "(?:invalid|broken|broke|breaks|expired|expires|expiring|disconnected|dead|died|dying|failing|failed|fails|errors?|erroring|stopped|stops|down|busted|borked|hosed|messed up|screwed up|timed out|times out|timing out|(?:is|are|was|were)(?:n'?t| not) (?:working|running)|(?:does|do|did)(?:n'?t| not) (?:work|run|help)|won'?t (?:work|run|connect)|not working|keeps? (?:failing|breaking|expiring|dying))";

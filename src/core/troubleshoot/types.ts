@@ -214,4 +214,6 @@ export interface StepResult {
    * a matter of its own, for the caller to take up once the walk has ended.
    */
   more?: string;
+  /** The message asked a question besides the answer it gave: the caller answers it (the whole message, for its context). */
+  asked?: string;
 }

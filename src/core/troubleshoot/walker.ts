@@ -5,6 +5,7 @@
  */
 import type { Lang } from '../../content/types.js';
 import { matchCommand } from '../vocabulary.js';
+import { statedBesidesQuestion } from './asked-besides.js';
 import { classifyMessage, extractFacts, type MessageKind } from './intake.js';
 import { SAYS_FIXED, SOLVED_NO, SOLVED_OPTIONS, SOLVED_YES } from './solved-options.js';
 import { readSolvedReply } from './solved-reply.js';
@@ -165,11 +166,16 @@ function skippedAnswered(tree: TroubleshootingTree, state: WalkState, input: str
   return undefined;
 }
 
-/** True when the text gives again the answer of an earlier question (「そうそう、MFA を有効にした」). */
+/**
+ * True when the text gives again the answer of an earlier question (「そうそう、MFA を有効にした」).
+ * A general way of answering ("I don't know") restates nothing, whichever option it would pick.
+ */
 function saidAgain(tree: TroubleshootingTree, state: WalkState, text: string): boolean {
   return state.answers.some((a) => {
     const asked = tree.nodes[a.nodeId];
-    return asked?.kind === 'question' && a.nodeId !== state.nodeId && tree.matcher.matchOption(asked.options, text)?.option.id === a.optionId;
+    if (asked?.kind !== 'question' || a.nodeId === state.nodeId) return false;
+    const picked = tree.matcher.matchOption(asked.options, text);
+    return picked?.option.id === a.optionId && !picked.general;
   });
 }
 
@@ -274,6 +280,18 @@ function severalNamed(tree: TroubleshootingTree, node: QuestionNode, input: stri
   if (node.options.filter((o) => fits(o.match)).length < 2 || classifyMessage(input) === 'question') return undefined;
   const option = fittingOption(tree, node, fits);
   return option && { option, score: 0.9, how: 'pattern' };
+}
+
+/**
+ * The answer a message gives besides what it asks (see statedBesidesQuestion): an option its stating
+ * clauses pick by their words. A number beside a question ("2, what is the difference with 3?")
+ * asks about the options before choosing, and a loose paraphrase is too weak to move on by.
+ */
+function answerBesides(tree: TroubleshootingTree, node: QuestionNode, input: string): { picked: OptionMatch<TreeOption>; stated: string } | undefined {
+  const stated = statedBesidesQuestion(input);
+  if (!stated) return undefined;
+  const picked = tree.matcher.matchOption(node.options, stated) ?? severalNamed(tree, node, stated);
+  return picked && picked.how !== 'number' && picked.how !== 'similar' ? { picked, stated } : undefined;
 }
 
 /**
@@ -434,6 +452,8 @@ export function applyInput(tree: TroubleshootingTree, state: WalkState, input: s
   if (node.kind === 'question') {
     const picked = tree.matcher.matchOption(node.options, input) ?? severalNamed(tree, node, input);
     if (!picked) {
+      const besides = answerBesides(tree, node, input);
+      if (besides) return result('answer', answerWith(tree, state, besides.picked, besides.stated), { asked: input });
       let kind: MessageKind | undefined;
       const aside = readAside(tree, state, input, () => (kind ??= classifyMessage(input)));
       if (!aside) return { accepted: false, action: 'not-understood', done: false, state, ...(kind ? { kind } : {}) };
@@ -481,6 +501,15 @@ export function applyInput(tree: TroubleshootingTree, state: WalkState, input: s
   const next = nextUntried(tree, state);
   if (!next) return { accepted: true, action: 'not-solved', done: true, solved: false, state: answered };
   return result('not-solved', enter(tree, answered, next), { solved: false });
+}
+
+/**
+ * How many "back"s lead from where the walk stands to the question `step`, which it passed on
+ * the way; undefined when the walk has not been there (a card of another walk).
+ */
+export function backsTo(state: WalkState, step: string): number | undefined {
+  const at = state.trail.lastIndexOf(step);
+  return at < 0 ? undefined : state.trail.length - at;
 }
 
 /** Reads a stored walk position; throws when it is not one (old format, tampering). */

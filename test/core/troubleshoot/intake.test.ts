@@ -13,6 +13,10 @@ describe('troubleshooting intake: when a message starts a diagnosis', () => {
     'I get an invalid connection error',
     'Flow fails with AADSTS50076',
     'なぜか接続が無効になったので診断してください',
+    // The failed state typed in kana.
+    'せつぞくがきれちゃってフローがとまってる',
+    'けさからフローがうごかないです',
+    '接続がこわれたっぽい',
   ];
   const questions = [
     '接続が無効になるのはなぜですか？',
@@ -23,6 +27,8 @@ describe('troubleshooting intake: when a message starts a diagnosis', () => {
     'How long can a connection stay unused?',
     '更新トークンの有効期間は？',
     '明日の天気を教えて',
+    // できれば is no 切れ.
+    '接続できれば共有したいです',
     '',
   ];
   for (const text of problems) it(`starts on a problem report: ${text}`, () => assert.equal(detectTroubleshootIntent(text), true));
