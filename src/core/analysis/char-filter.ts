@@ -3,7 +3,8 @@
  * full-width ASCII (ＡＡＤＳＴＳ → AADSTS) and half-width katakana (ﾄｰｸﾝ → トークン);
  * dash and quote variants are unified so identifiers compare equal. Lone
  * surrogates (possible in any user text) become U+FFFD and control characters
- * spaces: kuromoji throws on both.
+ * spaces: kuromoji throws on both. A long-vowel mark or wave dash drawn out between two
+ * hiragana (たまーに, すごーく, ちょ〜っと) is emphasis, not a letter: the word is read without it.
  */
 export function normalizeChars(text: string): string {
   return text
@@ -12,7 +13,8 @@ export function normalizeChars(text: string): string {
     .normalize('NFKC')
     .replace(/[\u2010-\u2015\u2212\uff0d]/g, '-')
     .replace(/[\u2018\u2019\u201c\u201d]/g, '"')
-    .replace(/[\u3000\t\r\n]+/g, ' ');
+    .replace(/[\u3000\t\r\n]+/g, ' ')
+    .replace(/(?<=[\u3041-\u3096])[ー〜~]+(?=[\u3041-\u3096])/g, '');
 }
 
 /**

@@ -94,6 +94,7 @@ export function japaneseContext(text: string, tokens: readonly Token[]): Range[]
       if (inside.length && inside.every((t, k) => isNoun(t) || isNo(t) || (k === inside.length - 1 && k > 0 && /^(?:者|もの)$/.test(t.surface)))) out.push([at, end]);
     }
   }
+  out.push(...narrativeSentences(text));
   for (const r of [PEOPLE_AROUND, WHEN_IT_HAPPENED, DOING_TASK]) for (const m of text.matchAll(r)) out.push([m.index, m.index + m[0].length]);
   tokens.forEach((t, k) => {
     if (isNoun(t) && OWN_ORGANISATION.test(t.surface)) out.push([t.start, t.end]);
@@ -102,6 +103,23 @@ export function japaneseContext(text: string, tokens: readonly Token[]): Range[]
     if (from < k) out.push([tokens[from].start, t.start]);
   });
   return out;
+}
+
+/** A message this long that tells before it asks is a story; a short one (「Xが出なくなった。どうすれば？」) states its subject. */
+const STORY_LENGTH = 50;
+/** Sentences of a message, each with its closing punctuation. */
+const STORY_SENTENCE = /[^。!！?？\n]+[。!！?？…]*/g;
+/** A sentence telling what happened: its predicate in the past (た, ました, でした, てた), or 〜んです after one. */
+const TELLS_PAST = /(?:た|だ|ました|でした)(?:ん(?:です|だ)(?:けど|が)?|の(?:です|で)?|(?:みたい|よう|らしい)(?:です|だ)?|けど|が|ので|から|し|よ|ね|…)*[。!！…]*$/;
+/**
+ * The sentences of a story told before what is asked (「先週パソコンを替えました。そしたら…止まってました。
+ * なんで？」): what happened in the asker's words, whose words the corpus never uses say who and
+ * what was around, not what is asked; the sentence that asks (the last, or any with ？) is never one.
+ */
+function narrativeSentences(text: string): Range[] {
+  const sentences = [...text.matchAll(STORY_SENTENCE)];
+  if (sentences.length < 2 || text.length < STORY_LENGTH) return [];
+  return sentences.slice(0, -1).flatMap((m) => (!/[?？]/.test(m[0]) && TELLS_PAST.test(m[0].trim()) ? [[m.index, m.index + m[0].length] as Range] : []));
 }
 
 /**

@@ -125,6 +125,9 @@ const JA_ACTED_ON = new RegExp(`([^\\s、。,.!?？！をのにがはでと「�
  */
 const JA_ACTED_IN = /([^\s、。,.!?？！をのにがはでと「」『』]+)\s*に(?!は)\s*[^\s、。に]{0,12}?(?:作り方|やり方|方法|手順|仕方)/;
 
+/** The end of a clause asking what to do (「押せばいい」, 「どうしたらよい」): a verb, where a noun names a thing. */
+const ASKS_WHAT_TO_DO = /(?:ば|たら|て[もは]?)(?:いい|よい|良い)$/;
+
 /**
  * 「XをYにする設定」「XをYにしたい」「XをYにする方法」: Y, the state the thing is to be put in, when the
  * question asks how, where or whether it can be done; not when it tells what happened after the
@@ -165,7 +168,8 @@ function subjectsOf(question: string, script: 'ja' | 'en', concepts: readonly Co
       concepts.flatMap((c, i) => (c.span && c.span[0] >= from && c.span[1] <= to && !isValue(c) ? [i] : [])).sort((a, b) => concepts[a].span![0] - concepts[b].span![0]);
     for (const r of [JA_ACTED_ON, JA_ACTED_IN]) {
       const m = askedOutsideQuotes(r, question);
-      if (!m) continue;
+      // 「何を押せばいいのか手順」: a clause asking what to do (…ばいい, …たらいい) before の is no thing acted on.
+      if (!m || ASKS_WHAT_TO_DO.test(m[1])) continue;
       const from = m.index;
       const to = m.index + m[1].length;
       const found = inside(from, to);

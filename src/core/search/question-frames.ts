@@ -94,6 +94,12 @@ const CONTEXT: readonly string[] = [
   // Whether it matters at all (「それとも関係ない？」, "or is that unrelated"): asks whether, names nothing.
   '(?:それとも)?関係(?:ない|ある|あります|ありません|なし)(?:の|です|でしょう)?か?',
   "\\b(?:or is (?:that|it|this) )?(?:unrelated|irrelevant)\\b|\\bdoes (?:that|it|this) (?:even )?matter\\b",
+  // How often something runs or happened (「年に一回しか使わない」, 「月に1回くらい」, 「何回も」, たまに, "once a
+  // month"): the asker's rhythm, which no document states; how long a thing sat unused is a duration, read apart.
+  '(?:年|月|週|日|四半期|半期|半年|期|毎月|毎週|毎年)に?(?:[一二三四五1-9]|数|何)(?:回|度)(?:くらい|ぐらい|程度|ほど|だけ|しか)?',
+  '(?:何|[一二三四五六七八九十]|[0-9]+)(?:回|度)(?:目|も|くらい|ぐらい|ほど)?(?!\\s*(?:日|時間|分|週))',
+  '(?:たまに|時々|ときどき|時たま|ときたま)(?:だけ|しか)?',
+  "\\b(?:once|twice|\\w+ times) (?:a|an|per|every) (?:day|week|month|quarter|year)\\b|\\bonce in a while\\b|\\bevery (?:so )?often\\b",
   '(?:全社|社内|社外|当部署|部署内|チーム内|全員|みんな)(?:で|の|に|は|的に)?',
   '\\b(?:next (?:week|month)|company-wide|org-wide|across the (?:company|org(?:anization)?|tenant)|everyone in the (?:company|org(?:anization)?)|(?:for |across )?the whole (?:company|org(?:ani[sz]ation)?|team|tenant)|for everyone|for all (?:our )?users)\\b',
 ];

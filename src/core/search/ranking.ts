@@ -203,13 +203,15 @@ export const EVERYDAY_UNSEEN_FACTOR = 0.25;
  * for which concept is the question's most specific and how much of it a candidate covers; the
  * coordination factor keeps the rarest term's, as a text covering the common concepts of the
  * question beside its rare one is the better answer there (measured on the question sets).
+ * An everyday word inside the asker's account of what happened (see Concept.context) counts as
+ * little whether or not the corpus happens to use it: 押す or 入る in a story say nothing of the subject.
  */
 function conceptWeight(n: number, c: Concept, perTerm: ReadonlyMap<string, TermHits>, known = true): number {
   const heads = c.terms.filter((t) => !c.partial.has(t));
   const dfs = (heads.length ? heads : c.terms).map((t) => perTerm.get(t)?.df ?? 0);
   const seen = known && c.translated ? dfs.filter((df) => df > 0) : [];
   const w = Math.max(...(seen.length ? seen : dfs).map((df) => idf(n, df)));
-  return (c.general || c.context) && dfs.every((df) => df === 0) ? w * EVERYDAY_UNSEEN_FACTOR : w;
+  return ((c.general || c.context) && dfs.every((df) => df === 0)) || (c.general && c.context && !c.glossed) ? w * EVERYDAY_UNSEEN_FACTOR : w;
 }
 
 /** Weight of an everyday word for the decision to answer, whether the corpus has it or not. */
