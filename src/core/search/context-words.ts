@@ -44,6 +44,8 @@ const DOING_TASK = /[^\s、。,.!！?？「」]{1,24}?の(?:対応|作業|処理
 /** Nouns that build a noun phrase; a dependent noun (ん, こと) ends one. */
 const isNoun = (t: Token): boolean => (t.pos === '名詞' && t.posDetail !== '非自立' && t.posDetail !== '代名詞' || t.pos === '接頭詞') && !/^[\p{P}\p{S}]+$/u.test(t.surface);
 const isNo = (t: Token): boolean => t.pos === '助詞' && t.posDetail === '連体化';
+/** How many objects and places a relative clause before a noun is read with (see describedFrom). */
+const CLAUSE_OBJECTS = 2;
 /** Case particles that can end the object of a relative clause (「明細を送るフロー」). */
 const CASE = /^(?:を|に|で|と|から|へ)$/;
 const ASCII_WORD = /^[A-Za-z][\w.-]*$/;
@@ -56,16 +58,17 @@ const isVerb = (t: Token | undefined): boolean => t?.pos === '動詞' && t.posDe
  */
 function describedFrom(tokens: readonly Token[], k: number): number {
   let from = k;
-  // After a relative clause's verb, one case particle before a noun joins its object or place
-  // (「明細を送る」「勤怠を集計する」「Teams に投稿する」).
+  // After a relative clause's verb, a case particle before a noun joins its object or place
+  // (「明細を送る」「勤怠を集計する」「Teams に投稿する」), two of them both (「チャネルに日報を投稿する」).
   let clause = false;
+  let objects = 0;
   for (let i = k - 1; i >= 0; i--) {
     const t = tokens[i];
     if (isJapaneseNoun(t)) from = i;
     else if (isNo(t) && isJapaneseNoun(tokens[i - 1])) continue;
     else if (t.pos === '助動詞' && /^(?:た|だ)$/.test(t.surface) && isVerb(tokens[i - 1])) continue;
     else if (isVerb(t)) (from = i), (clause = true);
-    else if (clause && t.pos === '助詞' && CASE.test(t.surface) && isJapaneseNoun(tokens[i - 1])) clause = false;
+    else if (clause && objects < CLAUSE_OBJECTS && t.pos === '助詞' && CASE.test(t.surface) && isJapaneseNoun(tokens[i - 1])) objects++;
     else break;
   }
   return from;
@@ -130,9 +133,18 @@ function narrativeSentences(text: string): Range[] {
 const PEOPLE_AROUND_EN = /\b(?:co-?workers?|colleagues?|boss(?:es)?|managers?|supervisors?|team ?lead(?:er)?s?|teammates?|customers?|clients?(?=\s+(?:complain|call|said|says|told|tell|notic|ask|email|mail|got|get|didn|did not|were|was|is|are)\w*)|interns?|new hires?)\b/gi;
 
 /**
+ * What ends a relative clause telling what an asker's flow does ("my flow that posts to a Teams
+ * channel says…"): the main clause's verb, a conjunction, or punctuation.
+ */
+const CLAUSE_END = /^(?:says?|said|shows?|showed|fails?|failed|failing|stops?|stopped|broke|breaks|is|was|are|were|has|had|have|gets?|got|keeps?|kept|started|starts|returns?|returned|throws?|threw|errors?|errored|won'?t|doesn'?t|didn'?t|can'?t|isn'?t|wasn'?t|now|suddenly|since|after|and|but|because|when)$/i;
+/** Words a clause telling what a flow does may run to, at most. */
+const CLAUSE_WORDS = 8;
+
+/**
  * Ranges of English words naming what one of the asker's things is for: after a determiner or
- * a possessive, the words right before the thing ("my weekly timesheet reminder flow"); and
- * the people around the asker (see PEOPLE_AROUND_EN).
+ * a possessive, the words right before the thing ("my weekly timesheet reminder flow"), or the
+ * clause after it telling what it does ("the flow that posts to a Teams channel"); and the
+ * people around the asker (see PEOPLE_AROUND_EN).
  */
 export function englishContext(text: string): Range[] {
   const words = [...text.matchAll(/[A-Za-z][\w'-]*/g)].map((m) => ({ word: m[0], start: m.index, end: m.index + m[0].length }));
@@ -143,6 +155,18 @@ export function englishContext(text: string): Range[] {
     // Only words separated by spaces make one phrase.
     while (j < words.length && j <= i + 4 && /^\s+$/.test(text.slice(words[j - 1].end, words[j].start)) && !NAMED_BY_PURPOSE.test(words[j].word) && !isEnglishDeterminer(words[j].word, true)) j++;
     if (j > i + 1 && j < words.length && /^\s+$/.test(text.slice(words[j - 1].end, words[j].start)) && NAMED_BY_PURPOSE.test(words[j].word)) out.push([words[i + 1].start, words[j - 1].end]);
+    if (j < words.length && NAMED_BY_PURPOSE.test(words[j].word)) {
+      const clause = relativeClause(text, words, j);
+      if (clause) out.push(clause);
+    }
   }
   return out;
+}
+
+/** The clause after the thing at `k` telling what it does ("that posts to a Teams channel"), up to the main clause (see CLAUSE_END). */
+function relativeClause(text: string, words: readonly { word: string; start: number; end: number }[], k: number): Range | undefined {
+  if (!/^(?:that|which)$/i.test(words[k + 1]?.word ?? '')) return undefined;
+  let end = k + 2;
+  while (end < words.length && end <= k + 1 + CLAUSE_WORDS && !CLAUSE_END.test(words[end].word) && !/[,.;:!?]/.test(text.slice(words[end - 1].end, words[end].start))) end++;
+  return end > k + 2 ? [words[k + 2].start, words[end - 1].end] : undefined;
 }

@@ -18,6 +18,7 @@ import type { GlossaryExpander } from './glossary-expansion.js';
 import type { IndexedItem, SearchIndex } from './index-store.js';
 import { loadKnowledge, type IndexSource, type LoadedKnowledge, type LoadOptions } from './knowledge-loader.js';
 import { topicOf, withTopic } from './follow-up.js';
+import { nearTopicsNamed, uncoveredNames } from './near-topics.js';
 import { analyzeQuery, questionForm, type AnalyzedQuery, type Concept, type QuestionForm } from './query.js';
 import { asksAdvice } from './question-frames.js';
 import { FormStatements, rankCandidates, shouldAnswer, subjectFirst, type Candidate } from './ranking.js';
@@ -92,6 +93,8 @@ export class KnowledgeBase {
   private readonly curatedBySection = new Map<string, CuratedAnswer[]>();
   /** Curated entry id → its position in the index. */
   private readonly curatedItems: Map<string, number>;
+  /** The names of near topics (Intune, DLP, Teams meetings) that no text of the knowledge contains. */
+  private readonly uncoveredTopics: readonly string[];
   /** Term → the curated entries whose questions hold it (see entriesAsking), for the terms some do. */
   private readonly askingTerm = new Map<string, readonly number[]>();
 
@@ -139,6 +142,7 @@ export class KnowledgeBase {
       const p = item.kind === 'passage' ? this.passageById.get(item.ref) : undefined;
       return foldForLookup((p && this.docById.get(p.docId)?.title) ?? '');
     });
+    this.uncoveredTopics = uncoveredNames(this.index.items.map((item) => this.rawText(item)));
     this.statements = new FormStatements((i) => this.folded[i], this.index.items.length);
     this.keyFinder = new KeyFinder(this.folded.map((text, i) => [text, this.foldedTitles[i]]));
     const firstPassages = new Set(this.documents.map((d) => loaded.passages.find((p) => p.docId === d.id)?.id));
@@ -262,13 +266,17 @@ export class KnowledgeBase {
       ),
       (i) => this.folded[i],
     );
-    if (!shouldAnswer(q, ranked, (i) => this.folded[i], (i) => this.forms[i])) {
+    // A question naming a product or feature next to ours that no text names (see near-topics) is
+    // about what the knowledge does not have, whatever else it shares with the documents; so is a
+    // long message about one, whose last sentence alone may ask something the documents answer.
+    const offTopic = !ranked.some((c) => c.exactHits > 0) && this.asksAboutUncoveredTopic(question, q);
+    if (offTopic || !shouldAnswer(q, ranked, (i) => this.folded[i], (i) => this.forms[i])) {
       // A message telling its situation at length and asking last ("we moved office last week… does
       // the token care about IP?"): the sentence that asks is the question.
       const asking = askingSentence(question);
       // Its answer must also be among the best for the whole message, which says what it is about.
       // A bare "fix?" names nothing of its own to ask about.
-      if (asking && this.analyze(asking).concepts.length >= 2) {
+      if (!offTopic && asking && this.analyze(asking).concepts.length >= 2) {
         const r = this.search(asking, lang, limit);
         const first = r.answers[0]?.id;
         if (r.answered && ranked.slice(0, 5).some((c) => c.item.id === first || c.item.ref === first)) return { ...r, question };
@@ -389,6 +397,22 @@ export class KnowledgeBase {
     // Only terms the questions hold are kept, so what askers type cannot grow the map.
     if (found.length) this.askingTerm.set(term, found);
     return found;
+  }
+
+  /**
+   * Whether a question names a near topic no text names (see near-topics) as what it asks about: a
+   * name only in the asker's description of their own things (「Teamsのチャネルに投稿するフロー」,
+   * "my flow that posts to a Teams channel") says what the flow is for, not what is asked.
+   */
+  private asksAboutUncoveredTopic(question: string, q: AnalyzedQuery): boolean {
+    return nearTopicsNamed(question, this.uncoveredTopics).some((name) => {
+      const folded = foldForLookup(name).replace(/\s+/g, '');
+      const parts = q.concepts.filter((c) => {
+        const label = foldForLookup(c.label).replace(/\s+/g, '');
+        return label.length > 0 && (folded.includes(label) || label.includes(folded));
+      });
+      return !parts.length || parts.some((c) => !c.context);
+    });
   }
 
   /** "Did you mean" phrasings of curated answers that matched part of the question. */

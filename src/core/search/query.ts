@@ -60,6 +60,11 @@ export interface AnalyzedQuery {
   asksPrice: boolean;
   /** The question asks whether something can still be done (まだ延ばせる？, "can we still set…"): see ASKS_STILL. */
   asksStill: boolean;
+  /**
+   * The question asks for a length of time (how long, 何日, どのくらい), not for when: only a text stating
+   * a duration answers it, where a date answers "since when" (see shouldAnswer).
+   */
+  asksDuration: boolean;
   /** What kind of answer the question asks for (see questionForm). */
   form: QuestionForm;
   /** Positions in `concepts` of the things a how-question asks to act on or with (see subjectsOf). */
@@ -447,6 +452,8 @@ const ASKS_STILL = new RegExp(
   ].join('|'),
   'i',
 );
+/** Words asking for a length of time in both languages; いつ and "when" ask for a point in time. */
+const ASKS_LENGTH = /どのくらい|どれくらい|どれぐらい|どのぐらい|(?:何|なん)(?:分|時間|日|週間|ヶ月|か月|ぷん|じかん|にち|かげつ)(?!も)|\bhow long\b|\bhow many (?:days|hours|minutes|weeks|months)\b/i;
 
 /** Boost of the negation term when the question is negated: a lean, not a concept. */
 export const NEGATION_WEIGHT = 0.6;
@@ -647,6 +654,7 @@ export function analyzeQuery(question: string, analyzer: Analyzer, expander: Glo
     glossaryPhrases: phrases,
     asksPrice: ASKS_PRICE.test(question),
     asksStill: ASKS_STILL.test(text),
+    asksDuration: form === 'how-long' && ASKS_LENGTH.test(question.normalize('NFKC')),
     form,
     ...(({ subjects, states, modifiers, phrases }) => ({ subjects, subjectStates: states, subjectModifiers: modifiers, subjectPhrases: phrases }))(subjectsOf(text, script, concepts)),
   };

@@ -561,8 +561,11 @@ function yieldOpenings(ranked: Candidate[], q: AnalyzedQuery, ctx: RankContext):
   return ranked;
 }
 
-/** A time in a folded text: a duration, a date, or a lifetime given by an event (until revoked, until it expires). */
-const STATES_TIME = new RegExp(`${STATES_DURATION.source}|\\d{4}\\s*年|\\b(?:19|20)\\d{2}\\b|取り消されるまで|until[- ]revoked|無期限|indefinitely|(?:切れる|期限)まで|until (?:it|they) expires?`);
+/** A length of time in a folded text: a duration, or a lifetime given by an event (until revoked, until it expires). */
+const STATES_LENGTH = new RegExp(`${STATES_DURATION.source}|取り消されるまで|until[- ]revoked|無期限|indefinitely|(?:切れる|期限)まで|until (?:it|they) expires?`);
+
+/** A time in a folded text: a length of time or a date. */
+const STATES_TIME = new RegExp(`${STATES_LENGTH.source}|\\d{4}\\s*年|\\b(?:19|20)\\d{2}\\b`);
 
 /** A price in a folded text: a currency sign or unit next to a number. */
 const PRICE = /[$¥€£]\s?\d|\d\s?(?:円|ドル|usd|jpy|eur|yen|dollars?)\b|料金|価格|値段/;
@@ -587,9 +590,16 @@ export function shouldAnswer(
   // "How long", "since when": one of the first answers that really match (not by one shared word) must state a time.
   // The time must be stated by a text about the question's most specific subject (the run history
   // a retention question asks about), not by one about another duration that shares its other words.
-  const focus = good.length ? rarestSubject(q, ranked, good[0].fullCovers) : -1;
-  const statesTime = (c: Candidate) => c.score >= MIN_SCORE && (focus < 0 || (c.fullCovers & (1 << focus)) !== 0) && STATES_TIME.test(foldedText!(c.itemIndex));
-  if (q.form === 'how-long' && foldedText && ![...good, ...ranked.slice(0, 3)].some(statesTime)) return false;
+  // For a length of time, the question's most specific subject when the best match does not name
+  // it (how long the run history is kept: not a lifetime stated by a text on Power Automate's tokens),
+  // stated by any of the first texts naming it.
+  const rarest = q.asksDuration ? rarestSubject(q, ranked, ~0) : -1;
+  const unnamed = good.length > 0 && rarest >= 0 && !(good[0].fullCovers & (1 << rarest));
+  const focus = unnamed ? rarest : good.length ? rarestSubject(q, ranked, good[0].fullCovers) : -1;
+  // A question for a length of time is not answered by a text that only gives a date.
+  const time = q.asksDuration ? STATES_LENGTH : STATES_TIME;
+  const statesTime = (c: Candidate) => (unnamed || c.score >= MIN_SCORE) && (focus < 0 || (c.fullCovers & (1 << focus)) !== 0) && time.test(foldedText!(c.itemIndex));
+  if (q.form === 'how-long' && foldedText && ![...good, ...ranked.slice(0, unnamed ? 5 : 3)].some(statesTime)) return false;
   // "How do I change my Teams background?": a good answer must be about the thing acted on,
   // not only share the question's other words (Teams, flow, change).
   const about = good.find((c) => isAboutSubjects(q, c, foldedText));

@@ -33,6 +33,8 @@ describe("the asker's context in a question", function () {
       assert.deepEqual(await japanese('週次の出張申請フローの接続が無効'), ['週次の出張申請']);
       assert.deepEqual(await japanese('店舗の日次売上を集計するフローが止まった'), ['店舗の日次売上を集計する']);
       assert.deepEqual(await japanese('パスワードを変更したら、フローが止まった'), []);
+      // A clause with both a place and an object.
+      assert.deepEqual(await japanese('Teamsのチャネルに週報を投稿するフローが止まった'), ['チャネルに週報を投稿する']);
     });
 
     it("when it happened by the asker's clock: the time of day or of the week", async () => {
@@ -53,6 +55,14 @@ describe("the asker's context in a question", function () {
       assert.deepEqual(englishContext('the flow failed after a password change'), []);
       // "that" here is the subject, not a determiner of the flow.
       assert.deepEqual(englishContext('does that break flows?'), []);
+    });
+
+    it('English: the clause after the flow telling what it does, up to the main verb', () => {
+      const q = 'my flow that posts to a Teams channel says the connection is invalid';
+      assert.deepEqual(words(q, englishContext(q)), ['posts to a Teams channel']);
+      const r = 'the flow which copies attachments, fails since Monday';
+      assert.deepEqual(words(r, englishContext(r)), ['copies attachments']);
+      assert.deepEqual(englishContext('the flow that failed'), []);
     });
   });
 
