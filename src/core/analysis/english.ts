@@ -20,7 +20,9 @@ export const ENGLISH_STOP_WORDS = new Set(
     'anyone someone everyone somebody anybody somewhere anywhere everywhere else ever maybe ' +
     'guess think wondering wonder thanks thank hi hello hey ok okay lol ' +
     // Chat shorthand (bc = because, esp = especially) and the contractions of he and she.
-    'bc cuz coz esp btw tbh fyi idk imo imho pls plz thx u ur ya yeah yep nope gonna wanna gotta kinda sorta lmao omg haha hed hes shes'
+    'bc cuz coz esp btw tbh fyi idk imo imho pls plz thx u ur ya yeah yep nope gonna wanna gotta kinda sorta lmao omg haha hed hes shes ' +
+    // The other possessive and object pronouns: whose flow it is changes nothing in the answer.
+    'his him her hers mine yours ours theirs myself yourself himself herself ourselves themselves'
   ).split(/\s+/),
 );
 
@@ -167,6 +169,13 @@ const TIMESPAN = /(?<![\w.:])(?:(\d+)\.)?(\d{1,3}):([0-5]\d):([0-5]\d)(?![\w.:])
  */
 const PERIOD = new RegExp(`\\b(?:(quarter|year)(?:ly|[- ]end)|annually|(?:every|each) (quarter|year)|end of (?:the|each|every) (quarter|year))\\b`, 'gi');
 
+const RATE_UNIT = '(?:minute|hour|day|week|month|year)s?';
+/** A count per period ("two days a week", "once a month", "3 times per day", "twice a year"). */
+export const RATE = new RegExp(
+  `\\b(?:(?:\\d+|${NUMBER_WORD}|a few|a couple of|several)\\s+(?:${RATE_UNIT}|times)|once|twice)\\s+(?:a|an|per|each|every)\\s+${RATE_UNIT}\\b`,
+  'gi',
+);
+
 /** The durations of an English text; single-letter units only right after digits (48h, 90d). */
 export function englishDurations(text: string): EnglishDuration[] {
   const out: EnglishDuration[] = [];
@@ -174,9 +183,12 @@ export function englishDurations(text: string): EnglishDuration[] {
     const minutes = Number(m[1] ?? 0) * 1440 + Number(m[2]) * 60 + Number(m[3]) + Number(m[4]) / 60;
     if (minutes >= 1) out.push({ phrase: m[0], start: m.index, end: m.index + m[0].length, minutes });
   }
+  // "Two days a week", "once a month", "3 times a day": how often, not how long; neither part is a duration.
+  const rates = [...text.matchAll(RATE)].map((m) => [m.index, m.index + m[0].length] as const);
   for (const m of text.matchAll(DURATION)) {
     const unit = m[3].toLowerCase();
     if ((unit === 'h' || unit === 'd') && !m[1]) continue;
+    if (rates.some(([from, to]) => from <= m.index && m.index + m[0].length <= to)) continue;
     // "A quarter of the users" is a share, not three months.
     if (unit === 'quarter' && /^\s+of\b/i.test(text.slice(m.index + m[0].length))) continue;
     const n = m[1] ? Number(m[1]) : numberWord(m[2]);

@@ -130,7 +130,7 @@ function narrativeSentences(text: string): Range[] {
  * ("my coworker said hers broke", "a client complained", "my boss wants"): who it is changes
  * nothing in the answer. A client only as a person who did something (not a client app).
  */
-const PEOPLE_AROUND_EN = /\b(?:co-?workers?|colleagues?|boss(?:es)?|managers?|supervisors?|team ?lead(?:er)?s?|teammates?|customers?|clients?(?=\s+(?:complain|call|said|says|told|tell|notic|ask|email|mail|got|get|didn|did not|were|was|is|are)\w*)|interns?|new hires?)\b/gi;
+const PEOPLE_AROUND_EN = /\b(?:co-?workers?|colleagues?|boss(?:es)?|managers?|supervisors?|team ?lead(?:er)?s?|(?:department|team|division) heads?|heads? of (?:the )?(?:department|team|division)|teammates?|customers?|clients?(?=\s+(?:complain|call|said|says|told|tell|notic|ask|email|mail|got|get|didn|did not|were|was|is|are)\w*)|interns?|new hires?)\b/gi;
 
 /**
  * What ends a relative clause telling what an asker's flow does ("my flow that posts to a Teams

@@ -338,8 +338,15 @@ function withAdminConcept(text: string, concepts: readonly Concept[], analyzer: 
   return [...concepts, { label: '管理者', terms: unique([admin, ...expander.jaSynonyms(admin)]), partial: new Set<string>() }];
 }
 
+/**
+ * "There used to be a way to set how long logins last", "how do I change how often users sign in":
+ * the duration is the setting the asker wants to put in place, so the question asks how.
+ */
+const ASKS_HOW_TO_SET_DURATION = /\b(?:way|ways|how|where) to (?:set|change|configure|control|adjust|limit|shorten|extend|decide|choose|pick) how (?:long|often)\b/i;
+
 const FORMS: [QuestionForm, RegExp][] = [
   ['delay', ASKS_DELAY],
+  ['how', ASKS_HOW_TO_SET_DURATION],
   // A sentence opening with an auxiliary asks whether, whatever clause it holds ("Do we need a licence
   // to change how long tokens last?", "I reset my password. Could that be why it fails?", "would
   // this explain why…"), unless it asks for the clause ("do you know how long", "is there a way to").

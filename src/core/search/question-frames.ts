@@ -5,6 +5,7 @@
  * things the knowledge does not cover; they say what kind of answer is wanted instead, or
  * when and for whom the asker's situation holds, or how plainly the answer is to be put.
  */
+import { RATE } from '../analysis/english.js';
 
 /**
  * Asking what to do (or not do) so that something goes well, by kind: prevention, habits,
@@ -100,6 +101,8 @@ const CONTEXT: readonly string[] = [
   '(?:何|[一二三四五六七八九十]|[0-9]+)(?:回|度)(?:目|も|くらい|ぐらい|ほど)?(?!\\s*(?:日|時間|分|週))',
   '(?:たまに|時々|ときどき|時たま|ときたま)(?:だけ|しか)?',
   "\\b(?:once|twice|\\w+ times) (?:a|an|per|every) (?:day|week|month|quarter|year)\\b|\\bonce in a while\\b|\\bevery (?:so )?often\\b",
+  // A number of days or times per period ("two days a week", "3 times per day"): when, not how long.
+  RATE.source,
   '(?:全社|社内|社外|当部署|部署内|チーム内|全員|みんな)(?:で|の|に|は|的に)?',
   '\\b(?:next (?:week|month)|company-wide|org-wide|across the (?:company|org(?:anization)?|tenant)|everyone in the (?:company|org(?:anization)?)|(?:for |across )?the whole (?:company|org(?:ani[sz]ation)?|team|tenant)|for everyone|for all (?:our )?users)\\b',
 ];

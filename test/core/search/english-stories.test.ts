@@ -6,8 +6,10 @@
  */
 import assert from 'node:assert/strict';
 import { smallTalkOf } from '../../../src/bot/language/small-talk.js';
+import { englishDurations } from '../../../src/core/analysis/english.js';
 import { englishContext } from '../../../src/core/search/context-words.js';
 import type { KnowledgeBase } from '../../../src/core/search/knowledge-base.js';
+import { questionForm } from '../../../src/core/search/query.js';
 import { withoutReplyToAnswer } from '../../../src/core/search/question-frames.js';
 import type { AskResult } from '../../../src/core/search/types.js';
 import { sharedKnowledgeBase } from './shared.js';
@@ -33,6 +35,21 @@ describe('English symptom reports told as a story', function () {
   it('chat shorthand names nothing to look up', () => {
     const labels = kb.analyze('bc tbh idk, esp since he\'d said the flow was fine').concepts.map((c) => c.label.toLowerCase());
     for (const w of ['bc', 'tbh', 'idk', 'esp', 'hed']) assert.ok(!labels.includes(w), JSON.stringify(labels));
+  });
+
+  it('how often is no duration: "two days a week", "once a month", "3 times per day"', () => {
+    for (const t of ['I work two days a week from a cafe', 'once a month it fails', 'it runs 3 times per day']) assert.deepEqual(englishDurations(t), [], t);
+    assert.deepEqual(englishDurations('it ran 3 times per day for two weeks').map((d) => d.phrase), ['two weeks']);
+  });
+
+  it('a way to set how long something lasts asks how, not how long', () => {
+    assert.equal(questionForm('someone said there is a way to set how long logins last. what is it called now?'), 'how');
+    assert.equal(questionForm('how long do logins last?'), 'how-long');
+  });
+
+  it('a key pasted into a step is an API key or secret', () => {
+    const c = kb.analyze('there is some long key thing he pasted into the step').concepts;
+    assert.ok(c.some((x) => x.terms.includes(kb.analyze('APIキー').concepts[0]?.terms[0])), JSON.stringify(c.map((x) => x.terms.slice(0, 3))));
   });
 
   // What the story is of, the message, a phrase of the passage that answers it, and how far down it may be.
@@ -72,6 +89,18 @@ describe('English symptom reports told as a story', function () {
       'IT turned on some "company laptops only" rule and since then the sign-off request button in our document library just errors out. coincidence?',
       '要求のサインオフ',
       1,
+    ],
+    [
+      'a builder leaving, with the flow tied to one person',
+      "our finance lead built the invoice reminder thing and she's leaving next month. we don't want it tied to one person anymore. what's the normal way to set this up so it keeps going?",
+      'サービスアカウント',
+      3,
+    ],
+    [
+      'flows failing only on the days away from the office network',
+      "I'm in the office three days a week and at a coffee shop the rest, and only on the coffee shop days do my flows fail. IT mentioned something about only allowing the company network. is that it?",
+      '企業ネットワーク',
+      3,
     ],
     [
       'told to use multi-factor on the road',
