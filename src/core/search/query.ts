@@ -249,7 +249,8 @@ export type QuestionForm = 'yes-no' | 'why' | 'how-long' | 'what-next' | 'how' |
 /**
  * Things still working after what should have stopped them, as people tell it: 「無効化したのに、
  * しばらく普通に動いてた」, 「その後も問題なく動作」, 「止めたのに、そのあともふつうにメール送ってた」, "but it still sent", "after disabling it the flow still
- * works", "kept running for an hour", "but one of their flows just ran successfully".
+ * works", "kept running for an hour", "but one of their flows just ran successfully"; or ask whether
+ * they go on until they expire (「期限まで使えるの？」, "does it stay valid until it expires?").
  */
 const STILL_WORKING = [
   '(?:まだ|しばらく(?:は|の間)?|その後も|そのあとも|直後は|直後も|まで(?:は)?)[^。?？]{0,16}?(?:動い(?:て|た)|動き続け|動作し(?:て|た)|使えて(?:た|い))',
@@ -257,6 +258,9 @@ const STILL_WORKING = [
   // 「止めたって連絡あったのに、そのあと1時間くらいはふつうにメール送ってた」: working as usual after it.
   'のに[、,]?[^。?？]{0,50}?(?:ふつうに|普通に|問題なく|何事もなく|いつも通り|いつもどおり)[^。?？]{0,16}?(?:動い|送っ|送られ|届い|流れ|使え|(?:送信|実行)(?:し|され))(?:て|た)',
   String.raw`\b(?:keeps?|kept|continues?|continued)\s+(?:to\s+)?(?:work|working|run|running)\s+for\s+(?:a while|some time|an? (?:hour|day)|hours|days)\b`,
+  // Asked whether it goes on until it expires: 「アクセストークンは期限まで使えるの？」, "does it keep working until exp?".
+  '(?:有効)?期限(?:が切れる|切れ)?まで(?:の間)?は?(?:使え|使用でき|有効|動き|動く|動い)',
+  String.raw`\b(?:keeps?|kept|continues?|continued|stays?|stayed|remains?|remained)\s+(?:to\s+)?(?:work|working|valid|usable|active|running|run)\s+until\b`,
   String.raw`\b(?:but|yet|after)\s+[^.?!]{0,40}?\bstill\s+(?:works?|worked|working|running|ran|runs|sent|sends|sending)\b`,
   String.raw`\b(?:but|yet)\s+[^.?!]{0,40}?\b(?:ran|runs|worked|works|sent|went through)\s+(?:successfully|fine|ok|okay|normally|as usual|as normal|without (?:any |an? )?(?:errors?|problems?|issues?))\b`,
 ];

@@ -86,6 +86,19 @@ describe('questions about a delay between a change and its effect', function () 
     }
   });
 
+  it('asking whether a token goes on until it expires get the text on what stays usable until it expires', () => {
+    const untilItExpires = ['取り消すことはできず', '有効期限が切れるまでの間は使用可能', '有効期限まで有効'];
+    for (const q of [
+      'if a contractor is offboarded, does his access token remain usable until it expires?',
+      'can we kill a stolen access token at once, or does it stay valid until expiry?',
+      '退職者のアカウントを止めても、アクセス トークンは有効期限までは使えますか',
+    ]) {
+      const r = kb.ask(q);
+      assert.equal(questionForm(q), 'delay', q);
+      assert.ok(r.answers[0]?.citations.some((c) => untilItExpires.some((p) => c.passage.includes(p))), `${q}: ${r.answers.map((a) => a.id).join(', ')}`);
+    }
+  });
+
   it('in English: the everyday words telling the delay are no concepts', () => {
     const labels = kb.analyze('we disabled the account but his flow still sent an email an hour later').concepts.map((c) => c.label);
     assert.ok(labels.includes('flow'), labels.join(','));
