@@ -153,6 +153,18 @@ function askedOutsideQuotes(r: RegExp, question: string): RegExpExecArray | unde
   return undefined;
 }
 
+/** After a quote, the words saying a noun is of its kind: 「…」みたいな要件, 「…」といった設定, 「…」のような運用. */
+const LIKE_THE_QUOTE = /^(?:みたいな|みたいの|のような|ような|といった|っていう|という|的な)/;
+
+/**
+ * Whether the noun phrase `phrase` at `at` names what the quote before it says (「7日ごとに再ログインさせる」
+ * みたいな要件): its head (要件, 設定, こと) stands for the quoted words, which are the question's concepts
+ * already, and is no thing of its own that an answer must be about.
+ */
+function namesAQuote(question: string, at: number, phrase: string): boolean {
+  return /[」』]\s*$/.test(question.slice(0, at)) && LIKE_THE_QUOTE.test(phrase);
+}
+
 /** A number or a duration: a value the answer need not repeat. */
 function isValue(c: Concept): boolean {
   return /^[\d.,]+$/.test(c.label) || c.terms.every((t) => durationMinutes(t) !== undefined || /^[\d.,]+$/.test(t));
@@ -174,7 +186,7 @@ function subjectsOf(question: string, script: 'ja' | 'en', concepts: readonly Co
     for (const r of [JA_ACTED_ON, JA_ACTED_IN]) {
       const m = askedOutsideQuotes(r, question);
       // 「何を押せばいいのか手順」: a clause asking what to do (…ばいい, …たらいい) before の is no thing acted on.
-      if (!m || ASKS_WHAT_TO_DO.test(m[1])) continue;
+      if (!m || ASKS_WHAT_TO_DO.test(m[1]) || namesAQuote(question, m.index, m[1])) continue;
       const from = m.index;
       const to = m.index + m[1].length;
       const found = inside(from, to);

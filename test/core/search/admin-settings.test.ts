@@ -19,3 +19,22 @@ describe("an administrator's question for a setting's recommended value", functi
     });
   }
 });
+
+describe('a noun standing for the quote before it', function () {
+  this.timeout(120000);
+  let kb: KnowledgeBase;
+  before(async () => {
+    kb = await sharedKnowledgeBase();
+  });
+
+  it('is no thing a how-question acts on: the quoted words say what is asked (「…」みたいな運用)', () => {
+    assert.deepEqual(kb.analyze('「毎朝サインインし直させる」みたいな運用はどうやって実現するの？').subjects, []);
+    // Without the quote the noun is what is acted on.
+    assert.notDeepEqual(kb.analyze('「毎朝サインインし直させる」運用はどうやって実現するの？').subjects, []);
+  });
+
+  it('leaves the question answered by what the quote asks for, sign-in frequency', () => {
+    const r = kb.ask('セッション トークンのポリシーが使えないなら、「毎日サインインし直させる」みたいな運用はどうやって実現するの？');
+    assert.ok(r.answers.slice(0, 3).some((a) => a.citations.some((c) => c.passage.includes('サインインの頻度'))), r.answers.map((a) => a.id).join(', '));
+  });
+});
