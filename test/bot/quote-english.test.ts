@@ -4,7 +4,7 @@ import { stepReply } from '../../src/bot/replies.js';
 import { troubleshootService } from '../../src/bot/troubleshoot-service.js';
 import type { OutcomeView } from '../../src/bot/services.js';
 import { repoRoot } from '../../src/core/repo-root.js';
-import { quoteEnglish } from '../../src/core/search/answers.js';
+import { GlossaryTopics, quoteEnglish } from '../../src/core/search/answers.js';
 import type { KnowledgeBase } from '../../src/core/search/knowledge-base.js';
 import { loadTrees } from '../../src/core/troubleshoot/index.js';
 import { allText, cards, japaneseOnlyInQuotes, pickValue, sharedServices, stepOptions } from '../server/helpers.js';
@@ -58,7 +58,7 @@ describe('bot: English beside the Japanese sources of a walk', function () {
   });
 
   it('a quote no curated entry is based on gets the topics the glossary finds in it, else only that it is Japanese', () => {
-    const glossary = [{ en: ['access token'], ja: ['アクセス トークン'] }, { en: ['token'], ja: ['トークン'] }, { en: ['revoke'], ja: ['取り消す'] }] as any;
+    const glossary = new GlossaryTopics([{ en: ['access token'], ja: ['アクセス トークン'] }, { en: ['token'], ja: ['トークン'] }, { en: ['revoke'], ja: ['取り消す'] }] as any);
     const cited = { quote: 'アクセス トークンは取り消すことはできず、有効期限まで有効です。', section: '概要' };
     assert.deepEqual(quoteEnglish(cited, [], glossary), { topics: ['access token', 'revoke'] });
     assert.deepEqual(quoteEnglish({ quote: '以下の通りです。', section: '概要' }, [], glossary), {});

@@ -54,16 +54,29 @@ const SOURCE_LABEL: Record<Authority, string> = {
 };
 
 /**
- * The English topics of a Japanese text, from the glossary: the first English term of each
- * entry whose Japanese terms occur in it (longest first, at most `max`).
+ * The English topics of Japanese texts, from the glossary. Each entry's first English term and
+ * its Japanese terms are folded once per knowledge base, not for every answer to an English asker.
  */
-export function glossaryTopics(text: string, glossary: readonly GlossaryEntry[], max = 4): string[] {
-  const folded = foldForLookup(text).replace(/\s+/g, '');
-  const found = glossary
-    .map((e) => ({ en: e.en[0], ja: Math.max(0, ...e.ja.map((j) => foldForLookup(j).replace(/\s+/g, '')).filter((j) => [...j].length >= 2 && folded.includes(j)).map((j) => j.length)) }))
-    .filter((x) => x.en && x.ja > 0 && /^[\x20-\x7e]+$/.test(x.en))
-    .sort((a, b) => b.ja - a.ja);
-  return [...new Set(found.map((x) => x.en))].slice(0, max);
+export class GlossaryTopics {
+  private readonly entries: { en: string; ja: string[] }[];
+
+  constructor(glossary: readonly GlossaryEntry[]) {
+    const fold = (t: string) => foldForLookup(t).replace(/\s+/g, '');
+    this.entries = glossary
+      .filter((e) => e.en[0] && /^[\x20-\x7e]+$/.test(e.en[0]))
+      .map((e) => ({ en: e.en[0], ja: e.ja.map(fold).filter((j) => [...j].length >= 2) }))
+      .filter((e) => e.ja.length);
+  }
+
+  /** The English topics of a Japanese text: the first English term of each entry whose Japanese terms occur in it (longest first, at most `max`). */
+  of(text: string, max = 4): string[] {
+    const folded = foldForLookup(text).replace(/\s+/g, '');
+    const found = this.entries
+      .map((e) => ({ en: e.en, ja: Math.max(0, ...e.ja.filter((j) => folded.includes(j)).map((j) => j.length)) }))
+      .filter((x) => x.ja > 0)
+      .sort((a, b) => b.ja - a.ja);
+    return [...new Set(found.map((x) => x.en))].slice(0, max);
+  }
 }
 
 /**
@@ -77,14 +90,14 @@ export function englishGist(
   doc: SourceDocument,
   quote: string,
   citing: readonly CuratedAnswer[],
-  glossary: readonly GlossaryEntry[],
+  glossary: GlossaryTopics,
   form: QuestionForm = 'other',
   lead: (entry: CuratedAnswer) => LeadFit = () => 'as-written',
 ): string | undefined {
   const source = `${SOURCE_LABEL[doc.authority]} (${doc.url})`;
   const entry = citing.find((e) => e.citations.some((c) => c.quote === quote)) ?? citing[0];
   if (entry) return `${fitToQuestion(entry.answer.en, form, lead(entry))} (From ${source}; the passage is quoted below in Japanese.)`;
-  const topics = glossaryTopics(`${passage.sectionPath.slice(-2).join(' ')}\n${quote}`, glossary);
+  const topics = glossary.of(`${passage.sectionPath.slice(-2).join(' ')}\n${quote}`);
   if (!topics.length) return undefined;
   return `${source} covers this in a section about ${topics.join(', ')}; the passage is quoted below in Japanese.`;
 }
@@ -103,12 +116,12 @@ export interface QuoteEnglish {
 
 const GIST_MAX = 200;
 
-export function quoteEnglish(citation: Pick<Citation, 'quote' | 'section'>, citing: readonly CuratedAnswer[], glossary: readonly GlossaryEntry[]): QuoteEnglish {
+export function quoteEnglish(citation: Pick<Citation, 'quote' | 'section'>, citing: readonly CuratedAnswer[], glossary: GlossaryTopics): QuoteEnglish {
   const entry = citing.filter((e) => e.citations[0]?.quote === citation.quote).sort((a, b) => a.citations.length - b.citations.length)[0];
   if (entry) return { gist: firstSentence(withoutYesNoLead(entry.answer.en.trim()), GIST_MAX) };
-  const topics = distinctTopics(glossaryTopics(citation.quote, glossary, 6));
+  const topics = distinctTopics(glossary.of(citation.quote, 6));
   if (topics.length) return { topics };
-  const around = distinctTopics(glossaryTopics(citation.section.split(' > ').slice(-2).join(' '), glossary, 6));
+  const around = distinctTopics(glossary.of(citation.section.split(' > ').slice(-2).join(' '), 6));
   return around.length ? { topics: around } : {};
 }
 

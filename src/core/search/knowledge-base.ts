@@ -12,7 +12,7 @@ import { detectLang } from '../language.js';
 import { LRUCache } from 'lru-cache';
 import { deepFreeze } from '../deep-freeze.js';
 import { AnswerCache } from './answer-cache.js';
-import { announcesWhatFollows, bestQuote, curatedAnswer, englishGist, hasYesNoLead, leadFit, mergeNotes, passageAnswer, quoteEnglish, type LeadFit, type QuoteEnglish } from './answers.js';
+import { announcesWhatFollows, bestQuote, curatedAnswer, englishGist, GlossaryTopics, hasYesNoLead, leadFit, mergeNotes, passageAnswer, quoteEnglish, type LeadFit, type QuoteEnglish } from './answers.js';
 import { exactKeys, foldForLookup, KeyFinder } from './exact-lookup.js';
 import type { GlossaryExpander } from './glossary-expansion.js';
 import type { IndexedItem, SearchIndex } from './index-store.js';
@@ -111,16 +111,18 @@ export class KnowledgeBase {
   private readonly analyses: LRUCache<string, AnalyzedQuery> | undefined;
   /**
    * English beside quotes, by passage, section and quote: a walk's outcome shows the same quotes
-   * on every turn an English asker spends there, and finding their glossary topics folds every
-   * glossary term. Bounded as the questions read are, and off with them.
+   * on every turn an English asker spends there. Bounded as the questions read are, and off with them.
    */
   private readonly englishOfQuote: LRUCache<string, QuoteEnglish> | undefined;
+  /** The glossary's English topics of Japanese texts, for English askers (see GlossaryTopics). */
+  private readonly topics: GlossaryTopics;
 
   constructor(loaded: LoadedKnowledge, caches: CacheOptions = {}) {
     this.documents = loaded.documents;
     this.passages = loaded.passages;
     this.curated = loaded.curated;
     this.glossary = loaded.glossary;
+    this.topics = new GlossaryTopics(loaded.glossary);
     this.loadErrors = loaded.loadErrors;
     this.indexSource = loaded.indexSource;
     this.analyzer = loaded.analyzer;
@@ -234,7 +236,7 @@ export class KnowledgeBase {
     const key = `${passage}\u0000${citation.section}\u0000${citation.quote}`;
     const known = this.englishOfQuote?.get(key);
     if (known) return known;
-    const english = Object.freeze(quoteEnglish(citation, this.curatedByPassage.get(passage) ?? [], this.glossary));
+    const english = Object.freeze(quoteEnglish(citation, this.curatedByPassage.get(passage) ?? [], this.topics));
     this.englishOfQuote?.set(key, english);
     return english;
   }
@@ -318,7 +320,7 @@ export class KnowledgeBase {
     if (!passage || !doc) return undefined;
     const quote = bestQuote(passage, c.itemIndex, this.index.quotes, q);
     // An English asker gets English from data we have, or no answer from this passage.
-    const english = lang === 'en' ? englishGist(passage, doc, quote, this.curatedFor(passage), this.glossary, q.form, (entry) => this.leadFor(entry, question, q)) : undefined;
+    const english = lang === 'en' ? englishGist(passage, doc, quote, this.curatedFor(passage), this.topics, q.form, (entry) => this.leadFor(entry, question, q)) : undefined;
     if (lang === 'en' && !english) return undefined;
     const following = lang === 'ja' && announcesWhatFollows(passage.text) ? this.sectionsAfter(passage) : [];
     const answer = passageAnswer(passage, doc, score, lang, quote, english, following);
