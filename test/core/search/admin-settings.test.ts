@@ -38,3 +38,20 @@ describe('a noun standing for the quote before it', function () {
     assert.ok(r.answers.slice(0, 3).some((a) => a.citations.some((c) => c.passage.includes('サインインの頻度'))), r.answers.map((a) => a.id).join(', '));
   });
 });
+
+describe('a question on why a conditional access change breaks connections, asked through what the refresh token holds', function () {
+  this.timeout(120000);
+  let kb: KnowledgeBase;
+  before(async () => {
+    kb = await sharedKnowledgeBase();
+  });
+
+  // The curated answer on the change cites the passage saying what the refresh token records.
+  const RECORDS = [{ doc: 'invalid-connection', any: ['認証を行った際の IP アドレス'] }];
+  for (const q of ['条件付きアクセスの場所を変えたら接続が切れた。更新トークンって認証したときの情報を持ってるの？', 'after a conditional access change our connections broke. does the refresh token hold information about how the user signed in?']) {
+    it(`answers "${q}" first with the text on what the refresh token records`, () => {
+      const first = kb.ask(q).answers[0];
+      assert.ok(first && answerHits(first, RECORDS), `${q} → ${first?.id}`);
+    });
+  }
+});
