@@ -267,20 +267,19 @@ const MAX_NOTE_CITATIONS = 4;
  * advice no longer applies"), keeping the first text and the sources of all.
  */
 export function mergeNotes(notes: readonly Note[]): Note[] {
+  // A single note has nothing to be merged with: its text is not folded (a fold per answer).
+  if (notes.length < 2) return notes.map((n) => ({ text: n.text, citations: n.citations.slice(0, MAX_NOTE_CITATIONS) }));
   const out: Note[] = [];
-  // Each kept note's text folded once, not once for every note compared with it.
-  const keys: string[] = [];
   const key = (t: string) => foldForLookup(t).replace(/[\s\p{P}]/gu, '');
   const docs = (n: Note) => [...new Set(n.citations.map((c) => c.docId))].sort().join('\n');
   for (const n of notes) {
     const k = key(n.text);
-    const same = out.find((o, i) => {
-      const ok = keys[i];
+    const same = out.find((o) => {
+      const ok = key(o.text);
       return ok === k || ok.includes(k) || k.includes(ok) || docs(o) === docs(n);
     });
     if (!same) {
       out.push({ text: n.text, citations: n.citations.slice(0, MAX_NOTE_CITATIONS) });
-      keys.push(k);
       continue;
     }
     for (const c of n.citations) {
