@@ -165,6 +165,7 @@ const SMALL_TALK_REPLY = {
   confused: 'smallTalkConfused',
   trying: 'smallTalkTrying',
   about: 'smallTalkAbout',
+  fun: 'smallTalkFun',
 } as const;
 
 /** After a message that did not answer the step: the step's question again (see showStep). */

@@ -5,11 +5,14 @@
  * answers them with a short friendly line instead of searching the knowledge base.
  */
 import { symbolForm } from '../../core/analysis/char-filter.js';
+import { asksForFun } from '../../core/search/playful-requests.js';
 import { withoutReplyToAnswer } from '../../core/search/question-frames.js';
 
-export type SmallTalk = 'greeting' | 'thanks' | 'tired' | 'ack' | 'farewell' | 'preface' | 'complaint' | 'confused' | 'trying' | 'about';
+export type SmallTalk = 'greeting' | 'thanks' | 'tired' | 'ack' | 'farewell' | 'preface' | 'complaint' | 'confused' | 'trying' | 'about' | 'fun';
 
 const PHRASES: Record<SmallTalk, readonly string[]> = {
+  // Asking for a joke or a poem is recognised by its request, whatever the topic (see asksForFun).
+  fun: [],
   greeting: [
     'hi', 'hello', 'hey', 'hiya', 'hi there', 'hello there', 'hey there', 'good morning', 'good afternoon', 'good evening', 'morning', 'yo',
     'こんにちは', 'こんにちわ', 'こんばんは', 'こんばんわ', 'おはよう', 'おはようございます', 'はじめまして', 'もしもし', 'どうも',
@@ -113,6 +116,7 @@ function form(text: string): string {
 
 /** The kind of small talk a whole message is, or undefined when it says anything more. */
 export function smallTalkOf(text: string): SmallTalk | undefined {
+  if (asksForFun(text)) return 'fun';
   if (text.length > 60) return undefined;
   // "thx, the reconnect worked 🙏", "that fixed it!! you're a lifesaver": what the user says of the
   // answer they got thanks the bot, whatever else of the small talk is around it.

@@ -202,6 +202,10 @@ const STRINGS = {
     en: "Hi! Ask me about Power Automate connection problems, or say \"troubleshoot\" to start a diagnosis.",
     ja: 'こんにちは。Power Automate の接続の問題について質問するか、「診断」と送って診断を始めてください。',
   },
+  smallTalkFun: {
+    en: "Jokes aren't my strong point, I'm afraid. Connections are: ask me why a Power Automate connection broke, or say \"troubleshoot\" to find the cause.",
+    ja: 'ごめんなさい、冗談は得意ではありません。得意なのは接続のことです。Power Automate の接続が切れた理由を聞くか、「診断」と送って原因を調べてください。',
+  },
   smallTalkThanks: {
     en: "You're welcome! Ask again any time.",
     ja: 'どういたしまして。また何かあればお気軽にどうぞ。',

@@ -19,6 +19,7 @@ import type { IndexedItem, SearchIndex } from './index-store.js';
 import { loadKnowledge, type IndexSource, type LoadedKnowledge, type LoadOptions } from './knowledge-loader.js';
 import { topicOf, withTopic } from './follow-up.js';
 import { nearTopicsNamed, uncoveredNames } from './near-topics.js';
+import { asksForFun } from './playful-requests.js';
 import { analyzeQuery, questionForm, type AnalyzedQuery, type Concept, type QuestionForm } from './query.js';
 import { asksAdvice } from './question-frames.js';
 import { FormStatements, rankCandidates, shouldAnswer, subjectFirst, type Candidate } from './ranking.js';
@@ -257,6 +258,8 @@ export class KnowledgeBase {
   }
 
   private search(question: string, lang: 'ja' | 'en', limit: number): AskResult {
+    // A joke or a poem about our topics is asked for fun: no text of the knowledge is that.
+    if (asksForFun(question)) return { question, lang, answered: false, answers: [] };
     const q = this.analyze(question);
     const ranked = subjectFirst(
       q,
