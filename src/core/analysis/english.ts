@@ -165,9 +165,13 @@ const TIMESPAN = /(?<![\w.:])(?:(\d+)\.)?(\d{1,3}):([0-5]\d):([0-5]\d)(?![\w.:])
 
 /**
  * A period named without a number: what runs quarterly, at quarter end or every year waits that
- * long between runs ("our year-end flow", "a flow scheduled at quarter end").
+ * long between runs ("our year-end flow", "a flow scheduled at quarter end"); what happens every
+ * week or monthly recurs after that long ("flows break every month", "sign in again weekly").
  */
-const PERIOD = new RegExp(`\\b(?:(quarter|year)(?:ly|[- ]end)|annually|(?:every|each) (quarter|year)|end of (?:the|each|every) (quarter|year))\\b`, 'gi');
+const PERIOD = new RegExp(
+  `\\b(?:(quarter|year)(?:ly|[- ]end)|annually|(?:every|each) (day|week|fortnight|month|quarter|year)|end of (?:the|each|every) (quarter|year)|(dai|week|fortnight|month)ly)\\b`,
+  'gi',
+);
 
 const RATE_UNIT = '(?:minute|hour|day|week|month|year)s?';
 /** A count per period ("two days a week", "once a month", "3 times per day", "twice a year"). */
@@ -196,7 +200,7 @@ export function englishDurations(text: string): EnglishDuration[] {
     out.push({ phrase: m[0], start: m.index, end: m.index + m[0].length, minutes: n * UNIT_MINUTES[unit] });
   }
   for (const m of text.matchAll(PERIOD)) {
-    const unit = (m[1] ?? m[2] ?? m[3] ?? 'year').toLowerCase();
+    const unit = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? 'year').toLowerCase().replace(/^dai$/, 'day');
     if (!out.some((d) => d.start < m.index + m[0].length && m.index < d.end)) out.push({ phrase: m[0], start: m.index, end: m.index + m[0].length, minutes: UNIT_MINUTES[unit] });
   }
   return out;

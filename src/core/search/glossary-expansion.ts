@@ -15,6 +15,11 @@ export interface EnglishWord {
   raw: string;
   key: string;
   stop: boolean;
+  /**
+   * A stop word written in capitals in a text that is not all capitals (AT, IT): an abbreviation
+   * (access token) where the glossary lists it so, else the stop word it spells.
+   */
+  abbreviation?: boolean;
 }
 
 export interface GlossaryMatch {
@@ -42,12 +47,19 @@ function wordKey(w: string): string {
  * The English words of a text for phrase matching. Hyphenated plain words are
  * split (sign-in → sign in) so both spellings meet; identifiers stay whole.
  */
-export function englishWords(text: string): EnglishWord[] {
+export function englishWords(text: string, capitalsAbbreviate?: boolean): EnglishWord[] {
   const out: EnglishWord[] = [];
-  for (const m of normalizeChars(text).matchAll(/[A-Za-z0-9](?:[A-Za-z0-9_\-.=/:']*[A-Za-z0-9])?/g)) {
+  const normalized = normalizeChars(text);
+  // A message in capitals throughout is shouted, and its capitals abbreviate nothing; a glossary term is as its entry spells it.
+  const mixedCase = capitalsAbbreviate ?? /[a-z]/.test(normalized);
+  for (const m of normalized.matchAll(/[A-Za-z0-9](?:[A-Za-z0-9_\-.=/:']*[A-Za-z0-9])?/g)) {
     const raw = m[0].replace(/'s$/i, '').replace(/'/g, '');
     const parts = /^[A-Za-z]+(?:-[A-Za-z]+)+$/.test(raw) && !/[a-z][A-Z]/.test(raw) ? raw.split('-') : [raw];
-    for (const p of parts) out.push({ raw: p, key: wordKey(p), stop: ENGLISH_STOP_WORDS.has(p.toLowerCase()) });
+    for (const p of parts) {
+      const stop = ENGLISH_STOP_WORDS.has(p.toLowerCase());
+      if (stop && mixedCase && /^[A-Z]{2,}$/.test(p)) out.push({ raw: p, key: p, stop: false, abbreviation: true });
+      else out.push({ raw: p, key: wordKey(p), stop });
+    }
   }
   return out;
 }
@@ -75,7 +87,7 @@ export class GlossaryExpander {
     let maxWords = 1;
     entries.forEach((e, i) => {
       for (const en of e.en) {
-        const words = englishWords(en);
+        const words = englishWords(en, true);
         for (const w of words) this.englishVocabulary.add(w.raw.toLowerCase());
         if (!words.length) continue;
         const key = phraseKey(words);
@@ -147,7 +159,8 @@ export class GlossaryExpander {
       }
       if (matched) i += matched;
       else {
-        if (!words[i].stop) rest.push(words[i]);
+        // An abbreviation the glossary does not list is the stop word it spells ("IT", "AT ALL").
+        if (!words[i].stop && !words[i].abbreviation) rest.push(words[i]);
         i++;
       }
     }

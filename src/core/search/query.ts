@@ -273,7 +273,7 @@ const STILL_WORKING = [
   // Asked whether it goes on until it expires: 「アクセストークンは期限まで使えるの？」, "does it keep working until exp?".
   '(?:有効)?期限(?:が切れる|切れ)?まで(?:の間)?は?(?:使え|使用でき|有効|動き|動く|動い)',
   String.raw`\b(?:keeps?|kept|continues?|continued|stays?|stayed|remains?|remained)\s+(?:to\s+)?(?:work|working|valid|usable|active|running|run)\s+until\b`,
-  String.raw`\b(?:but|yet|after)\s+[^.?!]{0,40}?\bstill\s+(?:works?|worked|working|running|ran|runs|sent|sends|sending)\b`,
+  String.raw`\b(?:but|yet|after)\s+[^.?!]{0,40}?\bstill\s+(?:works?|worked|working|running|ran|runs|sent|sends|sending|accepted|usable|(?:got |gets )?honou?red)\b`,
   String.raw`\b(?:but|yet)\s+[^.?!]{0,40}?\b(?:ran|runs|worked|works|sent|went through)\s+(?:successfully|fine|ok|okay|normally|as usual|as normal|without (?:any |an? )?(?:errors?|problems?|issues?))\b`,
 ];
 const TELLS_STILL_WORKING = new RegExp(STILL_WORKING.join('|'), 'i');
@@ -573,10 +573,24 @@ const ASKS_DURATION = /\bhow (?:long|soon)\b/gi;
  * nothing else (not 維持, keeping something going).
  */
 const LASTS = /\b(?:lasts?|(?:stays?|remains?) (?:valid|good|alive))\b(?=\s*(?:$|[?.!,;:)]|(?:before|after|until|till|for|by|if|when|without|once|now|anymore|then|by default|normally|usually|actually)\b))/gi;
+/** A verb of lasting right before a duration (blanked out), without its "for": "last a week", "stays valid 3 days". */
+const LASTS_BEFORE = /\b(lasts?|lasted|lasting|(?:stays?|stayed|remains?|remained) (?:valid|good|alive))\s*$/i;
 /** "What happens", "what would happen": the question's form, asking for the consequence of what follows. */
 const ASKS_CONSEQUENCE = /\bwhat (?:happens|happened|will happen|would happen|could happen)\b/gi;
 /** "instead of PowerShell", "rather than the portal": an alternative set aside, up to the end of its noun phrase. */
 const SET_ASIDE = new RegExp(String.raw`\b(?:instead of|rather than)\s+(?:(?!${EN_PHRASE_END})[\w'-]+\s*){1,3}`, 'gi');
+
+/** Verbs of an event an English asker may say did not happen. */
+const EVENT_VERB = String.raw`(?:chang|touch|modif|updat|reset|edit|tweak|configur)(?:e|es|ed|ing|y|ies|ied)?`;
+/**
+ * An event said not to have happened ("nobody changed anything", "if nothing changes", "we didn't
+ * touch anything", "no changes on our side", "without changing anything"): context, as
+ * 「何も変えてないのに」 is, not the subject; the verb is dropped, whatever it names stays.
+ */
+const NOT_HAPPENED = new RegExp(
+  String.raw`\b(?:nothing|nobody|no one|no-one|none of us)\s+(?:(?:has|had|have|was|were|is|ever|really|actually|even|got|been)\s+){0,2}(${EVENT_VERB})\b|\b(?:didn'?t|did not|haven'?t|have not|hasn'?t|has not|hadn'?t|had not|never|don'?t|do not|doesn'?t|does not|without)\s+(?:(?:really|actually|even|ever|been)\s+)?(${EVENT_VERB})\s+(?:anything|a thing|nothing|any ?thing at all)\b|\b(?:no|without(?: any)?)\s+(chang(?:e|es))\b`,
+  'gi',
+);
 
 function englishConcepts(question: string, analyzer: Analyzer, expander: GlossaryExpander, variants: Variants): { concepts: Concept[]; phrases: string[] } {
   // Durations first ("a couple of weeks" → p14d, as 14 日 is indexed), then the glossary over the rest.
@@ -587,12 +601,26 @@ function englishConcepts(question: string, analyzer: Analyzer, expander: Glossar
   // form): they name nothing it is about.
   if (new RegExp(ASKS_DURATION.source, 'i').test(rest_)) rest_ = rest_.replace(LASTS, (m) => ' '.repeat(m.length));
   rest_ = rest_.replace(ASKS_DURATION, (m) => ' '.repeat(m.length)).replace(ASKS_CONSEQUENCE, (m) => ' '.repeat(m.length));
+  // "Make the token last a whole week", "can it stay valid 3 days": the verb before a duration asks
+  // for a lifetime of that length, as "last for" does.
+  for (const d of [...durations].reverse()) {
+    const before = LASTS_BEFORE.exec(rest_.slice(0, d.start));
+    if (before) rest_ = `${rest_.slice(0, before.index)}${before[1]} for ${rest_.slice(before.index + before[0].length)}`;
+  }
   // What the asker sets aside ("through Graph instead of PowerShell") is not what they ask about.
   rest_ = rest_.replace(SET_ASIDE, (m) => ' '.repeat(m.length));
+  rest_ = rest_.replace(NOT_HAPPENED, (m, ...groups: unknown[]) => {
+    const verb = groups.slice(0, 3).find((g): g is string => typeof g === 'string') ?? '';
+    const at = m.lastIndexOf(verb);
+    return m.slice(0, at) + ' '.repeat(verb.length) + m.slice(at + verb.length);
+  });
   const { matches, rest } = expander.expand(correctTypos(rest_, expander.englishVocabulary));
+  const said = new Set<string>();
   const concepts: Concept[] = durations.flatMap((d) => {
     const term = durationTerm(d.minutes);
-    if (!term) return [];
+    // The same length said twice ("set to 30 days… every month") is one thing asked about.
+    if (!term || said.has(term)) return [];
+    said.add(term);
     const near = nearDurations(d.minutes, variants.durations());
     return [{ label: d.phrase, terms: [term, ...near], partial: new Set<string>() }];
   });

@@ -37,6 +37,15 @@ describe('durations', function () {
     assert.deepEqual(minutes('a quarter of the users'), []);
   });
 
+  it('reads what recurs every day, week or month as that period', () => {
+    assert.deepEqual(minutes('the connections die every month now'), [30 * 1440]);
+    assert.deepEqual(minutes('people get asked to sign in weekly'), [7 * 1440]);
+    assert.deepEqual(minutes('it prompts me every day'), [1440]);
+    assert.deepEqual(minutes('a monthly report flow'), [30 * 1440]);
+    assert.deepEqual(minutes('each fortnight the token is gone'), [14 * 1440]);
+    assert.deepEqual(minutes('daily standup'), [1440]);
+  });
+
   it('a term stands for its minutes and back', () => {
     for (const m of [10, 90, 60 * 28, 1440, 1440 * 90]) assert.equal(durationMinutes(durationTerm(m)!), m);
     assert.equal(durationMinutes('p1'), undefined, 'the P1 licence is no duration');
