@@ -120,7 +120,9 @@ const TELLS_PAST = /(?:た|だ|ました|でした)(?:ん(?:です|だ)(?:けど
  * what was around, not what is asked; the sentence that asks (the last, or any with ？) is never one.
  */
 function narrativeSentences(text: string): Range[] {
-  const sentences = [...text.matchAll(STORY_SENTENCE)];
+  // What the asker quotes (「サインインしたままにしますか？」, a message on screen) is inside their sentence, not one of its own.
+  const unquoted = text.replace(/「[^」]*」|『[^』]*』/g, (q) => '「'.padEnd(q.length - 1, '_') + '」');
+  const sentences = [...unquoted.matchAll(STORY_SENTENCE)];
   if (sentences.length < 2 || text.length < STORY_LENGTH) return [];
   return sentences.slice(0, -1).flatMap((m) => (!/[?？]/.test(m[0]) && TELLS_PAST.test(m[0].trim()) ? [[m.index, m.index + m[0].length] as Range] : []));
 }

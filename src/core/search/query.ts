@@ -269,6 +269,8 @@ const STILL_WORKING = [
   '動き続け(?:て|た|る)',
   // 「止めたって連絡あったのに、そのあと1時間くらいはふつうにメール送ってた」: working as usual after it.
   'のに[、,]?[^。?？]{0,50}?(?:ふつうに|普通に|問題なく|何事もなく|いつも通り|いつもどおり)[^。?？]{0,16}?(?:動い|送っ|送られ|届い|流れ|使え|(?:送信|実行)(?:し|され))(?:て|た)',
+  // 「無効にしたんですが、そのあと1時間くらいはその人のフローからメールが送られてた」: for a while after it.
+  '(?:その後|そのあと)[^。?？]{0,12}?は[^。?？]{0,24}?(?:動い|送っ|送られ|届い|流れ|使え|(?:送信|実行)(?:し|され))(?:て|た)',
   String.raw`\b(?:keeps?|kept|continues?|continued)\s+(?:to\s+)?(?:work|working|run|running)\s+for\s+(?:a while|some time|an? (?:hour|day)|hours|days)\b`,
   // Asked whether it goes on until it expires: 「アクセストークンは期限まで使えるの？」, "does it keep working until exp?".
   '(?:有効)?期限(?:が切れる|切れ)?まで(?:の間)?は?(?:使え|使用でき|有効|動き|動く|動い)',
@@ -292,6 +294,8 @@ const TELLS_LATE_EFFECT = new RegExp(
     // 後から as "later", not 「期限切れのあとから」「変えた後から」 (since then).
     '(?<![のたて]|その)(?:後から|あとから)',
     '(?:時間が経って|しばらく(?:して|経って|たって))から(?![^。]{0,4}また)',
+    // 「変えた直後じゃなくて、何時間も経ってから止まる」: the effect hours after the change, not right after it.
+    '(?:何|数)(?:時間|日)も?(?:経って|たって|して)から(?![^。]{0,4}また)|直後(?:じゃ|では)な(?:く|い|かった)',
     String.raw`\b(?:delay|delayed|time lag|lag)\b`,
     String.raw`(?:\bnot|n't|\bnever)\s+(?:\w+\s+){0,3}?(?:immediately|right away|instantly|straight away|at once)\b`,
     String.raw`\b(?:hours?|an hour|days?|a day|a while)\s+(?:later|after (?:the|i|we|my|our|it|that|this))\b`,

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { normalizeChars } from '../../../src/core/analysis/char-filter.js';
 import { japaneseContext, type Range } from '../../../src/core/search/context-words.js';
 import type { KnowledgeBase } from '../../../src/core/search/knowledge-base.js';
+import { questionForm } from '../../../src/core/search/query.js';
 import type { AskResult } from '../../../src/core/search/types.js';
 import { analyzerWith, sharedKnowledgeBase } from './shared.js';
 
@@ -38,6 +39,11 @@ describe('symptom reports told as a story', function () {
       assert.ok(!found.some((w) => w.includes('接続のせい')), JSON.stringify(found));
     });
 
+    it('a question mark inside what the asker quotes does not end their sentence', async () => {
+      const found = await japanese('受付のタブレットでサインインすると「このまま続行しますか？」と出るようになりました。そのあと経費のフローが止まりました。なぜですか？');
+      assert.ok(found.some((w) => w.startsWith('受付のタブレット') && w.endsWith('なりました。')), JSON.stringify(found));
+    });
+
     it('a short report states its subject: its first sentence is no story', async () => {
       const found = await japanese('予定表がアプリに出なくなった。どうすれば？');
       assert.ok(!found.some((w) => w.includes('予定表')), JSON.stringify(found));
@@ -66,8 +72,21 @@ describe('symptom reports told as a story', function () {
       assert.ok(terms('異動した人のアカウントを止めた').includes('無効化'));
       assert.ok(terms('落ちたら自動でもう一回やってほしい').includes('再試行'));
     });
+    it('「サインインしたままにしますか」 is the persistent session', () => {
+      assert.ok(terms('「サインインしたままにしますか？」で「はい」を押した').includes(kb.analyzer.terms('永続的なセッション トークン')[0]));
+    });
     it('a how-question asking what to press has no thing acted on in the verb', () => {
       assert.deepEqual(kb.analyze('どれを押せばいいのか手順を知りたい').subjects, []);
+    });
+  });
+
+  describe('the delay told as a story', () => {
+    it('an effect hours after a change, not right after it, asks about the delay', () => {
+      assert.equal(questionForm('午前に設定を変えたそうです。でも止まったのは夕方で、変えた直後じゃなかったです。そんなことある？'), 'delay');
+      assert.equal(questionForm('ポリシーを変えてから数時間たってから止まりました'), 'delay');
+    });
+    it('a flow sending for a while after the account was disabled asks about the delay', () => {
+      assert.equal(questionForm('退職者のアカウントを無効化したんですが、そのあと30分ほどはその人のフローから通知が届いてました'), 'delay');
     });
   });
 
@@ -85,6 +104,14 @@ describe('symptom reports told as a story', function () {
       'すべてサインアウト',
     ],
     ['月末の締めのときだけたまーに401でこけるフローがあります。翌日は普通に動くので、いちいち手で再実行するのがしんどいです。自動でもう一回やってくれる設定ってないですか', '再試行'],
+    [
+      'アルバイトさんの雇用期間が終わったので管理者がアカウントを無効化しました。ところがそのあと30分くらいはその人の日報フローから通知が届いてたんです。無効化してからどのくらいの時間こういうことが起きるものなんでしょう',
+      'アクセス トークン',
+    ],
+    [
+      '大会議室の壁のディスプレイでTeamsに入るとき、スマホでコードを入れる方式なんですが、今週から「○○にサインインしようとしていますか？」という確認が出るようになりました。これって怪しいものじゃないですよね？',
+      'デバイス コード フロー',
+    ],
     ['窓口に問い合わせたら「接続をつなぎ直してください」と返ってきました。どの画面から何を押せばいいのか手順を教えてください', '再接続'],
   ];
   for (const [q, phrase] of stories) {
