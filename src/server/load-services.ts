@@ -23,7 +23,10 @@ export async function loadServices(config: ServerConfig, logger: Logger): Promis
 }
 
 function loadTroubleshooter(dialogsDir: string, kb: KnowledgeBase, logger: Logger): TroubleshootService | undefined {
-  const { trees, errors } = loadTrees(dialogsDir, kb.documents);
+  // The dictionary's readings let an answer spell the tree's kanji nouns in hiragana (かんりしゃ).
+  const { trees, errors } = loadTrees(dialogsDir, kb.documents, (text) =>
+    kb.analyzer.tokens(text).flatMap((t) => (t.pos === '名詞' && t.reading ? [{ surface: t.surface, reading: t.reading }] : [])),
+  );
   for (const problem of errors) logger.error({ problem }, 'troubleshooting tree rejected');
   if (!trees.length) {
     logger.warn({ dialogsDir }, 'no valid troubleshooting tree: the guided diagnosis is unavailable');

@@ -6,7 +6,7 @@ import { allText, cards, pickValue, stepOptions, type Reply } from '../server/he
  * A walk answered the way people write in a chat (replies as they arrive at the connector):
  * an answer with a question in the same message, a question in the other language, a hedge
  * with a question mark, a place in the list, a role said by department or by not knowing,
- * a report typed in kana, and a button of a question answered already (phrasings written for these tests).
+ * words of the tree typed in hiragana, "nothing" for the error shown, a report typed in kana, and a button of a question answered already (phrasings written for these tests).
  */
 describe('the diagnosis takes answers said together with a question, hedged, or by place (what Teams receives)', function () {
   const { conversation: deliver } = deliveringToFakeConnector();
@@ -98,6 +98,38 @@ describe('the diagnosis takes answers said together with a question, hedged, or 
       await say(ja ? '診断' : 'troubleshoot');
       const reply = await say(answer);
       assert.match(reply, ja ? SYMPTOM.ja : SYMPTOM.en, `${answer}: ${reply}`);
+    }
+  });
+
+  it("the tree's kanji words typed in hiragana answer as written: the role, the event", async () => {
+    for (const [answer, role] of [
+      ['かんりしゃをやってます', '立場: IT 管理者'],
+      ['いっぱんしゃいんです', '立場: ユーザー'],
+    ] as const) {
+      const { say } = conversation('ja-JP');
+      await say('診断');
+      assert.match(await say(answer), SYMPTOM.ja, answer);
+      const outcome = await say('401');
+      assert.ok(outcome.includes(role), `${answer}: ${outcome}`);
+    }
+    const say = await atEvent('ja-JP');
+    const reply = await say('きのう、じょうしにぱすわーどをしょきかしてもらいました');
+    assert.match(reply, /管理者による Microsoft 365 管理センターでのパスワード リセットで接続が無効になりました/, reply);
+  });
+
+  it('"nothing" or only the mark, said of the error shown, is no code', async () => {
+    for (const [locale, answer] of [
+      ['en-US', 'nothing, only invalid'],
+      ['en-US', 'just a warning triangle'],
+      ['ja-JP', 'とくになにも'],
+      ['ja-JP', '赤い警告マークだけです'],
+    ] as const) {
+      const ja = locale === 'ja-JP';
+      const { say } = conversation(locale);
+      await say(ja ? 'フローの接続が無効になってます' : 'my flow connection went invalid');
+      await say(ja ? '利用者です' : 'regular user');
+      const reply = await say(answer);
+      assert.match(reply, ja ? EVENT.ja : EVENT.en, `${answer}: ${reply}`);
     }
   });
 

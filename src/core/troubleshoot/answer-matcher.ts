@@ -263,22 +263,44 @@ function hiraganaSpelling(word: string): string {
 }
 
 /**
+ * The kanji nouns of a text with their dictionary readings in katakana (管理者 → カンリシャ), from
+ * the analyzer: the matcher itself knows no dictionary, so whoever loads a tree may pass one.
+ */
+export type NounReadings = (text: string) => { surface: string; reading: string }[];
+
+/** A noun written in kanji (and katakana), whose reading may be typed in hiragana instead. */
+const KANJI_NOUN = /^(?=.*\p{Script=Han})[\p{Script=Han}\p{Script=Katakana}ー]+$/u;
+
+/**
+ * Readings shorter than this are left alone: 以内 (いない) or 期間 (きかん) would turn everyday
+ * hiragana endings (使っていない) into words; four kana or more spell a word (かんりしゃ, さくじょ).
+ */
+const MIN_READING = 4;
+
+/**
  * Reads the tree's katakana words typed in hiragana (「ぱすわーどをりせっと」, 「こーどはでてない」) as
- * the words they spell, so a pattern or synonym written in katakana finds them. Only whole words
+ * the words they spell, so a pattern or synonym written in katakana finds them; with the nouns'
+ * readings, its kanji nouns too (「かんりしゃです」, 「りようしゃ」). Only whole words
  * the tree uses are replaced: the hiragana around them (particles, endings) stays as typed.
  */
 class KanaSpelling {
   private readonly find?: RegExp;
   private readonly words = new Map<string, string>();
 
-  constructor(texts: Iterable<string>) {
-    for (const text of texts) for (const w of text.normalize('NFKC').match(KATAKANA_WORD) ?? []) this.words.set(hiraganaSpelling(w), w);
+  constructor(texts: Iterable<string>, readings?: NounReadings) {
+    for (const text of texts) {
+      for (const w of text.normalize('NFKC').match(KATAKANA_WORD) ?? []) this.words.set(hiraganaSpelling(w), w);
+      for (const { surface, reading } of readings?.(text.normalize('NFKC')) ?? []) {
+        const spelling = hiraganaSpelling(reading);
+        if (KANJI_NOUN.test(surface) && [...spelling].length >= MIN_READING && !this.words.has(spelling)) this.words.set(spelling, surface);
+      }
+    }
     // Longest first, so りせっと is not read as a shorter word inside it.
     const spellings = [...this.words.keys()].sort((a, b) => b.length - a.length);
     if (spellings.length) this.find = new RegExp(spellings.join('|'), 'gu');
   }
 
-  /** The text with each hiragana spelling of a katakana word of the tree in katakana. */
+  /** The text with each hiragana spelling of a word of the tree as the tree writes it. */
   read(text: string): string {
     return this.find && /[\u3041-\u3096]/u.test(text) ? text.replace(this.find, (h) => this.words.get(h) ?? h) : text;
   }
@@ -296,9 +318,12 @@ export class OptionMatcher {
   private readonly preparedSpecs = new WeakMap<MatchSpec, { patterns: RegExp[]; cores: string[] }>();
   private readonly kana: KanaSpelling;
 
-  /** `texts`: the tree's texts that answers are matched with (their katakana words are also read when typed in hiragana). */
-  constructor(texts: Iterable<string> = []) {
-    this.kana = new KanaSpelling(texts);
+  /**
+   * `texts`: the tree's texts that answers are matched with (their katakana words are also read
+   * when typed in hiragana, and with `readings` their kanji nouns).
+   */
+  constructor(texts: Iterable<string> = [], readings?: NounReadings) {
+    this.kana = new KanaSpelling(texts, readings);
   }
 
   /**

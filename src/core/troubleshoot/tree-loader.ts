@@ -8,7 +8,7 @@ import { basename, extname, join } from 'node:path';
 import { load as parseYaml } from 'js-yaml';
 import { resolveCitation } from '../../content/citations.js';
 import type { Citation, CitationRef, SourceDocument } from '../../content/types.js';
-import { OptionMatcher } from './answer-matcher.js';
+import { OptionMatcher, type NounReadings } from './answer-matcher.js';
 import { TreeValidationError, validateTree } from './tree-validator.js';
 import type { TreeData, TroubleshootingTree } from './types.js';
 
@@ -60,14 +60,14 @@ function resolveAll(tree: TreeData, documents: readonly SourceDocument[]): { cit
  * Validates parsed tree data and resolves its citations. Throws a
  * TreeValidationError listing every problem, each naming its node.
  */
-export function parseTree(data: unknown, file: string, documents: readonly SourceDocument[]): TroubleshootingTree {
+export function parseTree(data: unknown, file: string, documents: readonly SourceDocument[], readings?: NounReadings): TroubleshootingTree {
   const name = basename(file);
   const problems = validateTree(data);
   if (problems.length) throw new TreeValidationError(name, problems);
   const tree = data as TreeData;
   const { citations, problems: citationProblems } = resolveAll(tree, documents);
   if (citationProblems.length) throw new TreeValidationError(name, citationProblems);
-  return { id: tree.id, title: tree.title, start: tree.start, nodes: tree.nodes, file, citations, matcher: new OptionMatcher(matchedTexts(tree)) };
+  return { id: tree.id, title: tree.title, start: tree.start, nodes: tree.nodes, file, citations, matcher: new OptionMatcher(matchedTexts(tree), readings) };
 }
 
 /** The texts a tree's answers and facts are matched with: option labels, synonyms and patterns, outcome patterns. */
@@ -80,18 +80,18 @@ function matchedTexts(tree: TreeData): string[] {
 }
 
 /** Reads and parses one tree file (YAML or JSON). */
-export function loadTreeFile(file: string, documents: readonly SourceDocument[]): TroubleshootingTree {
+export function loadTreeFile(file: string, documents: readonly SourceDocument[], readings?: NounReadings): TroubleshootingTree {
   let data: unknown;
   try {
     data = parseYaml(readFileSync(file, 'utf8'));
   } catch (e) {
     throw new TreeValidationError(basename(file), [`not valid YAML/JSON: ${(e as Error).message.split('\n')[0]}`]);
   }
-  return parseTree(data, file, documents);
+  return parseTree(data, file, documents, readings);
 }
 
 /** Loads every tree file of `dir`. A broken file is reported and skipped; the others load. */
-export function loadTrees(dir: string, documents: readonly SourceDocument[]): LoadedTrees {
+export function loadTrees(dir: string, documents: readonly SourceDocument[], readings?: NounReadings): LoadedTrees {
   const trees: TroubleshootingTree[] = [];
   const errors: string[] = [];
   const problems: LoadedTrees['problems'] = [];
@@ -102,7 +102,7 @@ export function loadTrees(dir: string, documents: readonly SourceDocument[]): Lo
     .sort();
   for (const file of files) {
     try {
-      const tree = loadTreeFile(file, documents);
+      const tree = loadTreeFile(file, documents, readings);
       const twin = trees.find((t) => t.id === tree.id);
       if (twin) throw new TreeValidationError(basename(file), [`tree id "${tree.id}" is already used by ${basename(twin.file)}`]);
       trees.push(tree);
