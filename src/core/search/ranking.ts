@@ -467,7 +467,7 @@ export function rankCandidates(q: AnalyzedQuery, index: SearchIndex, ctx: RankCo
   });
   // Stable: equal scores keep the order met.
   out.sort((a, b) => b.score - a.score);
-  return retiredFirst(delayFirst(yieldOpenings(out, q, ctx), q, statements), q, ctx.foldedText);
+  return retiredFirst(writtenForFirst(delayFirst(yieldOpenings(out, q, ctx), q, statements), q), q, ctx.foldedText);
 }
 
 /**
@@ -489,6 +489,30 @@ function retiredFirst(ranked: Candidate[], q: AnalyzedQuery, foldedText: (itemIn
   const k = ranked.findIndex((c, m) => m < RETIRED_LOOKAHEAD && c.coverage >= MIN_COVERAGE && STATES_RETIRED.test(foldedText(c.itemIndex)));
   if (k <= 0) return ranked;
   return [ranked[k], ...ranked.slice(0, k), ...ranked.slice(k + 1)];
+}
+
+/**
+ * A curated answer written about what the question tells (its questions match a good share of it)
+ * goes before a first curated answer that matches the question as widely but was written about none of it:
+ * an overview listing every cause matches a story naming one ("the help desk wiped my laptop…
+ * related?") as well as the answer on that cause, and more of its other words.
+ */
+const WRITTEN_FOR = { lookahead: 3, minAsked: 0.3, leaderAsked: 0.15, minScoreShare: 0.6, minConcepts: 4 } as const;
+
+function writtenForFirst(ranked: Candidate[], q: AnalyzedQuery): Candidate[] {
+  // A short question is matched by many entries' questions alike, and one asking what a thing is
+  // wants the text defining it: only a message telling several things has an answer written for it.
+  if (q.form === 'define' || q.concepts.length < WRITTEN_FOR.minConcepts) return ranked;
+  const lead = ranked[0];
+  // A passage first is the documents' own words for the question; only another curated answer gives way.
+  if (!lead || lead.item.kind !== 'curated' || lead.askedCoverage >= WRITTEN_FOR.leaderAsked || lead.exactHits > 0) return ranked;
+  let k = -1;
+  for (let m = 1; m < Math.min(WRITTEN_FOR.lookahead, ranked.length); m++) {
+    const c = ranked[m];
+    if (c.item.kind !== 'curated' || c.askedCoverage < WRITTEN_FOR.minAsked || c.score < lead.score * WRITTEN_FOR.minScoreShare) continue;
+    if (k < 0 || c.askedCoverage > ranked[k].askedCoverage) k = m;
+  }
+  return k < 0 ? ranked : [{ ...ranked[k], score: lead.score }, ...ranked.slice(0, k), ...ranked.slice(k + 1)];
 }
 
 /** How far down a question about a delay looks for the text on the delay (see delayFirst). */

@@ -64,7 +64,8 @@ describe('English symptom reports told as a story', function () {
       'a wiped laptop removed from the system',
       'my work laptop got replaced on Friday and the help desk wiped the old one and removed it from the system. ever since, my flow that saves invoices to a shared folder keeps failing with a connection error. could that be why?',
       'デバイス登録の解除',
-      3,
+      // The answer on that cause, not the overview listing every cause.
+      1,
     ],
     [
       'a boss retiring with everything under his name',
