@@ -9,6 +9,7 @@ import { documentCoverage, type DocumentCoverage } from '../../content/coverage.
 import { loadCuratedAnswers, type CuratedAnswer } from '../../content/curated.js';
 import { loadDocuments } from '../../content/documents.js';
 import { loadGlossary } from '../../content/glossary.js';
+import { loadNearTopics } from '../../content/near-topics.js';
 import { problemLine, type ContentProblem } from '../../content/problems.js';
 import type { SourceDocument } from '../../content/types.js';
 import { loadTrees } from '../../core/troubleshoot/index.js';
@@ -32,6 +33,7 @@ export function checkContent(options: CheckOptions): CheckResult {
   const docs = loadDocuments(options.knowledgeDir);
   for (const e of docs.errors) problems.push({ file: e.file, message: e.message.replace(`${basename(e.file)}: `, ''), severity: 'error' });
   problems.push(...loadGlossary(join(options.knowledgeDir, 'glossary.yaml')).problems);
+  problems.push(...loadNearTopics(join(options.knowledgeDir, 'near-topics.yaml')).problems);
   const curated = loadCuratedAnswers(join(options.knowledgeDir, 'answers'), docs.documents);
   problems.push(...curated.problems);
   for (const p of loadTrees(options.dialogsDir, docs.documents).problems) problems.push({ ...p, severity: 'error' });

@@ -145,7 +145,7 @@ export class KnowledgeBase {
       const p = item.kind === 'passage' ? this.passageById.get(item.ref) : undefined;
       return foldForLookup((p && this.docById.get(p.docId)?.title) ?? '');
     });
-    this.uncoveredTopics = uncoveredNames(this.index.items.map((item) => this.rawText(item)));
+    this.uncoveredTopics = uncoveredNames(loaded.nearTopics, this.index.items.map((item) => this.rawText(item)));
     this.statements = new FormStatements((i) => this.folded[i], this.index.items.length);
     this.keyFinder = new KeyFinder(this.folded.map((text, i) => [text, this.foldedTitles[i]]));
     const firstPassages = new Set(this.documents.map((d) => loaded.passages.find((p) => p.docId === d.id)?.id));

@@ -1,5 +1,5 @@
 /**
- * Loading the knowledge base: documents, glossary and curated answers read and verified,
+ * Loading the knowledge base: documents, glossary, near topics and curated answers read and verified,
  * the tokenizer loaded, and the prebuilt search index opened (or rebuilt and saved when
  * stale). What it returns is everything KnowledgeBase needs to answer.
  */
@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { loadCuratedAnswers, type CuratedAnswer } from '../../content/curated.js';
 import { loadDocuments } from '../../content/documents.js';
 import { loadGlossary, type GlossaryEntry } from '../../content/glossary.js';
+import { loadNearTopics, type NearTopic } from '../../content/near-topics.js';
 import { passagesOf, type Passage } from '../../content/passages.js';
 import type { SourceDocument } from '../../content/types.js';
 import { Analyzer } from '../analysis/analyzer.js';
@@ -20,7 +21,7 @@ import { openGlossaryExpander } from './saved-glossary.js';
 import { openVariants, type Variants } from './variants.js';
 
 export interface LoadOptions {
-  /** Folder with the documents, glossary.yaml and answers/ (default: <repo>/knowledge). */
+  /** Folder with the documents, glossary.yaml, near-topics.yaml and answers/ (default: <repo>/knowledge). */
   knowledgeDir?: string;
   /** Prebuilt index file (default: defaultIndexFile(knowledgeDir)). */
   indexFile?: string;
@@ -38,6 +39,8 @@ export interface LoadedKnowledge {
   passages: Passage[];
   curated: CuratedAnswer[];
   glossary: GlossaryEntry[];
+  /** Products and features next to the knowledge's subject, with their names (see near-topics). */
+  nearTopics: NearTopic[];
   /** Problems found while loading (broken files, rejected entries), each naming the file. */
   loadErrors: string[];
   indexSource: IndexSource;
@@ -62,7 +65,7 @@ export function defaultIndexFile(knowledgeDir: string = defaultKnowledgeDir()): 
   return join(repoRoot(), '.cache', name);
 }
 
-/** Loads documents, glossary, curated answers and the tokenizer; opens the prebuilt index (rebuilding it when stale). */
+/** Loads documents, glossary, near topics, curated answers and the tokenizer; opens the prebuilt index (rebuilding it when stale). */
 export async function loadKnowledge(options: LoadOptions = {}): Promise<LoadedKnowledge> {
   const knowledgeDir = options.knowledgeDir ?? defaultKnowledgeDir();
   const indexFile = options.indexFile ?? defaultIndexFile(knowledgeDir);
@@ -74,6 +77,8 @@ export async function loadKnowledge(options: LoadOptions = {}): Promise<LoadedKn
   loadErrors.push(...docs.errors.map((e) => e.message));
   const glossary = loadGlossary(join(knowledgeDir, 'glossary.yaml'));
   loadErrors.push(...glossary.errors);
+  const nearTopics = loadNearTopics(join(knowledgeDir, 'near-topics.yaml'));
+  loadErrors.push(...nearTopics.errors);
   const curated = loadCuratedAnswers(join(knowledgeDir, 'answers'), docs.documents);
   loadErrors.push(...curated.errors);
   if (options.strict && loadErrors.length) throw new Error(`knowledge failed to load:\n${loadErrors.join('\n')}`);
@@ -103,6 +108,7 @@ export async function loadKnowledge(options: LoadOptions = {}): Promise<LoadedKn
     passages,
     curated: curated.answers,
     glossary: glossary.entries,
+    nearTopics: nearTopics.topics,
     loadErrors,
     indexSource,
     analyzer,

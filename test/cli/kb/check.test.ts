@@ -38,9 +38,10 @@ describe('kb check', () => {
     const quoted = 'Power Automate の「接続」は、ユーザーの資格情報を使用して Azure AD からトークンを取得しています。';
     assert.ok(text.includes(quoted));
     writeFileSync(docFile, text.replace(quoted, 'Power Automate の接続は、資格情報で Entra ID からトークンを取得します。'));
-    // Broken front matter, a broken glossary term, a tree pointing nowhere.
+    // Broken front matter, a broken glossary term, a near topic without names, a tree pointing nowhere.
     writeFileSync(join(copy.knowledgeDir, 'broken.md'), '---\ntitle: no id\n---\n本文');
     writeFileSync(join(copy.knowledgeDir, 'glossary.yaml'), readFileSync(join(copy.knowledgeDir, 'glossary.yaml'), 'utf8') + '  - en: [orphan]\n');
+    writeFileSync(join(copy.knowledgeDir, 'near-topics.yaml'), readFileSync(join(copy.knowledgeDir, 'near-topics.yaml'), 'utf8') + '  kiosk: []\n');
     const tree = join(copy.dialogsDir, 'invalid-connection.yaml');
     writeFileSync(tree, readFileSync(tree, 'utf8').replace('next: symptom', 'next: nowhere'));
 
@@ -50,6 +51,7 @@ describe('kb check', () => {
     const lines = out.split('\n');
     assert.ok(lines.some((l) => /^error  knowledge\/broken\.md: front matter has no id$/.test(l)), out);
     assert.ok(lines.some((l) => /^error  knowledge\/glossary\.yaml: term #\d+: needs non-empty "en" and "ja" lists$/.test(l)), out);
+    assert.ok(lines.some((l) => /^error  knowledge\/near-topics\.yaml: kiosk: needs a non-empty list/.test(l)), out);
     assert.ok(lines.some((l) => /^error  dialogs\/invalid-connection\.yaml: node "role": option "end-user" leads to missing node "nowhere"$/.test(l)), out);
     const broken = lines.filter((l) => /^error  knowledge\/answers\/mechanism\.yaml: [a-z0-9-]+: quote is not verbatim in "invalid-connection"/.test(l));
     assert.ok(broken.length >= 1, out);

@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { loadNearTopics } from '../../../src/content/near-topics.js';
 import type { KnowledgeBase } from '../../../src/core/search/knowledge-base.js';
 import { nearTopicsNamed, uncoveredNames } from '../../../src/core/search/near-topics.js';
+import { defaultKnowledgeDir } from '../../../src/core/search/knowledge-loader.js';
 import { sharedKnowledgeBase } from './shared.js';
 
 describe('near topics: questions about products next to ours are declined', function () {
@@ -42,9 +45,15 @@ describe('near topics: questions about products next to ours are declined', func
   });
 
   it('uses only the names no text of the knowledge contains', () => {
-    const names = uncoveredNames(['Intune でデバイスを登録します。', 'A desktop flow runs on a machine group.']);
+    const { topics } = loadNearTopics(join(defaultKnowledgeDir(), 'near-topics.yaml'));
+    const names = uncoveredNames(topics, ['Intune でデバイスを登録します。', 'A desktop flow runs on a machine group.']);
     assert.ok(!names.includes('intune') && !names.includes('desktop flow') && !names.includes('machine group'));
     assert.ok(names.includes('dlp') && names.includes('共有メールボックス'));
+  });
+
+  it('looks for the names folded, however the file writes them', () => {
+    const names = uncoveredNames([{ topic: 'kiosk', names: ['Kiosk Mode', 'ＫＩＯＳＫ'] }], ['nothing about it']);
+    assert.deepEqual(names, ['kiosk mode', 'kiosk']);
   });
 
   it('finds an English name as whole words and a Japanese one anywhere', () => {

@@ -1,0 +1,66 @@
+/**
+ * The near topics (knowledge/near-topics.yaml): by product or feature next to the knowledge's
+ * subject, the names askers use for it. Data only; the search decides what to do with them.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { load as parseYaml } from 'js-yaml';
+import type { ContentProblem } from './problems.js';
+
+export interface NearTopic {
+  /** The group's key in the file (intune, dlp): for messages and readers only. */
+  topic: string;
+  names: string[];
+}
+
+export interface LoadedNearTopics {
+  topics: NearTopic[];
+  /** Problems, each naming the file (and topic). Valid topics still load. */
+  errors: string[];
+  /** The same problems, structured (file is the path as given). */
+  problems: ContentProblem[];
+}
+
+/** A non-empty list of non-empty strings, trimmed; undefined for anything else. */
+function nameList(v: unknown): string[] | undefined {
+  if (!Array.isArray(v) || !v.length) return undefined;
+  const list = v.filter((x): x is string => typeof x === 'string').map((x) => x.trim());
+  return list.length === v.length && list.every(Boolean) ? list : undefined;
+}
+
+/** Parses near-topics YAML text; `file` names the source in error messages. */
+export function parseNearTopics(text: string, file: string): LoadedNearTopics {
+  const name = basename(file);
+  const topics: NearTopic[] = [];
+  const errors: string[] = [];
+  const problems: ContentProblem[] = [];
+  const problem = (message: string, entry?: string) => {
+    errors.push([name, entry, message].filter(Boolean).join(': '));
+    problems.push({ file, ...(entry ? { entry } : {}), message, severity: 'error' });
+  };
+  let data: unknown;
+  try {
+    data = parseYaml(text);
+  } catch (e) {
+    problem(`not valid YAML: ${(e as Error).message.split('\n')[0]}`);
+    return { topics, errors, problems };
+  }
+  const groups = (data as { topics?: unknown } | null)?.topics;
+  if (!groups || typeof groups !== 'object' || Array.isArray(groups)) {
+    problem('expected a "topics:" mapping of each topic to its names');
+    return { topics, errors, problems };
+  }
+  for (const [topic, value] of Object.entries(groups as Record<string, unknown>)) {
+    const names = nameList(value);
+    // A name that is not a string (a number such as 365 unquoted) would be matched as something else.
+    if (!names) problem('needs a non-empty list of non-empty strings (quote names YAML reads as numbers)', topic);
+    else topics.push({ topic, names });
+  }
+  return { topics, errors, problems };
+}
+
+/** Loads the near-topics file; a missing file is no near topics. */
+export function loadNearTopics(file: string): LoadedNearTopics {
+  if (!existsSync(file)) return { topics: [], errors: [], problems: [] };
+  return parseNearTopics(readFileSync(file, 'utf8'), file);
+}
