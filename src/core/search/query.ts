@@ -192,6 +192,9 @@ function subjectsOf(question: string, script: 'ja' | 'en', concepts: readonly Co
       const found = inside(from, to);
       const k = found.at(-1);
       if (k === undefined) continue;
+      // 「合ってるはずなんです…どうやって確かめたら」: an everyday verb or adjective, inflected, is what
+      // the asker says of something (the password is right), not a thing to act on.
+      if (concepts[k].general && /[\u3041-\u3093]$/.test(m[1])) continue;
       // The head (last word) of the thing, and the words before it that narrow it (外部 of 外部共有).
       subjects.add(k);
       for (const j of found.slice(0, -1)) if (!concepts[j].general) modifiers.add(j);
