@@ -3,9 +3,7 @@
  * mapped to the Japanese terms the documents use. Data only; editable without code.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { basename } from 'node:path';
-import { load as parseYaml } from 'js-yaml';
-import type { ContentProblem } from './problems.js';
+import { parseYamlInto, problemLog, type ContentProblem } from './problems.js';
 
 export interface GlossaryEntry {
   en: string[];
@@ -34,22 +32,13 @@ function stringList(v: unknown): string[] | undefined {
 
 /** Parses glossary YAML text; `file` names the source in error messages. */
 export function parseGlossary(text: string, file: string): LoadedGlossary {
-  const name = basename(file);
+  const log = problemLog(file);
+  const problem = log.error;
+  const { errors, problems } = log;
   const entries: GlossaryEntry[] = [];
-  const errors: string[] = [];
-  const problems: ContentProblem[] = [];
-  const problem = (message: string, entry?: string) => {
-    errors.push([name, entry, message].filter(Boolean).join(': '));
-    problems.push({ file, ...(entry ? { entry } : {}), message, severity: 'error' });
-  };
-  let data: unknown;
-  try {
-    data = parseYaml(text);
-  } catch (e) {
-    problem(`not valid YAML: ${(e as Error).message.split('\n')[0]}`);
-    return { entries, errors, problems };
-  }
-  const terms = (data as { terms?: unknown } | null)?.terms;
+  const parsed = parseYamlInto(text, log);
+  if (!parsed) return { entries, errors, problems };
+  const terms = (parsed.data as { terms?: unknown } | null)?.terms;
   if (!Array.isArray(terms)) {
     problem('expected a "terms:" list');
     return { entries, errors, problems };

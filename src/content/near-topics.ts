@@ -3,9 +3,7 @@
  * subject, the names askers use for it. Data only; the search decides what to do with them.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { basename } from 'node:path';
-import { load as parseYaml } from 'js-yaml';
-import type { ContentProblem } from './problems.js';
+import { parseYamlInto, problemLog, type ContentProblem } from './problems.js';
 
 export interface NearTopic {
   /** The group's key in the file (intune, dlp): for messages and readers only. */
@@ -30,22 +28,13 @@ function nameList(v: unknown): string[] | undefined {
 
 /** Parses near-topics YAML text; `file` names the source in error messages. */
 export function parseNearTopics(text: string, file: string): LoadedNearTopics {
-  const name = basename(file);
+  const log = problemLog(file);
+  const problem = log.error;
+  const { errors, problems } = log;
   const topics: NearTopic[] = [];
-  const errors: string[] = [];
-  const problems: ContentProblem[] = [];
-  const problem = (message: string, entry?: string) => {
-    errors.push([name, entry, message].filter(Boolean).join(': '));
-    problems.push({ file, ...(entry ? { entry } : {}), message, severity: 'error' });
-  };
-  let data: unknown;
-  try {
-    data = parseYaml(text);
-  } catch (e) {
-    problem(`not valid YAML: ${(e as Error).message.split('\n')[0]}`);
-    return { topics, errors, problems };
-  }
-  const groups = (data as { topics?: unknown } | null)?.topics;
+  const parsed = parseYamlInto(text, log);
+  if (!parsed) return { topics, errors, problems };
+  const groups = (parsed.data as { topics?: unknown } | null)?.topics;
   if (!groups || typeof groups !== 'object' || Array.isArray(groups)) {
     problem('expected a "topics:" mapping of each topic to its names');
     return { topics, errors, problems };

@@ -1,3 +1,6 @@
+import { basename } from 'node:path';
+import { load as parseYaml } from 'js-yaml';
+
 /** A problem found in a content file, as `kb check` and the loaders report it. */
 export interface ContentProblem {
   /** File name, relative to its folder (e.g. "answers/mechanism.yaml", "glossary.yaml"). */
@@ -14,4 +17,36 @@ export interface ContentProblem {
 /** One line per problem: "file: entry: what is wrong". */
 export function problemLine(p: ContentProblem): string {
   return [p.file, p.entry, p.message].filter(Boolean).join(': ');
+}
+
+/** A content file's problems as they are found: as lines naming the file by its base name, and structured. */
+export interface ProblemLog {
+  errors: string[];
+  problems: ContentProblem[];
+  /** Records an error, of the whole file or of one entry. */
+  error(message: string, entry?: string): void;
+}
+
+/** An empty log for `file` (the path as given; its lines name the base name). */
+export function problemLog(file: string): ProblemLog {
+  const name = basename(file);
+  const log: ProblemLog = {
+    errors: [],
+    problems: [],
+    error(message, entry) {
+      log.errors.push([name, entry, message].filter(Boolean).join(': '));
+      log.problems.push({ file, ...(entry ? { entry } : {}), message, severity: 'error' });
+    },
+  };
+  return log;
+}
+
+/** The YAML text parsed, or undefined once the log says why it is not valid YAML. */
+export function parseYamlInto(text: string, log: ProblemLog): { data: unknown } | undefined {
+  try {
+    return { data: parseYaml(text) };
+  } catch (e) {
+    log.error(`not valid YAML: ${(e as Error).message.split('\n')[0]}`);
+    return undefined;
+  }
 }
