@@ -26,7 +26,7 @@
  * beside this module (test/core/analysis/kuromoji-adapter.test.ts) holds the tokens to stock
  * kuromoji's on the whole corpus and on generated mixed-script text.
  */
-import { closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { endianness } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -34,6 +34,7 @@ import { gunzip, gunzipSync } from 'node:zlib';
 import { promisify } from 'node:util';
 import type { IpadicFeatures, Tokenizer } from 'kuromoji';
 import { repoRoot } from '../repo-root.js';
+import { writeFileWhole } from '../write-whole.js';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 interface ByteBufferLike {
@@ -219,9 +220,7 @@ export function writeDictionaryCache(file = dictionaryCacheFile(), dicPath = kur
   out.set(json, 4);
   for (const [part, at] of parts) out.set(new Uint8Array(arrays[part].buffer, arrays[part].byteOffset, arrays[part].byteLength), at);
   mkdirSync(dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, out);
-  renameSync(tmp, file);
+  writeFileWhole(file, out);
   return true;
 }
 

@@ -5,7 +5,7 @@
  * the knowledge files and of the code that builds it tells when the saved index is stale.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { endianness } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
@@ -14,6 +14,7 @@ import type { CuratedAnswer } from '../../content/curated.js';
 import type { Passage } from '../../content/passages.js';
 import type { SourceDocument } from '../../content/types.js';
 import { quoteIndex, type Ints, type QuoteIndex } from './quote-index.js';
+import { writeFileWhole } from '../write-whole.js';
 
 export interface IndexedItem {
   /** "p:<passage id>" or "c:<curated id>". */
@@ -214,9 +215,7 @@ export function saveIndex(index: SearchIndex, file: string): void {
     },
   };
   mkdirSync(dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify(saved));
-  renameSync(tmp, file);
+  writeFileWhole(file, JSON.stringify(saved));
 }
 
 const rowsOf = (terms: string[]): Map<string, number> => new Map(terms.map((t, i) => [t, i]));

@@ -3,10 +3,11 @@
  * depends on the glossary and the analyzer only, which the index's hash covers, so a start
  * with a current index reads it instead of tokenizing every glossary term again.
  */
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { GlossaryEntry } from '../../content/glossary.js';
 import type { Analyzer } from '../analysis/analyzer.js';
 import { analyzeGlossary, GlossaryExpander, type AnalyzedGlossary } from './glossary-expansion.js';
+import { writeFileWhole } from '../write-whole.js';
 
 interface SavedGlossary {
   hash: string;
@@ -25,19 +26,18 @@ function load(file: string, hash: string): AnalyzedGlossary | undefined {
 
 /**
  * The expander of a glossary: from its saved reading when that was made for the index's hash,
- * else read with the analyzer and saved (temp file and rename, as the index). A failed save is
+ * else read with the analyzer and saved whole (see write-whole). A failed save is
  * returned as a problem, never thrown: the next start reads the glossary again.
  */
 export function openGlossaryExpander(file: string, hash: string, entries: readonly GlossaryEntry[], analyzer: Analyzer): { expander: GlossaryExpander; errors: string[] } {
   const saved = load(file, hash);
-  if (saved) return { expander: new GlossaryExpander(entries, saved), errors: [] };
-  const analyzed = analyzeGlossary(entries, analyzer);
+  const analyzed = saved ?? analyzeGlossary(entries, analyzer);
+  const expander = new GlossaryExpander(entries, analyzed);
+  if (saved) return { expander, errors: [] };
   try {
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify({ hash, analyzed } satisfies SavedGlossary));
-    renameSync(tmp, file);
+    writeFileWhole(file, JSON.stringify({ hash, analyzed } satisfies SavedGlossary));
   } catch (e) {
-    return { expander: new GlossaryExpander(entries, analyzed), errors: [`${file}: could not save the analyzed glossary: ${(e as Error).message}`] };
+    return { expander, errors: [`${file}: could not save the analyzed glossary: ${(e as Error).message}`] };
   }
-  return { expander: new GlossaryExpander(entries, analyzed), errors: [] };
+  return { expander, errors: [] };
 }

@@ -10,11 +10,12 @@
  *
  * Both depend only on the vocabulary, so they are built with the index and saved beside it.
  */
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { Analyzer } from '../analysis/analyzer.js';
 import { normalizeChars } from '../analysis/char-filter.js';
 import { durationMinutes } from '../analysis/filters.js';
 import type { Token } from '../analysis/token.js';
+import { writeFileWhole } from '../write-whole.js';
 
 /** Shorter readings (キ, サイ) are parts of too many words to stand for one. */
 const MIN_READING = 3;
@@ -332,9 +333,7 @@ export class Variants {
       everyday: [...this.everyday],
       partlyKana: [...this.partlyKana],
     };
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(saved));
-    renameSync(tmp, file);
+    writeFileWhole(file, JSON.stringify(saved));
   }
 
   /** The saved tables when they were built for `hash`; undefined when missing or stale. */

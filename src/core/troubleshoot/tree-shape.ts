@@ -6,12 +6,13 @@
  * compiles the schema itself when the file is missing or was written for another schema.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import { repoRoot } from '../repo-root.js';
 import { treeSchema } from './tree-schema.js';
 import type { TreeData } from './types.js';
+import { writeFileWhole } from '../write-whole.js';
 
 const OPTIONS = { allErrors: true, discriminator: true, strict: false } as const;
 
@@ -52,7 +53,5 @@ export function writeTreeShapeCheck(file = treeShapeFile()): void {
   const { ajv, check } = compiled(true);
   const code = `${standaloneCode(ajv, check)}\nmodule.exports.hash = ${JSON.stringify(shapeHash())};\n`;
   mkdirSync(join(file, '..'), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, code);
-  renameSync(tmp, file);
+  writeFileWhole(file, code);
 }
