@@ -9,6 +9,7 @@
  * It also handles the English words and identifiers inside Japanese text, and
  * English text on its own, so one analyzer serves the whole index.
  */
+import { LRUCache } from 'lru-cache';
 import { normalizeChars } from './char-filter.js';
 import { ASCII_TOKEN, identifierParts } from './english.js';
 import {
@@ -27,6 +28,9 @@ import {
 } from './filters.js';
 import type { JaTokenizer } from './kuromoji-adapter.js';
 import type { Token } from './token.js';
+
+/** Words read for a noun cut before って that are remembered (see dictionaryNoun). */
+const NOUN_CACHE_SIZE = 2048;
 
 type TokenFilter = (tokens: Token[]) => Token[];
 
@@ -109,18 +113,21 @@ export class Analyzer {
     return known;
   }
 
-  /** Keyed by surfaces of dictionary nouns split before って, so bounded by the dictionary. */
-  private readonly nounCache = new Map<string, Token | null>();
+  /**
+   * Keyed by a noun and a verb's stem as the asker wrote them (an unknown word is a noun too), so
+   * bounded by count: the words people type are not bounded by the dictionary.
+   */
+  private readonly nounCache = new LRUCache<string, Token | false>({ max: NOUN_CACHE_SIZE });
 
   /** The dictionary's token for `surface` when it is one known noun (上限 yes, 上限る no). */
   private dictionaryNoun(surface: string): Token | undefined {
     let known = this.nounCache.get(surface);
     if (known === undefined) {
       const t = kuromojiTokens(this.tokenizer, surface);
-      known = t.length === 1 && t[0].pos === '名詞' && t[0].base === surface ? t[0] : null;
+      known = t.length === 1 && t[0].pos === '名詞' && t[0].base === surface ? t[0] : false;
       this.nounCache.set(surface, known);
     }
-    return known ?? undefined;
+    return known || undefined;
   }
 
   /** kuromoji's tokens with the nouns it cuts before って whole again (see rejoinNounBeforeTte). */
