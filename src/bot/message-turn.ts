@@ -4,7 +4,7 @@ import { ConversationStore, StorageConflictError, StorageUnavailableError, state
 import { keepSentAnswers, type FeedbackLog, type SentAnswer } from './feedback.js';
 import { readInput, type TurnInput } from './input.js';
 import { langFromLocale, proseLang } from '../core/language.js';
-import { asksSomething, pickLang } from './language/pick.js';
+import { asksSomething, conversationLang, pickLang } from './language/pick.js';
 import { t } from './language/strings.js';
 import { textReply, toActivity, type Reply } from './replies.js';
 import { replyToMessage } from './route.js';
@@ -132,7 +132,7 @@ function keepConversationLang(turn: Turn): void {
   if (turn.user.lang) return;
   const fromLocale = langFromLocale(turn.context.activity.locale, 'ja');
   // A question asked on the way through a walk, in the other language, leaves the walk's language as it was.
-  if (turn.conversation.walk !== undefined && asksSomething(turn.input.text) && turn.lang !== (turn.conversation.lang ?? fromLocale)) return;
+  if (turn.conversation.walk !== undefined && asksSomething(turn.input.text) && turn.lang !== conversationLang(turn.conversation.lang, turn.context.activity.locale)) return;
   if (turn.lang !== fromLocale) turn.conversation.lang = turn.lang;
   else if (turn.conversation.lang !== undefined) delete turn.conversation.lang;
 }

@@ -1,8 +1,8 @@
 import { parseChoiceNumber, withOptionLabels, type MessageKind } from '../core/troubleshoot/index.js';
 import { findCommand, matchCommand, type CommandId } from '../core/vocabulary.js';
-import { langFromLocale } from '../core/language.js';
 import type { Lang } from '../content/types.js';
 import { runCommand } from './commands.js';
+import { conversationLang } from './language/pick.js';
 import { t } from './language/strings.js';
 import { answerQuestion, showLastSources } from './question.js';
 import { textReply } from './replies.js';
@@ -282,7 +282,7 @@ function answerBesidesMove(turn: Turn, move: StepResult, asked: string, services
 /** The language the walk has been in: the conversation's (a pinned one is the turn's already), else the client's. */
 function walkLang(turn: Turn): Lang {
   if (turn.user.lang) return turn.lang;
-  return turn.conversation.lang ?? langFromLocale(turn.context.activity.locale, 'ja');
+  return conversationLang(turn.conversation.lang, turn.context.activity.locale);
 }
 
 /**

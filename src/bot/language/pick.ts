@@ -13,13 +13,18 @@ import { langFromLocale, proseLang } from '../../core/language.js';
 export function pickLang(text: string | undefined, locale: string | undefined, pinned?: Lang, conversation?: Lang, walk?: { heard?: Lang }): Lang {
   if (pinned === 'ja' || pinned === 'en') return pinned;
   const own = proseLang(text ?? '');
-  const current = conversation ?? langFromLocale(locale, 'ja');
+  const current = conversationLang(conversation, locale);
   if (!own) return current;
   // During a walk, someone who writes both languages keeps the walk's: an answer in the other
   // language turns it only when the message before was in that language too. A question asked
   // on the way is answered in its own.
   if (walk && own !== current && walk.heard !== own && !asksSomething(text ?? '')) return current;
   return own;
+}
+
+/** The conversation's language: the one it has been in when kept, else the client's locale's, else Japanese. */
+export function conversationLang(conversation: Lang | undefined, locale: string | undefined): Lang {
+  return conversation ?? langFromLocale(locale, 'ja');
 }
 
 /** True when a message asks something: a question mark, an English interrogative opening it, or a Japanese question ending. */
