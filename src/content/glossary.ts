@@ -3,7 +3,7 @@
  * mapped to the Japanese terms the documents use. Data only; editable without code.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { parseYamlInto, problemLog, type ContentProblem } from './problems.js';
+import { parseYamlInto, problemLog, stringList, type ContentProblem } from './problems.js';
 
 export interface GlossaryEntry {
   en: string[];
@@ -23,12 +23,8 @@ export interface LoadedGlossary {
   problems: ContentProblem[];
 }
 
-function stringList(v: unknown): string[] | undefined {
-  if (typeof v === 'string') return v.trim() ? [v.trim()] : undefined;
-  if (!Array.isArray(v)) return undefined;
-  const list = v.filter((x): x is string | number => typeof x === 'string' || typeof x === 'number').map((x) => String(x).trim());
-  return list.length === v.length && list.every(Boolean) && list.length ? list : undefined;
-}
+/** A glossary term's words may be one string, and numbers such as 365 are words. */
+const GLOSSARY_LIST = { single: true, numbers: true };
 
 /** Parses glossary YAML text; `file` names the source in error messages. */
 export function parseGlossary(text: string, file: string): LoadedGlossary {
@@ -44,10 +40,10 @@ export function parseGlossary(text: string, file: string): LoadedGlossary {
     return { entries, errors, problems };
   }
   terms.forEach((t, i) => {
-    const en = stringList((t as Record<string, unknown> | null)?.en);
-    const ja = stringList((t as Record<string, unknown> | null)?.ja);
+    const en = stringList((t as Record<string, unknown> | null)?.en, GLOSSARY_LIST);
+    const ja = stringList((t as Record<string, unknown> | null)?.ja, GLOSSARY_LIST);
     const raw = (t as Record<string, unknown> | null)?.spellings;
-    const spellings = raw === undefined ? undefined : stringList(raw);
+    const spellings = raw === undefined ? undefined : stringList(raw, GLOSSARY_LIST);
     if (!en || !ja) problem('needs non-empty "en" and "ja" lists', `term #${i + 1}`);
     else if (raw !== undefined && !spellings) problem('"spellings" must be a non-empty string or list of non-empty strings', `term #${i + 1}`);
     else entries.push({ en, ja, ...(spellings ? { spellings } : {}) });

@@ -3,7 +3,7 @@
  * subject, the names askers use for it. Data only; the search decides what to do with them.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { parseYamlInto, problemLog, type ContentProblem } from './problems.js';
+import { parseYamlInto, problemLog, stringList, type ContentProblem } from './problems.js';
 
 export interface NearTopic {
   /** The group's key in the file (intune, dlp): for messages and readers only. */
@@ -17,13 +17,6 @@ export interface LoadedNearTopics {
   errors: string[];
   /** The same problems, structured (file is the path as given). */
   problems: ContentProblem[];
-}
-
-/** A non-empty list of non-empty strings, trimmed; undefined for anything else. */
-function nameList(v: unknown): string[] | undefined {
-  if (!Array.isArray(v) || !v.length) return undefined;
-  const list = v.filter((x): x is string => typeof x === 'string').map((x) => x.trim());
-  return list.length === v.length && list.every(Boolean) ? list : undefined;
 }
 
 /** Parses near-topics YAML text; `file` names the source in error messages. */
@@ -40,7 +33,7 @@ export function parseNearTopics(text: string, file: string): LoadedNearTopics {
     return { topics, errors, problems };
   }
   for (const [topic, value] of Object.entries(groups as Record<string, unknown>)) {
-    const names = nameList(value);
+    const names = stringList(value);
     // A name that is not a string (a number such as 365 unquoted) would be matched as something else.
     if (!names) problem('needs a non-empty list of non-empty strings (quote names YAML reads as numbers)', topic);
     else topics.push({ topic, names });

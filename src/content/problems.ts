@@ -50,3 +50,21 @@ export function parseYamlInto(text: string, log: ProblemLog): { data: unknown } 
     return undefined;
   }
 }
+
+/** How {@link stringList} reads a value. */
+export interface StringListOptions {
+  /** A lone string is read as a list of one. */
+  single?: boolean;
+  /** Numbers (YAML reads unquoted 365 as one) are read as their digits; otherwise they make the list invalid. */
+  numbers?: boolean;
+}
+
+/** A non-empty list of non-empty strings, trimmed; undefined for anything else, so the loader can say why. */
+export function stringList(v: unknown, options: StringListOptions = {}): string[] | undefined {
+  if (typeof v === 'string' && options.single) return v.trim() ? [v.trim()] : undefined;
+  if (!Array.isArray(v) || !v.length) return undefined;
+  const list = v
+    .filter((x): x is string | number => typeof x === 'string' || (options.numbers === true && typeof x === 'number'))
+    .map((x) => String(x).trim());
+  return list.length === v.length && list.every(Boolean) ? list : undefined;
+}
